@@ -1,0 +1,45 @@
+use serde::{Deserialize, Serialize};
+
+use super::{AgentRef, CaseId, Millis};
+
+/// Where an attachment came from. `kind`: channel (received on `channel`) or upload (by `uploaded_by`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AttachmentOrigin {
+    pub kind: String,
+    #[serde(default)]
+    pub channel: Option<String>,
+    #[serde(default)]
+    pub uploaded_by: Option<AgentRef>,
+}
+
+/// A file of the case ("Anexos").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Attachment {
+    pub id: i64,
+    pub case_id: CaseId,
+    pub file_name: String,
+    pub mime_type: String,
+    pub size_bytes: u64,
+    pub origin: AttachmentOrigin,
+    pub created_at: Millis,
+}
+
+/// What an upload may be, from the backend's configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UploadLimits {
+    pub max_bytes: u64,
+    /// Allowed MIME types.
+    pub allowed_types: Vec<String>,
+}
+
+/// `GET /v1/cases/{case_id}/attachments`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AttachmentList {
+    #[serde(default)]
+    pub items: Vec<Attachment>,
+    pub limits: UploadLimits,
+}

@@ -1,0 +1,37 @@
+use serde::{Deserialize, Serialize};
+
+/// The one body of every 4xx/5xx answer: `{"error": {"code", "message", "details"}}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ErrorBody {
+    pub error: ApiError,
+}
+
+/// `code` is stable and machine-readable (the app localizes by it); `message` is for developers;
+/// `details` depends on the code (for `cases_not_eligible`, a list of `CaseRefusal`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+    #[serde(default)]
+    pub details: serde_json::Value,
+}
+
+/// The error codes the contract defines.
+pub mod codes {
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const BAD_REQUEST: &str = "bad_request";
+    pub const VALIDATION: &str = "validation_failed";
+    pub const CASES_NOT_ELIGIBLE: &str = "cases_not_eligible";
+    pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_key_reused";
+    pub const UNDO_EXPIRED: &str = "undo_window_expired";
+    pub const CONFLICT: &str = "conflict";
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const UNSUPPORTED_TYPE: &str = "unsupported_media_type";
+    pub const RATE_LIMITED: &str = "rate_limited";
+    pub const INTERNAL: &str = "internal";
+    pub const UNAVAILABLE: &str = "unavailable";
+}

@@ -1,0 +1,88 @@
+//! Files: safe names for downloads and uploads, upload checks, sizes.
+
+use crate::UploadLimits;
+
+/// A file name that is safe to save: no directory part, no control or bidi-override characters,
+/// no characters Windows forbids, not empty, at most 180 characters (keeping the extension).
+pub fn safe_file_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !is_invisible(*c))
+        .map(|c| if matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') { '_' } else { c })
+        .collect();
+    let trimmed = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']);
+    let name = if trimmed.is_empty() { "arquivo".to_string() } else { trimmed.to_string() };
+    truncate_keeping_extension(&name, 180)
+}
+
+/// Bidi overrides and zero-width characters: they make a name read differently than it is
+/// ("fatura\u{202E}fdp.exe").
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+fn truncate_keeping_extension(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let ext = name.rfind('.').map(|i| &name[i..]).filter(|e| e.chars().count() <= 16).unwrap_or("");
+    let keep = max - ext.chars().count();
+    let stem: String = name.chars().take(keep).collect();
+    format!("{stem}{ext}")
+}
+
+/// Why an upload is refused before it is sent (and again by the server).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UploadRefusal {
+    Empty,
+    TooLarge { size: u64, max: u64 },
+    TypeNotAllowed { mime: String },
+}
+
+pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), UploadRefusal> {
+    let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if size == 0 {
+        Err(UploadRefusal::Empty)
+    } else if size > limits.max_bytes {
+        Err(UploadRefusal::TooLarge { size, max: limits.max_bytes })
+    } else if !limits.allowed_types.iter().any(|t| t.eq_ignore_ascii_case(&mime)) {
+        Err(UploadRefusal::TypeNotAllowed { mime })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_paths_controls_and_tricks() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_file_name("C:\\Users\\x\\nota.pdf"), "nota.pdf");
+        assert_eq!(safe_file_name("fatura\u{202E}fdp.exe"), "faturafdp.exe");
+        assert_eq!(safe_file_name("a\u{0}b\nc.txt"), "abc.txt");
+        assert_eq!(safe_file_name("re: \"oi\"?.txt"), "re_ _oi__.txt");
+        assert_eq!(safe_file_name("..."), "arquivo");
+        assert_eq!(safe_file_name(".bashrc"), "bashrc");
+        assert_eq!(safe_file_name("relatório final.pdf"), "relatório final.pdf");
+        let long = format!("{}.pdf", "a".repeat(500));
+        let s = safe_file_name(&long);
+        assert_eq!(s.chars().count(), 180);
+        assert!(s.ends_with(".pdf"));
+    }
+
+    #[test]
+    fn uploads_are_checked_for_size_and_type() {
+        let limits = UploadLimits { max_bytes: 100, allowed_types: vec!["image/png".into(), "application/pdf".into()] };
+        assert_eq!(check_upload(10, "image/PNG", &limits), Ok(()));
+        assert_eq!(check_upload(10, "application/pdf; charset=binary", &limits), Ok(()));
+        assert_eq!(check_upload(0, "image/png", &limits), Err(UploadRefusal::Empty));
+        assert_eq!(check_upload(101, "image/png", &limits), Err(UploadRefusal::TooLarge { size: 101, max: 100 }));
+        assert_eq!(
+            check_upload(10, "application/x-msdownload", &limits),
+            Err(UploadRefusal::TypeNotAllowed { mime: "application/x-msdownload".into() })
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! Locale-independent formatting: dates as dd/mm/aaaa HH:mm in a given time zone, durations as
+//! hh:mm:ss, CPF/CNPJ documents. The app passes the browser's time zone.
+
+use chrono::{DateTime, TimeZone, Utc};
+
+use crate::Millis;
+
+/// `dd/mm/aaaa HH:mm` in `tz`; `None` when the timestamp is outside chrono's range.
+pub fn datetime<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String>
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let utc: DateTime<Utc> = DateTime::from_timestamp_millis(ms)?;
+    Some(utc.with_timezone(tz).format("%d/%m/%Y %H:%M").to_string())
+}
+
+/// `dd/mm/aaaa` in `tz`.
+pub fn date<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String>
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let utc: DateTime<Utc> = DateTime::from_timestamp_millis(ms)?;
+    Some(utc.with_timezone(tz).format("%d/%m/%Y").to_string())
+}
+
+/// `hh:mm:ss` (hours grow past 24: `27:00:05`); a negative duration keeps its sign.
+pub fn duration(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let s = seconds.unsigned_abs();
+    format!("{sign}{:02}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
+}
+
+/// CPF as `123.456.789-09`, CNPJ as `12.345.678/0001-95`; anything else unchanged.
+pub fn document(kind: &str, number: &str) -> String {
+    let d: String = number.chars().filter(char::is_ascii_digit).collect();
+    match (kind.to_ascii_lowercase().as_str(), d.len()) {
+        ("cpf", 11) => format!("{}.{}.{}-{}", &d[0..3], &d[3..6], &d[6..9], &d[9..11]),
+        ("cnpj", 14) => format!("{}.{}.{}/{}-{}", &d[0..2], &d[2..5], &d[5..8], &d[8..12], &d[12..14]),
+        _ => number.to_string(),
+    }
+}
+
+/// Whether a CPF's check digits are right (the sandbox's demo data uses valid ones).
+pub fn cpf_is_valid(number: &str) -> bool {
+    let d: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+    if d.len() != 11 || d.iter().all(|&x| x == d[0]) {
+        return false;
+    }
+    let check = |n: usize| {
+        let sum: u32 = (0..n).map(|i| d[i] * (n as u32 + 1 - i as u32)).sum();
+        let r = (sum * 10) % 11;
+        if r == 10 { 0 } else { r }
+    };
+    check(9) == d[9] && check(10) == d[10]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    #[test]
+    fn datetime_in_the_given_zone() {
+        let brt = FixedOffset::west_opt(3 * 3600).unwrap();
+        // 2026-03-02T12:30:00Z
+        let ms = 1_772_454_600_000;
+        assert_eq!(datetime(ms, &Utc).unwrap(), "02/03/2026 12:30");
+        assert_eq!(datetime(ms, &brt).unwrap(), "02/03/2026 09:30");
+        assert_eq!(date(ms - 10 * 3600 * 1000, &brt).unwrap(), "01/03/2026");
+        assert_eq!(datetime(0, &Utc).unwrap(), "01/01/1970 00:00");
+        assert!(datetime(i64::MAX, &Utc).is_none());
+    }
+
+    #[test]
+    fn durations_as_hh_mm_ss() {
+        assert_eq!(duration(0), "00:00:00");
+        assert_eq!(duration(3725), "01:02:05");
+        assert_eq!(duration(27 * 3600 + 5), "27:00:05");
+        assert_eq!(duration(-65), "-00:01:05");
+        assert!(duration(i64::MIN).starts_with("-2562047788015215:")); // no overflow
+    }
+
+    #[test]
+    fn documents() {
+        assert_eq!(document("cpf", "52998224725"), "529.982.247-25");
+        assert_eq!(document("CNPJ", "11222333000181"), "11.222.333/0001-81");
+        assert_eq!(document("cpf", "123"), "123");
+        assert_eq!(document("rg", "12.345.678-9"), "12.345.678-9");
+        assert!(cpf_is_valid("529.982.247-25"));
+        assert!(!cpf_is_valid("529.982.247-24"));
+        assert!(!cpf_is_valid("111.111.111-11"));
+    }
+}

@@ -1,0 +1,13 @@
+//! The case-details domain: the REST contract's types and the rules that the browser app and the
+//! sandbox backend must agree on. No web or I/O dependency: it compiles natively and to wasm, and
+//! every rule is unit-tested natively.
+
+pub mod contract;
+pub mod eligibility;
+pub mod files;
+pub mod format;
+pub mod phone;
+pub mod status;
+pub mod text;
+
+pub use contract::*;

@@ -1,0 +1,80 @@
+//! Text search: case- and accent-insensitive matching ("joao" finds "João").
+
+/// Lowercases and strips Latin diacritics (the ones Portuguese and its neighbours use), so that
+/// search compares letters, not accents. Other characters pass through lowercased.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_char(c) {
+            Some(f) => out.push(f),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        _ => return None,
+    })
+}
+
+/// A search query, folded once and split into words: every word must occur (in any order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn new(raw: &str) -> Query {
+        Query { words: fold(raw).split_whitespace().map(str::to_owned).collect() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether every word occurs in at least one of the (already folded) haystacks.
+    pub fn matches_folded<'a>(&self, haystacks: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+        self.words.iter().all(|w| haystacks.clone().into_iter().any(|h| h.contains(w.as_str())))
+    }
+
+    /// Whether every word occurs in one of `fields` (folded on the fly).
+    pub fn matches(&self, fields: &[&str]) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        let folded: Vec<String> = fields.iter().map(|f| fold(f)).collect();
+        self.matches_folded(folded.iter().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_accents_and_case() {
+        assert_eq!(fold("João CONCEIÇÃO Ávila"), "joao conceicao avila");
+        assert_eq!(fold("Ünïcödé ñ"), "unicode n");
+        assert_eq!(fold("ΣΑΣ 😀"), "σασ 😀");
+    }
+
+    #[test]
+    fn query_matches_every_word_in_any_field_regardless_of_accents() {
+        let q = Query::new("  joao  reclamacao ");
+        assert!(q.matches(&["João da Silva", "Reclamação de cobrança"]));
+        assert!(!q.matches(&["João da Silva", "Elogio"]));
+        assert!(Query::new("").matches(&[]));
+        assert!(Query::new("SÃO").matches(&["sao paulo"]));
+    }
+}

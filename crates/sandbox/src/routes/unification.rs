@@ -1,0 +1,67 @@
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use cvortex_domain::{codes, AgentRef, Unification, UnificationRequest};
+
+use super::{ApiJson, Ids};
+use crate::auth::Caller;
+use crate::error::{ApiResult, AppError};
+use crate::state::{now_ms, AppState};
+use crate::store::{self, UnifyInput, UnifyOutcome};
+
+/// The `Idempotency-Key` header every write requires (1 to 200 visible ASCII characters).
+pub fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
+    if key.is_empty() || key.len() > 200 || !key.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(AppError::new(
+            StatusCode::BAD_REQUEST,
+            codes::BAD_REQUEST,
+            "an Idempotency-Key header (1 to 200 visible ASCII characters) is required",
+        ));
+    }
+    Ok(key.to_string())
+}
+
+/// `POST /v1/cases/{case_id}/unifications`: 201 when created, 200 when the key was already used
+/// for the same request, 409 `cases_not_eligible` (details: per-case reasons) when any case is not.
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    ids: Ids,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<UnificationRequest>,
+) -> ApiResult<(StatusCode, Json<Unification>)> {
+    let key = idempotency_key(&headers)?;
+    let window = state.config.undo_window_ms;
+    state
+        .db(move |conn| {
+            let outcome = store::unify(
+                conn,
+                UnifyInput {
+                    tenant: &caller.tenant,
+                    agent: AgentRef { id: caller.agent_id, name: caller.agent_name.clone() },
+                    target: ids.case_id,
+                    case_ids: req.case_ids,
+                    idempotency_key: &key,
+                    now: now_ms(),
+                    undo_window_ms: window,
+                },
+            )?;
+            Ok(match outcome {
+                UnifyOutcome::Created(u) => (StatusCode::CREATED, Json(u)),
+                UnifyOutcome::Replayed(u) => (StatusCode::OK, Json(u)),
+            })
+        })
+        .await
+}
+
+/// `DELETE /v1/cases/{case_id}/unifications/{unification_id}`: undo, within the window.
+pub async fn undo(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<Unification>> {
+    let unification_id = ids.sub_id.ok_or_else(|| AppError::not_found("unification"))?;
+    state
+        .db(move |conn| {
+            let agent = AgentRef { id: caller.agent_id, name: caller.agent_name.clone() };
+            Ok(Json(store::undo(conn, &caller.tenant, agent, ids.case_id, unification_id, now_ms())?))
+        })
+        .await
+}
