@@ -1,1 +1,21 @@
-pub fn placeholder() {}
+//! cVortex "Informações do Atendimento": the case-details modal as a Leptos (CSR) app.
+//!
+//! - [`api`]: the HTTP client (every HTTP detail lives there);
+//! - [`state`]: remote data per tab, loaded in parallel;
+//! - [`ui`]: the modal, one module per tab, shared pieces;
+//! - [`widget`]: the component both ways of running mount;
+//! - [`standalone`]: the routed standalone app;
+//! - [`i18n`], [`fmt`]: locales (pt-BR, en) and formatting.
+//!
+//! The rules (eligibility, search, formatting) live in the `cvortex-domain` crate.
+
+pub mod api;
+pub mod fmt;
+pub mod i18n;
+pub mod standalone;
+pub mod state;
+pub mod ui;
+pub mod widget;
+
+/// How long a request may take before it counts as timed out.
+pub const REQUEST_TIMEOUT_MS: u32 = 15_000;

@@ -50,7 +50,9 @@ pub fn ineligibility(open: &CustomerCase, candidate: &CustomerCase) -> Vec<Ineli
         CaseState::Unified => reasons.push(Ineligibility::AlreadyUnified {
             into_case_id: candidate.merged_into.unwrap_or_default(),
         }),
-        CaseState::Finished => reasons.push(Ineligibility::Finished { closed_at: candidate.closed_at }),
+        CaseState::Finished => reasons.push(Ineligibility::Finished {
+            closed_at: candidate.closed_at,
+        }),
         CaseState::InService => reasons.push(Ineligibility::InService {
             agent_name: candidate.assignee.as_ref().map(|a| a.name.clone()),
         }),
@@ -58,12 +60,16 @@ pub fn ineligibility(open: &CustomerCase, candidate: &CustomerCase) -> Vec<Ineli
     }
     if let (Some(a), Some(b)) = (&open.contact.whatsapp, &candidate.contact.whatsapp) {
         if !phone::same_number(a, b) {
-            reasons.push(Ineligibility::DifferentWhatsapp { candidate: b.clone() });
+            reasons.push(Ineligibility::DifferentWhatsapp {
+                candidate: b.clone(),
+            });
         }
     }
     if let (Some(a), Some(b)) = (&open.contact.chat_id, &candidate.contact.chat_id) {
         if a.trim() != b.trim() {
-            reasons.push(Ineligibility::DifferentChat { candidate: b.clone() });
+            reasons.push(Ineligibility::DifferentChat {
+                candidate: b.clone(),
+            });
         }
     }
     reasons
@@ -83,10 +89,18 @@ mod tests {
             id,
             subject: None,
             case_type: None,
-            status: CaseStatus { id: 1, name: "Aberto".into(), is_final: false },
+            status: CaseStatus {
+                id: 1,
+                name: "Aberto".into(),
+                is_final: false,
+            },
             assignee: None,
             channel: "whatsapp".into(),
-            contact: ContactIds { whatsapp: Some("+55 11 91234-5678".into()), chat_id: None, email: None },
+            contact: ContactIds {
+                whatsapp: Some("+55 11 91234-5678".into()),
+                chat_id: None,
+                email: None,
+            },
             created_at: 0,
             updated_at: None,
             closed_at: None,
@@ -107,7 +121,10 @@ mod tests {
     #[test]
     fn the_open_case_itself_is_not_eligible() {
         let open = case(1);
-        assert_eq!(ineligibility(&open, &open.clone()), vec![Ineligibility::OpenCase]);
+        assert_eq!(
+            ineligibility(&open, &open.clone()),
+            vec![Ineligibility::OpenCase]
+        );
     }
 
     #[test]
@@ -115,8 +132,16 @@ mod tests {
         let open = case(1);
         let mut c = case(2);
         c.in_service = true;
-        c.assignee = Some(AgentRef { id: 9, name: "Maria Souza".into() });
-        assert_eq!(ineligibility(&open, &c), vec![Ineligibility::InService { agent_name: Some("Maria Souza".into()) }]);
+        c.assignee = Some(AgentRef {
+            id: 9,
+            name: "Maria Souza".into(),
+        });
+        assert_eq!(
+            ineligibility(&open, &c),
+            vec![Ineligibility::InService {
+                agent_name: Some("Maria Souza".into())
+            }]
+        );
     }
 
     #[test]
@@ -124,10 +149,18 @@ mod tests {
         let open = case(1);
         let mut closed = case(2);
         closed.closed_at = Some(99);
-        assert_eq!(ineligibility(&open, &closed), vec![Ineligibility::Finished { closed_at: Some(99) }]);
+        assert_eq!(
+            ineligibility(&open, &closed),
+            vec![Ineligibility::Finished {
+                closed_at: Some(99)
+            }]
+        );
         let mut final_status = case(3);
         final_status.status.is_final = true;
-        assert_eq!(ineligibility(&open, &final_status), vec![Ineligibility::Finished { closed_at: None }]);
+        assert_eq!(
+            ineligibility(&open, &final_status),
+            vec![Ineligibility::Finished { closed_at: None }]
+        );
     }
 
     #[test]
@@ -136,7 +169,10 @@ mod tests {
         let mut c = case(2);
         c.merged_into = Some(7);
         c.in_service = true; // unified wins over the other states
-        assert_eq!(ineligibility(&open, &c), vec![Ineligibility::AlreadyUnified { into_case_id: 7 }]);
+        assert_eq!(
+            ineligibility(&open, &c),
+            vec![Ineligibility::AlreadyUnified { into_case_id: 7 }]
+        );
     }
 
     #[test]
@@ -146,13 +182,22 @@ mod tests {
         let mut c = case(2);
         c.contact.whatsapp = Some("+55 11 98888-1234".into());
         c.contact.chat_id = Some(" chat-abc ".into());
-        assert_eq!(ineligibility(&open, &c), vec![Ineligibility::DifferentWhatsapp { candidate: "+55 11 98888-1234".into() }]);
+        assert_eq!(
+            ineligibility(&open, &c),
+            vec![Ineligibility::DifferentWhatsapp {
+                candidate: "+55 11 98888-1234".into()
+            }]
+        );
         c.contact.chat_id = Some("chat-xyz".into());
         assert_eq!(
             ineligibility(&open, &c),
             vec![
-                Ineligibility::DifferentWhatsapp { candidate: "+55 11 98888-1234".into() },
-                Ineligibility::DifferentChat { candidate: "chat-xyz".into() },
+                Ineligibility::DifferentWhatsapp {
+                    candidate: "+55 11 98888-1234".into()
+                },
+                Ineligibility::DifferentChat {
+                    candidate: "chat-xyz".into()
+                },
             ]
         );
     }
@@ -162,7 +207,11 @@ mod tests {
         let open = case(1);
         let mut email_case = case(2);
         email_case.channel = "email".into();
-        email_case.contact = ContactIds { whatsapp: None, chat_id: Some("chat-1".into()), email: Some("a@b.com".into()) };
+        email_case.contact = ContactIds {
+            whatsapp: None,
+            chat_id: Some("chat-1".into()),
+            email: Some("a@b.com".into()),
+        };
         assert!(is_eligible(&open, &email_case));
         let mut open_email = case(3);
         open_email.contact.whatsapp = None;
@@ -184,8 +233,14 @@ mod tests {
     #[test]
     fn reasons_serialize_with_a_code_tag() {
         let json = serde_json::to_value(Ineligibility::InService { agent_name: None }).unwrap();
-        assert_eq!(json, serde_json::json!({"code": "in_service", "agent_name": null}));
-        let back: Ineligibility = serde_json::from_value(serde_json::json!({"code": "already_unified", "into_case_id": 4})).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "in_service", "agent_name": null})
+        );
+        let back: Ineligibility = serde_json::from_value(
+            serde_json::json!({"code": "already_unified", "into_case_id": 4}),
+        )
+        .unwrap();
         assert_eq!(back, Ineligibility::AlreadyUnified { into_case_id: 4 });
     }
 }

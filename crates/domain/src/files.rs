@@ -9,10 +9,23 @@ pub fn safe_file_name(raw: &str) -> String {
     let cleaned: String = base
         .chars()
         .filter(|c| !c.is_control() && !is_invisible(*c))
-        .map(|c| if matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']);
-    let name = if trimmed.is_empty() { "arquivo".to_string() } else { trimmed.to_string() };
+    let trimmed = cleaned
+        .trim()
+        .trim_start_matches('.')
+        .trim_end_matches(['.', ' ']);
+    let name = if trimmed.is_empty() {
+        "arquivo".to_string()
+    } else {
+        trimmed.to_string()
+    };
     truncate_keeping_extension(&name, 180)
 }
 
@@ -26,7 +39,11 @@ fn truncate_keeping_extension(name: &str, max: usize) -> String {
     if name.chars().count() <= max {
         return name.to_string();
     }
-    let ext = name.rfind('.').map(|i| &name[i..]).filter(|e| e.chars().count() <= 16).unwrap_or("");
+    let ext = name
+        .rfind('.')
+        .map(|i| &name[i..])
+        .filter(|e| e.chars().count() <= 16)
+        .unwrap_or("");
     let keep = max - ext.chars().count();
     let stem: String = name.chars().take(keep).collect();
     format!("{stem}{ext}")
@@ -41,12 +58,24 @@ pub enum UploadRefusal {
 }
 
 pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), UploadRefusal> {
-    let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let mime = mime
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     if size == 0 {
         Err(UploadRefusal::Empty)
     } else if size > limits.max_bytes {
-        Err(UploadRefusal::TooLarge { size, max: limits.max_bytes })
-    } else if !limits.allowed_types.iter().any(|t| t.eq_ignore_ascii_case(&mime)) {
+        Err(UploadRefusal::TooLarge {
+            size,
+            max: limits.max_bytes,
+        })
+    } else if !limits
+        .allowed_types
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(&mime))
+    {
         Err(UploadRefusal::TypeNotAllowed { mime })
     } else {
         Ok(())
@@ -75,14 +104,31 @@ mod tests {
 
     #[test]
     fn uploads_are_checked_for_size_and_type() {
-        let limits = UploadLimits { max_bytes: 100, allowed_types: vec!["image/png".into(), "application/pdf".into()] };
+        let limits = UploadLimits {
+            max_bytes: 100,
+            allowed_types: vec!["image/png".into(), "application/pdf".into()],
+        };
         assert_eq!(check_upload(10, "image/PNG", &limits), Ok(()));
-        assert_eq!(check_upload(10, "application/pdf; charset=binary", &limits), Ok(()));
-        assert_eq!(check_upload(0, "image/png", &limits), Err(UploadRefusal::Empty));
-        assert_eq!(check_upload(101, "image/png", &limits), Err(UploadRefusal::TooLarge { size: 101, max: 100 }));
+        assert_eq!(
+            check_upload(10, "application/pdf; charset=binary", &limits),
+            Ok(())
+        );
+        assert_eq!(
+            check_upload(0, "image/png", &limits),
+            Err(UploadRefusal::Empty)
+        );
+        assert_eq!(
+            check_upload(101, "image/png", &limits),
+            Err(UploadRefusal::TooLarge {
+                size: 101,
+                max: 100
+            })
+        );
         assert_eq!(
             check_upload(10, "application/x-msdownload", &limits),
-            Err(UploadRefusal::TypeNotAllowed { mime: "application/x-msdownload".into() })
+            Err(UploadRefusal::TypeNotAllowed {
+                mime: "application/x-msdownload".into()
+            })
         );
     }
 }

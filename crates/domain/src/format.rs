@@ -35,7 +35,14 @@ pub fn document(kind: &str, number: &str) -> String {
     let d: String = number.chars().filter(char::is_ascii_digit).collect();
     match (kind.to_ascii_lowercase().as_str(), d.len()) {
         ("cpf", 11) => format!("{}.{}.{}-{}", &d[0..3], &d[3..6], &d[6..9], &d[9..11]),
-        ("cnpj", 14) => format!("{}.{}.{}/{}-{}", &d[0..2], &d[2..5], &d[5..8], &d[8..12], &d[12..14]),
+        ("cnpj", 14) => format!(
+            "{}.{}.{}/{}-{}",
+            &d[0..2],
+            &d[2..5],
+            &d[5..8],
+            &d[8..12],
+            &d[12..14]
+        ),
         _ => number.to_string(),
     }
 }
@@ -49,7 +56,11 @@ pub fn cpf_is_valid(number: &str) -> bool {
     let check = |n: usize| {
         let sum: u32 = (0..n).map(|i| d[i] * (n as u32 + 1 - i as u32)).sum();
         let r = (sum * 10) % 11;
-        if r == 10 { 0 } else { r }
+        if r == 10 {
+            0
+        } else {
+            r
+        }
     };
     check(9) == d[9] && check(10) == d[10]
 }

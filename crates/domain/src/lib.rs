@@ -8,6 +8,7 @@ pub mod files;
 pub mod format;
 pub mod phone;
 pub mod status;
+pub mod tabs;
 pub mod text;
 
 pub use contract::*;

@@ -31,7 +31,10 @@ pub fn same_number(a: &str, b: &str) -> bool {
 /// when it holds no digit.
 pub fn display(raw: &str) -> String {
     let c = canonical(raw);
-    if let Some(national) = c.strip_prefix("55").filter(|n| n.len() == 10 || n.len() == 11) {
+    if let Some(national) = c
+        .strip_prefix("55")
+        .filter(|n| n.len() == 10 || n.len() == 11)
+    {
         let (ddd, local) = national.split_at(2);
         let split = local.len() - 4;
         return format!("+55 ({ddd}) {}-{}", &local[..split], &local[split..]);
@@ -47,7 +50,10 @@ pub fn display(raw: &str) -> String {
 /// area code, first and last four digits.
 pub fn masked(raw: &str) -> String {
     let c = canonical(raw);
-    if let Some(national) = c.strip_prefix("55").filter(|n| n.len() == 10 || n.len() == 11) {
+    if let Some(national) = c
+        .strip_prefix("55")
+        .filter(|n| n.len() == 10 || n.len() == 11)
+    {
         let (ddd, local) = national.split_at(2);
         let (head, tail) = (&local[..1], &local[local.len() - 4..]);
         let hidden = "•".repeat(local.len() - 5);
@@ -78,7 +84,14 @@ mod tests {
 
     #[test]
     fn canonical_form_ignores_punctuation_and_country_code() {
-        for raw in ["+55 (11) 91234-5678", "5511912345678", "(11) 91234-5678", "11 91234 5678", "011 91234-5678", "+55 11 9 1234 5678"] {
+        for raw in [
+            "+55 (11) 91234-5678",
+            "5511912345678",
+            "(11) 91234-5678",
+            "11 91234 5678",
+            "011 91234-5678",
+            "+55 11 9 1234 5678",
+        ] {
             assert_eq!(canonical(raw), "5511912345678", "{raw}");
         }
         assert_eq!(canonical("(21) 3456-7890"), "552134567890");
@@ -106,7 +119,14 @@ mod tests {
     #[test]
     fn search_matches_however_typed() {
         let phone = "+55 (11) 91234-5678";
-        for q in ["91234-5678", "5511912345678", "+55 11 91234 5678", "(11) 91234-5678", "1234", ""] {
+        for q in [
+            "91234-5678",
+            "5511912345678",
+            "+55 11 91234 5678",
+            "(11) 91234-5678",
+            "1234",
+            "",
+        ] {
             assert!(matches(phone, q), "{q}");
         }
         assert!(!matches(phone, "98765"));

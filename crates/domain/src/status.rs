@@ -17,7 +17,12 @@ pub enum CaseState {
 
 /// Classifies from the contract's flags. A closed case counts as finished even if the server
 /// still flags it in service (inconsistent data is read on the safe side).
-pub fn classify(status: &CaseStatus, closed_at: Option<Millis>, in_service: bool, merged: bool) -> CaseState {
+pub fn classify(
+    status: &CaseStatus,
+    closed_at: Option<Millis>,
+    in_service: bool,
+    merged: bool,
+) -> CaseState {
     if merged {
         CaseState::Unified
     } else if closed_at.is_some() || status.is_final {
@@ -31,13 +36,23 @@ pub fn classify(status: &CaseStatus, closed_at: Option<Millis>, in_service: bool
 
 impl CustomerCase {
     pub fn state(&self) -> CaseState {
-        classify(&self.status, self.closed_at, self.in_service, self.merged_into.is_some())
+        classify(
+            &self.status,
+            self.closed_at,
+            self.in_service,
+            self.merged_into.is_some(),
+        )
     }
 }
 
 impl CaseData {
     pub fn state(&self) -> CaseState {
-        classify(&self.status, self.closed_at, self.in_service, self.merged_into.is_some())
+        classify(
+            &self.status,
+            self.closed_at,
+            self.in_service,
+            self.merged_into.is_some(),
+        )
     }
 }
 
@@ -46,16 +61,29 @@ mod tests {
     use super::*;
 
     fn st(is_final: bool) -> CaseStatus {
-        CaseStatus { id: 1, name: "qualquer".into(), is_final }
+        CaseStatus {
+            id: 1,
+            name: "qualquer".into(),
+            is_final,
+        }
     }
 
     #[test]
     fn classification_uses_flags_in_priority_order() {
         assert_eq!(classify(&st(false), None, false, false), CaseState::Open);
-        assert_eq!(classify(&st(false), None, true, false), CaseState::InService);
+        assert_eq!(
+            classify(&st(false), None, true, false),
+            CaseState::InService
+        );
         assert_eq!(classify(&st(true), None, false, false), CaseState::Finished);
-        assert_eq!(classify(&st(false), Some(5), false, false), CaseState::Finished);
-        assert_eq!(classify(&st(false), Some(5), true, false), CaseState::Finished);
+        assert_eq!(
+            classify(&st(false), Some(5), false, false),
+            CaseState::Finished
+        );
+        assert_eq!(
+            classify(&st(false), Some(5), true, false),
+            CaseState::Finished
+        );
         assert_eq!(classify(&st(false), None, true, true), CaseState::Unified);
     }
 }

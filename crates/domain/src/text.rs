@@ -36,7 +36,9 @@ pub struct Query {
 
 impl Query {
     pub fn new(raw: &str) -> Query {
-        Query { words: fold(raw).split_whitespace().map(str::to_owned).collect() }
+        Query {
+            words: fold(raw).split_whitespace().map(str::to_owned).collect(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -45,7 +47,12 @@ impl Query {
 
     /// Whether every word occurs in at least one of the (already folded) haystacks.
     pub fn matches_folded<'a>(&self, haystacks: impl IntoIterator<Item = &'a str> + Clone) -> bool {
-        self.words.iter().all(|w| haystacks.clone().into_iter().any(|h| h.contains(w.as_str())))
+        self.words.iter().all(|w| {
+            haystacks
+                .clone()
+                .into_iter()
+                .any(|h| h.contains(w.as_str()))
+        })
     }
 
     /// Whether every word occurs in one of `fields` (folded on the fly).

@@ -14,17 +14,26 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/__sandbox/faults", post(add_faults).get(list_faults).delete(clear_faults))
+        .route(
+            "/__sandbox/faults",
+            post(add_faults).get(list_faults).delete(clear_faults),
+        )
         .route("/__sandbox/reset", post(reset))
         .route("/__sandbox/cases/{case_id}", patch(patch_case))
 }
 
 fn faults(state: &AppState) -> ApiResult<&crate::faults::Faults> {
-    state.faults.as_ref().ok_or_else(|| AppError::not_found("route"))
+    state
+        .faults
+        .as_ref()
+        .ok_or_else(|| AppError::not_found("route"))
 }
 
 /// Body: one fault or a list of faults.
-async fn add_faults(State(state): State<AppState>, ApiJson(body): ApiJson<Value>) -> ApiResult<StatusCode> {
+async fn add_faults(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<Value>,
+) -> ApiResult<StatusCode> {
     let list: Vec<Fault> = match body {
         Value::Array(_) => serde_json::from_value(body),
         other => serde_json::from_value(other).map(|f| vec![f]),
@@ -51,18 +60,28 @@ async fn clear_faults(State(state): State<AppState>) -> ApiResult<StatusCode> {
 async fn reset(State(state): State<AppState>) -> ApiResult<StatusCode> {
     faults(&state)?.clear();
     let reseed = state.reseed.clone();
-    state.db(move |conn| reseed(conn).map_err(AppError::internal)).await?;
+    state
+        .db(move |conn| reseed(conn).map_err(AppError::internal))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Merges the body's fields into the stored case (e.g. `{"in_service": true}`), as if the case had
 /// changed on the server; `merged_into` is not patchable here.
-async fn patch_case(State(state): State<AppState>, Path(case_id): Path<i64>, ApiJson(body): ApiJson<Value>) -> ApiResult<StatusCode> {
-    let Value::Object(changes) = body else { return Err(AppError::bad_request("expected a JSON object")) };
+async fn patch_case(
+    State(state): State<AppState>,
+    Path(case_id): Path<i64>,
+    ApiJson(body): ApiJson<Value>,
+) -> ApiResult<StatusCode> {
+    let Value::Object(changes) = body else {
+        return Err(AppError::bad_request("expected a JSON object"));
+    };
     state
         .db(move |conn| {
             let text: String = conn
-                .query_row("SELECT data FROM cases WHERE id = ?1", [case_id], |r| r.get(0))
+                .query_row("SELECT data FROM cases WHERE id = ?1", [case_id], |r| {
+                    r.get(0)
+                })
                 .map_err(|_| AppError::not_found("case"))?;
             let mut data: Value = serde_json::from_str(&text)?;
             for (k, v) in changes {
@@ -70,8 +89,12 @@ async fn patch_case(State(state): State<AppState>, Path(case_id): Path<i64>, Api
                     data[k] = v;
                 }
             }
-            serde_json::from_value::<cvortex_domain::CaseData>(data.clone()).map_err(|e| AppError::bad_request(e.to_string()))?;
-            conn.execute("UPDATE cases SET data = ?1 WHERE id = ?2", params![data.to_string(), case_id])?;
+            serde_json::from_value::<cvortex_domain::CaseData>(data.clone())
+                .map_err(|e| AppError::bad_request(e.to_string()))?;
+            conn.execute(
+                "UPDATE cases SET data = ?1 WHERE id = ?2",
+                params![data.to_string(), case_id],
+            )?;
             Ok(StatusCode::NO_CONTENT)
         })
         .await

@@ -51,37 +51,65 @@ CREATE TABLE IF NOT EXISTS uploads (
 pub fn open(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+    )?;
     conn.execute_batch(SCHEMA)?;
     Ok(conn)
 }
 
 /// Whether the file already holds a data set (then it is kept across restarts).
 pub fn is_seeded(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT value FROM meta WHERE key = 'seeded_at'", [], |r| r.get::<_, String>(0))
-        .optional()
-        .map(|v| v.is_some())
+    conn.query_row("SELECT value FROM meta WHERE key = 'seeded_at'", [], |r| {
+        r.get::<_, String>(0)
+    })
+    .optional()
+    .map(|v| v.is_some())
 }
 
 /// Replaces everything with `data`, in one transaction.
 pub fn load(conn: &mut Connection, data: &DataSet, now: i64) -> Result<(), String> {
     let tx = conn.transaction().map_err(|e| e.to_string())?;
     let run = || -> Result<(), Box<dyn std::error::Error>> {
-        for table in ["meta", "tenants", "agents", "tokens", "customers", "cases", "items", "attachment_content", "unifications", "unification_items", "uploads"] {
+        for table in [
+            "meta",
+            "tenants",
+            "agents",
+            "tokens",
+            "customers",
+            "cases",
+            "items",
+            "attachment_content",
+            "unifications",
+            "unification_items",
+            "uploads",
+        ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         tx.execute("DELETE FROM sqlite_sequence", []).ok();
         for t in &data.tenants {
-            tx.execute("INSERT INTO tenants VALUES (?1, ?2, ?3)", params![t.id, t.name, t.surveys_configured])?;
+            tx.execute(
+                "INSERT INTO tenants VALUES (?1, ?2, ?3)",
+                params![t.id, t.name, t.surveys_configured],
+            )?;
         }
         for a in &data.agents {
-            tx.execute("INSERT INTO agents VALUES (?1, ?2, ?3, ?4, ?5)", params![a.id, a.tenant, a.name, a.username, a.password])?;
+            tx.execute(
+                "INSERT INTO agents VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![a.id, a.tenant, a.name, a.username, a.password],
+            )?;
             for token in &a.tokens {
-                tx.execute("INSERT INTO tokens VALUES (?1, ?2, NULL)", params![token, a.id])?;
+                tx.execute(
+                    "INSERT INTO tokens VALUES (?1, ?2, NULL)",
+                    params![token, a.id],
+                )?;
             }
         }
         for c in &data.customers {
-            tx.execute("INSERT INTO customers VALUES (?1, ?2, ?3)", params![c.customer.id, c.tenant, serde_json::to_string(&c.customer)?])?;
+            tx.execute(
+                "INSERT INTO customers VALUES (?1, ?2, ?3)",
+                params![c.customer.id, c.tenant, serde_json::to_string(&c.customer)?],
+            )?;
         }
         tx.execute(
             "INSERT INTO meta VALUES ('upload_limits', ?1)",
@@ -95,34 +123,101 @@ pub fn load(conn: &mut Connection, data: &DataSet, now: i64) -> Result<(), Strin
             let id = sc.case.id;
             tx.execute(
                 "INSERT INTO cases VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, sc.tenant, sc.customer_id, serde_json::to_string(&sc.case)?, serde_json::to_string(&sc.custom_fields)?, sc.case.merged_into],
+                params![
+                    id,
+                    sc.tenant,
+                    sc.customer_id,
+                    serde_json::to_string(&sc.case)?,
+                    serde_json::to_string(&sc.custom_fields)?,
+                    sc.case.merged_into
+                ],
             )?;
             let none: Option<&str> = None;
             for e in &sc.history {
-                item.execute(params!["history", e.id, id, e.occurred_at, none, none, None::<i64>, serde_json::to_string(e)?])?;
+                item.execute(params![
+                    "history",
+                    e.id,
+                    id,
+                    e.occurred_at,
+                    none,
+                    none,
+                    None::<i64>,
+                    serde_json::to_string(e)?
+                ])?;
             }
             for c in &sc.calls {
-                item.execute(params!["call", c.id, id, c.started_at, none, none, None::<i64>, serde_json::to_string(c)?])?;
+                item.execute(params![
+                    "call",
+                    c.id,
+                    id,
+                    c.started_at,
+                    none,
+                    none,
+                    None::<i64>,
+                    serde_json::to_string(c)?
+                ])?;
             }
             for conv in &sc.interactions {
                 for m in &conv.messages {
-                    item.execute(params!["message", m.id, id, m.sent_at, conv.channel, conv.identifier, None::<i64>, serde_json::to_string(m)?])?;
+                    item.execute(params![
+                        "message",
+                        m.id,
+                        id,
+                        m.sent_at,
+                        conv.channel,
+                        conv.identifier,
+                        None::<i64>,
+                        serde_json::to_string(m)?
+                    ])?;
                 }
             }
             for s in &sc.sla {
-                item.execute(params!["sla", s.id, id, s.started_at, none, none, Some(now), serde_json::to_string(s)?])?;
+                item.execute(params![
+                    "sla",
+                    s.id,
+                    id,
+                    s.started_at,
+                    none,
+                    none,
+                    Some(now),
+                    serde_json::to_string(s)?
+                ])?;
             }
             for a in &sc.attachments {
                 let bytes = a.bytes()?;
-                item.execute(params!["attachment", a.attachment.id, id, a.attachment.created_at, none, none, None::<i64>, serde_json::to_string(&a.attachment)?])?;
-                tx.execute("INSERT INTO attachment_content VALUES (?1, ?2)", params![tx.last_insert_rowid(), bytes])?;
+                item.execute(params![
+                    "attachment",
+                    a.attachment.id,
+                    id,
+                    a.attachment.created_at,
+                    none,
+                    none,
+                    None::<i64>,
+                    serde_json::to_string(&a.attachment)?
+                ])?;
+                tx.execute(
+                    "INSERT INTO attachment_content VALUES (?1, ?2)",
+                    params![tx.last_insert_rowid(), bytes],
+                )?;
             }
             for s in &sc.surveys {
-                item.execute(params!["survey", s.id, id, s.answered_at, none, none, None::<i64>, serde_json::to_string(s)?])?;
+                item.execute(params![
+                    "survey",
+                    s.id,
+                    id,
+                    s.answered_at,
+                    none,
+                    none,
+                    None::<i64>,
+                    serde_json::to_string(s)?
+                ])?;
             }
         }
         drop(item);
-        tx.execute("INSERT INTO meta VALUES ('seeded_at', ?1)", params![now.to_string()])?;
+        tx.execute(
+            "INSERT INTO meta VALUES ('seeded_at', ?1)",
+            params![now.to_string()],
+        )?;
         Ok(())
     };
     run().map_err(|e| e.to_string())?;

@@ -16,18 +16,32 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        AppError { status, code, message: message.into(), details: Value::Null, retry_after: None }
+        AppError {
+            status,
+            code,
+            message: message.into(),
+            details: Value::Null,
+            retry_after: None,
+        }
     }
     pub fn with_details(mut self, details: Value) -> Self {
         self.details = details;
         self
     }
     pub fn unauthorized() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, codes::UNAUTHORIZED, "missing, unknown or expired bearer token")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            codes::UNAUTHORIZED,
+            "missing, unknown or expired bearer token",
+        )
     }
     /// Also for another tenant's resources: 404, never 403, so existence is not revealed.
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, codes::NOT_FOUND, format!("{what} not found"))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            codes::NOT_FOUND,
+            format!("{what} not found"),
+        )
     }
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, message)
@@ -51,10 +65,17 @@ impl From<serde_json::Error> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { error: ApiError { code: self.code.to_string(), message: self.message, details: self.details } };
+        let body = ErrorBody {
+            error: ApiError {
+                code: self.code.to_string(),
+                message: self.message,
+                details: self.details,
+            },
+        };
         let mut res = (self.status, axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after {
-            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
     }

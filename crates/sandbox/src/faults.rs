@@ -55,10 +55,18 @@ impl Fault {
     /// Parses the command-line form `ROUTE:SPEC[,SPEC...]`, SPEC being a status (`500`),
     /// `latency=MS`, `malformed`, `wrong_shape`, `empty`, `drop`, `retry_after=S` or `times=N`.
     pub fn parse(text: &str) -> Result<Fault, String> {
-        let (route, specs) = text.split_once(':').ok_or_else(|| format!("fault {text:?}: expected ROUTE:SPEC"))?;
-        let mut f = Fault { route: route.to_string(), ..Fault::default() };
+        let (route, specs) = text
+            .split_once(':')
+            .ok_or_else(|| format!("fault {text:?}: expected ROUTE:SPEC"))?;
+        let mut f = Fault {
+            route: route.to_string(),
+            ..Fault::default()
+        };
         for spec in specs.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            let num = |v: &str| v.parse::<u64>().map_err(|_| format!("fault {text:?}: bad number in {spec:?}"));
+            let num = |v: &str| {
+                v.parse::<u64>()
+                    .map_err(|_| format!("fault {text:?}: bad number in {spec:?}"))
+            };
             match spec.split_once('=') {
                 Some(("latency", v)) => f.latency_ms = Some(num(v)?),
                 Some(("retry_after", v)) => f.retry_after = Some(num(v)?),
@@ -107,7 +115,9 @@ impl Faults {
     /// The first fault for `route`, counting one use of it.
     fn take(&self, route: &str) -> Option<Fault> {
         let mut all = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let idx = all.iter().position(|f| (f.route == route || f.route == "*") && f.times != Some(0))?;
+        let idx = all
+            .iter()
+            .position(|f| (f.route == route || f.route == "*") && f.times != Some(0))?;
         let f = all[idx].clone();
         if let Some(t) = all[idx].times.as_mut() {
             *t -= 1;
@@ -133,24 +143,43 @@ fn code_for(status: StatusCode) -> &'static str {
 
 /// The middleware (a route layer, so the matched route is known).
 pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let Some(faults) = &state.faults else { return next.run(req).await };
-    let path = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()).unwrap_or_default();
-    let Some(route) = route_named(req.method().as_str(), &path) else { return next.run(req).await };
-    let Some(fault) = faults.take(route.name) else { return next.run(req).await };
+    let Some(faults) = &state.faults else {
+        return next.run(req).await;
+    };
+    let path = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
+    let Some(route) = route_named(req.method().as_str(), &path) else {
+        return next.run(req).await;
+    };
+    let Some(fault) = faults.take(route.name) else {
+        return next.run(req).await;
+    };
 
     if let Some(ms) = fault.latency_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
     if fault.drop {
         // A body that fails at once: the server aborts the connection mid-answer.
-        let failing = futures_util::stream::once(async { Err::<axum::body::Bytes, _>(std::io::Error::other("fault: dropped")) });
+        let failing = futures_util::stream::once(async {
+            Err::<axum::body::Bytes, _>(std::io::Error::other("fault: dropped"))
+        });
         let mut res = Response::new(Body::from_stream(failing));
-        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
         return res;
     }
     if let Some(status) = fault.status.and_then(|s| StatusCode::from_u16(s).ok()) {
         if status.is_client_error() || status.is_server_error() {
-            let mut e = AppError::new(status, code_for(status), format!("injected fault: {status}"));
+            let mut e = AppError::new(
+                status,
+                code_for(status),
+                format!("injected fault: {status}"),
+            );
             e.retry_after = fault.retry_after;
             return e.into_response();
         }
@@ -158,14 +187,17 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
     match fault.body {
         None => next.run(req).await,
         Some(FaultBody::Malformed) => json_text(r#"{"items": [{"id": 1, "case_id": "#),
-        Some(FaultBody::WrongShape) => json_text(r#"{"items": 42, "case": "?", "channels": {"a": 1}, "limits": [], "configured": "x", "server_time": "now"}"#),
+        Some(FaultBody::WrongShape) => json_text(
+            r#"{"items": 42, "case": "?", "channels": {"a": 1}, "limits": [], "configured": "x", "server_time": "now"}"#,
+        ),
         Some(FaultBody::Empty) => {
             let res = next.run(req).await;
             let (parts, body) = res.into_parts();
             let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
                 return AppError::internal("fault: unreadable body").into_response();
             };
-            let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+            let mut value: serde_json::Value =
+                serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
             if let Some(obj) = value.as_object_mut() {
                 for v in obj.values_mut() {
                     if v.is_array() {
@@ -191,9 +223,15 @@ mod tests {
     #[test]
     fn parses_the_command_line_form() {
         let f = Fault::parse("calls:503,retry_after=2,times=1").unwrap();
-        assert_eq!((f.route.as_str(), f.status, f.retry_after, f.times), ("calls", Some(503), Some(2), Some(1)));
+        assert_eq!(
+            (f.route.as_str(), f.status, f.retry_after, f.times),
+            ("calls", Some(503), Some(2), Some(1))
+        );
         let f = Fault::parse("*:latency=5000,malformed").unwrap();
-        assert_eq!((f.latency_ms, f.body), (Some(5000), Some(FaultBody::Malformed)));
+        assert_eq!(
+            (f.latency_ms, f.body),
+            (Some(5000), Some(FaultBody::Malformed))
+        );
         assert!(Fault::parse("history:drop").unwrap().drop);
         assert!(Fault::parse("nope:500").is_err());
         assert!(Fault::parse("calls").is_err());

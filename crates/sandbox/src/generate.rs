@@ -20,16 +20,45 @@ impl Rng {
     }
 }
 
-const ACTIONS: &[&str] = &["message", "comment", "status_change", "assignment", "transfer", "call", "questionnaire"];
+const ACTIONS: &[&str] = &[
+    "message",
+    "comment",
+    "status_change",
+    "assignment",
+    "transfer",
+    "call",
+    "questionnaire",
+];
 const CHANNELS: &[&str] = &["whatsapp", "email", "chat", "phone"];
 const WORDS: &[&str] = &[
-    "cobrança", "fatura", "estorno", "entrega", "pedido", "cadastro", "endereço", "boleto", "reembolso", "troca",
-    "garantia", "cartão", "pagamento", "protocolo", "prazo", "atendimento", "cancelamento", "desconto", "frete", "nota fiscal",
+    "cobrança",
+    "fatura",
+    "estorno",
+    "entrega",
+    "pedido",
+    "cadastro",
+    "endereço",
+    "boleto",
+    "reembolso",
+    "troca",
+    "garantia",
+    "cartão",
+    "pagamento",
+    "protocolo",
+    "prazo",
+    "atendimento",
+    "cancelamento",
+    "desconto",
+    "frete",
+    "nota fiscal",
 ];
 const CALL_STATUSES: &[&str] = &["answered", "missed", "busy", "abandoned", "voicemail"];
 
 fn sentence(rng: &mut Rng, words: usize) -> String {
-    (0..words).map(|_| rng.pick(WORDS)).collect::<Vec<_>>().join(" ")
+    (0..words)
+        .map(|_| rng.pick(WORDS))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn data_set(now: i64, n: u32) -> DataSet {
@@ -44,7 +73,11 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
     let span = 365 * 24 * 3600 * 1000i64; // items spread over a year
     let at = |i: i64| now - span + span * i / n.max(1);
 
-    let open = data.cases.iter_mut().find(|c| c.case.id == OPEN_CASE).expect("demo has the open case");
+    let open = data
+        .cases
+        .iter_mut()
+        .find(|c| c.case.id == OPEN_CASE)
+        .expect("demo has the open case");
     let grow = |have: usize| (n - have as i64).max(0);
     for i in 0..grow(open.history.len()) {
         let action = rng.pick(ACTIONS);
@@ -72,10 +105,19 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
             started_at: at(i),
             from_phone: phone,
             to_phone: Some("+55 11 4003-1234".into()),
-            direction: if rng.below(2) == 0 { "inbound" } else { "outbound" }.into(),
+            direction: if rng.below(2) == 0 {
+                "inbound"
+            } else {
+                "outbound"
+            }
+            .into(),
             status: st.into(),
             agent: (st != "missed").then(|| agent(1 + rng.below(5) as i64)),
-            duration_seconds: Some(if st == "answered" { 30 + rng.below(1800) as i64 } else { 0 }),
+            duration_seconds: Some(if st == "answered" {
+                30 + rng.below(1800) as i64
+            } else {
+                0
+            }),
         });
     }
     let total_messages: usize = open.interactions.iter().map(|c| c.messages.len()).sum();
@@ -88,7 +130,11 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
             sent_at: at(i),
             sender: Sender {
                 kind: if customer { "customer" } else { "agent" }.into(),
-                name: Some(if customer { "João".into() } else { agent(1 + rng.below(5) as i64).name }),
+                name: Some(if customer {
+                    "João".into()
+                } else {
+                    agent(1 + rng.below(5) as i64).name
+                }),
             },
             text: Some(format!("Mensagem {i}: {}", sentence(&mut rng, 10))),
             subject: None,
@@ -108,7 +154,11 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
                 file_name: format!("{}-{i}.pdf", rng.pick(WORDS).replace(' ', "-")),
                 mime_type: "application/pdf".into(),
                 size_bytes: text.len() as u64,
-                origin: AttachmentOrigin { kind: "channel".into(), channel: Some(rng.pick(CHANNELS).into()), uploaded_by: None },
+                origin: AttachmentOrigin {
+                    kind: "channel".into(),
+                    channel: Some(rng.pick(CHANNELS).into()),
+                    uploaded_by: None,
+                },
                 created_at: at(i),
             },
             content_text: Some(text),
@@ -119,7 +169,13 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
     let joao_cases = data.cases.iter().filter(|c| c.customer_id == 1).count() as i64;
     for i in 0..(n - joao_cases).max(0) {
         let case_id = 100_000 + i;
-        let mut c = data.cases.iter().find(|c| c.case.id == 1002).expect("demo has case 1002").case.clone();
+        let mut c = data
+            .cases
+            .iter()
+            .find(|c| c.case.id == 1002)
+            .expect("demo has case 1002")
+            .case
+            .clone();
         c.id = case_id;
         c.external_id = Some(format!("CVX-GEN-{case_id}"));
         c.subject = Some(format!("Atendimento {i}: {}", sentence(&mut rng, 4)));
@@ -132,7 +188,13 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
                 c.status = status(6);
                 c.closed_at = Some(at(i) + 86_400_000);
             }
-            2 => c.contact.whatsapp = Some(format!("+55 11 9{:04}-{:04}", rng.below(10_000), rng.below(10_000))),
+            2 => {
+                c.contact.whatsapp = Some(format!(
+                    "+55 11 9{:04}-{:04}",
+                    rng.below(10_000),
+                    rng.below(10_000)
+                ))
+            }
             3 => {
                 c.channel = "chat".into();
                 c.contact.whatsapp = None;
@@ -167,9 +229,18 @@ mod tests {
         assert_eq!(open.history.len(), 500);
         assert_eq!(open.calls.len(), 500);
         assert_eq!(open.attachments.len(), 500);
-        assert_eq!(open.interactions.iter().map(|c| c.messages.len()).sum::<usize>(), 500);
+        assert_eq!(
+            open.interactions
+                .iter()
+                .map(|c| c.messages.len())
+                .sum::<usize>(),
+            500
+        );
         assert_eq!(a.cases.iter().filter(|c| c.customer_id == 1).count(), 500);
         let b = data_set(1_780_000_000_000, 500);
-        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            serde_json::to_string(&b).unwrap()
+        );
     }
 }

@@ -38,9 +38,17 @@ pub fn router(state: AppState) -> Router {
     app.fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
-        .layer(CatchPanicLayer::custom(|_| AppError::internal("unexpected server error").into_response()))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            AppError::internal("unexpected server error").into_response()
+        }))
         .with_state(state)
 }
 
@@ -53,5 +61,10 @@ async fn fallback(state: axum::extract::State<AppState>, req: axum::extract::Req
 }
 
 async fn method_not_allowed() -> Response {
-    AppError::new(axum::http::StatusCode::METHOD_NOT_ALLOWED, cvortex_domain::codes::BAD_REQUEST, "method not allowed").into_response()
+    AppError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        cvortex_domain::codes::BAD_REQUEST,
+        "method not allowed",
+    )
+    .into_response()
 }

@@ -12,7 +12,8 @@ fn data_set(source: &Source, now: i64) -> Result<DataSet, String> {
         Source::Demo => Ok(demo::data_set(now)),
         Source::Generate(n) => Ok(generate::data_set(now, *n)),
         Source::File(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
             DataSet::from_json(&text)
         }
     }
@@ -21,7 +22,11 @@ fn data_set(source: &Source, now: i64) -> Result<DataSet, String> {
 fn seed(conn: &mut rusqlite::Connection, source: &Source) -> Result<(), String> {
     let now = now_ms();
     db::load(conn, &data_set(source, now)?, now)?;
-    conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?1)", [source.label()]).map_err(|e| e.to_string())?;
+    conn.execute(
+        "INSERT OR REPLACE INTO meta VALUES ('source', ?1)",
+        [source.label()],
+    )
+    .map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -43,7 +48,11 @@ async fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if opts.print_demo {
-        println!("{}", serde_json::to_string_pretty(&demo::data_set(now_ms())).expect("the demo data serializes"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&demo::data_set(now_ms()))
+                .expect("the demo data serializes")
+        );
         return ExitCode::SUCCESS;
     }
     match run(opts).await {
@@ -60,13 +69,24 @@ async fn run(opts: Options) -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let mut conn = db::open(&opts.db).map_err(|e| format!("{}: {e}", opts.db.display()))?;
-    let recorded: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'source'", [], |r| r.get(0)).ok();
+    let recorded: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'source'", [], |r| {
+            r.get(0)
+        })
+        .ok();
     let seeded = db::is_seeded(&conn).map_err(|e| e.to_string())?;
     if opts.reset || !seeded || recorded.as_deref() != Some(&opts.source.label()) {
-        eprintln!("sandbox: loading the {} data set into {}", opts.source.label(), opts.db.display());
+        eprintln!(
+            "sandbox: loading the {} data set into {}",
+            opts.source.label(),
+            opts.db.display()
+        );
         seed(&mut conn, &opts.source)?;
     } else {
-        eprintln!("sandbox: keeping the data in {} (--reset reloads it)", opts.db.display());
+        eprintln!(
+            "sandbox: keeping the data in {} (--reset reloads it)",
+            opts.db.display()
+        );
     }
     let source = opts.source.clone();
     let reseed: Reseed = Arc::new(move |conn| seed(conn, &source));
@@ -77,14 +97,21 @@ async fn run(opts: Options) -> Result<(), String> {
         ..Config::default()
     };
     if !opts.dist.join("index.html").exists() {
-        eprintln!("sandbox: warning: {} has no index.html; build the app (./x run) to serve it", opts.dist.display());
+        eprintln!(
+            "sandbox: warning: {} has no index.html; build the app (./x run) to serve it",
+            opts.dist.display()
+        );
     }
-    let faults = opts.faults.then(|| Faults::new(opts.initial_faults.clone()));
+    let faults = opts
+        .faults
+        .then(|| Faults::new(opts.initial_faults.clone()));
     if faults.is_some() {
         eprintln!("sandbox: fault injection enabled (/__sandbox)");
     }
     let app = router(AppState::new(conn, config, faults, reseed));
-    let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| format!("{}: {e}", opts.addr))?;
+    let listener = tokio::net::TcpListener::bind(opts.addr)
+        .await
+        .map_err(|e| format!("{}: {e}", opts.addr))?;
     eprintln!("sandbox: listening on http://{}", opts.addr);
     axum::serve(listener, app)
         .with_graceful_shutdown(async {

@@ -23,7 +23,12 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { undo_window_ms: 10 * 60 * 1000, token_ttl_ms: 8 * 3600 * 1000, frame_ancestors: "'self'".into(), dist: None }
+        Config {
+            undo_window_ms: 10 * 60 * 1000,
+            token_ttl_ms: 8 * 3600 * 1000,
+            frame_ancestors: "'self'".into(),
+            dist: None,
+        }
     }
 }
 
@@ -41,7 +46,12 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(conn: Connection, config: Config, faults: Option<Faults>, reseed: Reseed) -> Self {
-        AppState { db: Arc::new(Mutex::new(conn)), config: Arc::new(config), faults, reseed }
+        AppState {
+            db: Arc::new(Mutex::new(conn)),
+            config: Arc::new(config),
+            faults,
+            reseed,
+        }
     }
 
     /// Runs `f` with the connection on a blocking thread (SQLite calls block).

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use axum::http::StatusCode;
 use cvortex_domain::eligibility::{ineligibility, Ineligibility};
 use cvortex_domain::{
-    codes, AgentRef, CaseData, CaseId, CaseRefusal, ChannelConversation, ContentCounts, CustomField, Customer,
-    CustomerCase, HistoryEvent, Message, SlaTarget, Unification,
+    codes, AgentRef, CaseData, CaseId, CaseRefusal, ChannelConversation, ContentCounts,
+    CustomField, Customer, CustomerCase, HistoryEvent, Message, SlaTarget, Unification,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
@@ -33,12 +33,18 @@ pub fn case_row(conn: &Connection, tenant: &str, id: CaseId) -> ApiResult<CaseRo
         .ok_or_else(|| AppError::not_found("case"))?;
     let mut data: CaseData = json(&row.0)?;
     data.merged_into = row.3;
-    Ok(CaseRow { data, custom_fields: json(&row.1)?, customer_id: row.2 })
+    Ok(CaseRow {
+        data,
+        custom_fields: json(&row.1)?,
+        customer_id: row.2,
+    })
 }
 
 pub fn customer(conn: &Connection, id: i64) -> ApiResult<Customer> {
     let text: String = conn
-        .query_row("SELECT data FROM customers WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT data FROM customers WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()?
         .ok_or_else(|| AppError::not_found("customer"))?;
     Ok(json(&text)?)
@@ -87,11 +93,17 @@ pub fn to_customer_case(d: &CaseData, counts: ContentCounts) -> CustomerCase {
 }
 
 /// Every case of the customer of `case`, newest first.
-pub fn customer_cases(conn: &Connection, tenant: &str, customer_id: i64) -> ApiResult<Vec<CustomerCase>> {
+pub fn customer_cases(
+    conn: &Connection,
+    tenant: &str,
+    customer_id: i64,
+) -> ApiResult<Vec<CustomerCase>> {
     let mut stmt = conn.prepare(
         "SELECT data, merged_into FROM cases WHERE tenant_id = ?1 AND customer_id = ?2 ORDER BY id DESC",
     )?;
-    let rows = stmt.query_map(params![tenant, customer_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))?;
+    let rows = stmt.query_map(params![tenant, customer_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+    })?;
     let mut cases = Vec::new();
     for row in rows {
         let (text, merged) = row?;
@@ -101,14 +113,23 @@ pub fn customer_cases(conn: &Connection, tenant: &str, customer_id: i64) -> ApiR
     }
     let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     let counts = counts(conn, &ids)?;
-    let mut out: Vec<CustomerCase> = cases.iter().map(|d| to_customer_case(d, counts[&d.id])).collect();
+    let mut out: Vec<CustomerCase> = cases
+        .iter()
+        .map(|d| to_customer_case(d, counts[&d.id]))
+        .collect();
     out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
     Ok(out)
 }
 
 /// The items of one kind owned by a case, newest first.
-pub fn items<T: DeserializeOwned>(conn: &Connection, case_id: CaseId, kind: &str) -> ApiResult<Vec<T>> {
-    let mut stmt = conn.prepare_cached("SELECT data FROM items WHERE case_id = ?1 AND kind = ?2 ORDER BY sort_key DESC, seq DESC")?;
+pub fn items<T: DeserializeOwned>(
+    conn: &Connection,
+    case_id: CaseId,
+    kind: &str,
+) -> ApiResult<Vec<T>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT data FROM items WHERE case_id = ?1 AND kind = ?2 ORDER BY sort_key DESC, seq DESC",
+    )?;
     let rows = stmt.query_map(params![case_id, kind], |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for row in rows {
@@ -123,7 +144,11 @@ pub fn conversations(conn: &Connection, case_id: CaseId) -> ApiResult<Vec<Channe
         "SELECT channel, identifier, data FROM items WHERE case_id = ?1 AND kind = 'message' ORDER BY sort_key, seq",
     )?;
     let rows = stmt.query_map([case_id], |r| {
-        Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?))
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
     })?;
     let mut out: Vec<ChannelConversation> = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
@@ -132,7 +157,11 @@ pub fn conversations(conn: &Connection, case_id: CaseId) -> ApiResult<Vec<Channe
         let channel = channel.unwrap_or_else(|| "other".into());
         let message: Message = json(&text)?;
         let idx = *first_seen.entry(channel.clone()).or_insert_with(|| {
-            out.push(ChannelConversation { channel: channel.clone(), identifier: None, messages: Vec::new() });
+            out.push(ChannelConversation {
+                channel: channel.clone(),
+                identifier: None,
+                messages: Vec::new(),
+            });
             out.len() - 1
         });
         let conv = &mut out[idx];
@@ -147,16 +176,23 @@ pub fn conversations(conn: &Connection, case_id: CaseId) -> ApiResult<Vec<Channe
 /// SLA targets with their execution time brought up to `now`: a target whose clock runs
 /// (running, or breached and not completed) counts on, and a running one past its target is breached.
 pub fn sla(conn: &Connection, case_id: CaseId, now: i64) -> ApiResult<Vec<SlaTarget>> {
-    let mut stmt = conn.prepare_cached("SELECT data, as_of FROM items WHERE case_id = ?1 AND kind = 'sla' ORDER BY sort_key, seq")?;
-    let rows = stmt.query_map([case_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT data, as_of FROM items WHERE case_id = ?1 AND kind = 'sla' ORDER BY sort_key, seq",
+    )?;
+    let rows = stmt.query_map([case_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (text, as_of) = row?;
         let mut t: SlaTarget = json(&text)?;
-        let counting = (t.status == "running" || t.status == "breached") && t.completed_at.is_none();
+        let counting =
+            (t.status == "running" || t.status == "breached") && t.completed_at.is_none();
         if counting {
             let since = as_of.unwrap_or(now);
-            t.elapsed_seconds = t.elapsed_seconds.saturating_add((now - since).max(0) / 1000);
+            t.elapsed_seconds = t
+                .elapsed_seconds
+                .saturating_add((now - since).max(0) / 1000);
             if t.status == "running" && t.elapsed_seconds > t.target_seconds {
                 t.status = "breached".into();
             }
@@ -176,7 +212,11 @@ fn add_history(tx: &Transaction, case_id: CaseId, event: &HistoryEvent) -> ApiRe
 }
 
 fn next_history_id(tx: &Transaction) -> ApiResult<i64> {
-    Ok(tx.query_row("SELECT COALESCE(MAX(item_id), 0) + 1 FROM items WHERE kind = 'history'", [], |r| r.get(0))?)
+    Ok(tx.query_row(
+        "SELECT COALESCE(MAX(item_id), 0) + 1 FROM items WHERE kind = 'history'",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 pub enum UnifyOutcome {
@@ -202,7 +242,11 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
-        return Err(AppError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, "case_ids must not be empty"));
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            codes::VALIDATION,
+            "case_ids must not be empty",
+        ));
     }
     let request = serde_json::to_string(&(input.target, &ids))?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -226,28 +270,46 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
 
     let target = case_row(&tx, input.tenant, input.target)?;
     if target.data.merged_into.is_some() {
-        return Err(AppError::new(StatusCode::CONFLICT, codes::CONFLICT, "the open case was itself unified into another case"));
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            codes::CONFLICT,
+            "the open case was itself unified into another case",
+        ));
     }
     let all = customer_cases(&tx, input.tenant, target.customer_id)?;
-    let open = all.iter().find(|c| c.id == input.target).cloned().ok_or_else(|| AppError::not_found("case"))?;
+    let open = all
+        .iter()
+        .find(|c| c.id == input.target)
+        .cloned()
+        .ok_or_else(|| AppError::not_found("case"))?;
     let mut refusals = Vec::new();
     let mut moved = ContentCounts::default();
     for id in &ids {
         match all.iter().find(|c| c.id == *id) {
-            None => refusals.push(CaseRefusal { case_id: *id, reasons: vec![Ineligibility::NotFound] }),
+            None => refusals.push(CaseRefusal {
+                case_id: *id,
+                reasons: vec![Ineligibility::NotFound],
+            }),
             Some(candidate) => {
                 let reasons = ineligibility(&open, candidate);
                 if reasons.is_empty() {
-                    moved = moved.add(candidate.counts);
+                    moved = moved + candidate.counts;
                 } else {
-                    refusals.push(CaseRefusal { case_id: *id, reasons });
+                    refusals.push(CaseRefusal {
+                        case_id: *id,
+                        reasons,
+                    });
                 }
             }
         }
     }
     if !refusals.is_empty() {
-        return Err(AppError::new(StatusCode::CONFLICT, codes::CASES_NOT_ELIGIBLE, "some cases cannot be unified; nothing was changed")
-            .with_details(serde_json::to_value(&refusals)?));
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            codes::CASES_NOT_ELIGIBLE,
+            "some cases cannot be unified; nothing was changed",
+        )
+        .with_details(serde_json::to_value(&refusals)?));
     }
 
     tx.execute(
@@ -260,10 +322,20 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
             "INSERT INTO unification_items SELECT ?1, seq, case_id FROM items WHERE case_id = ?2",
             params![unification_id, id],
         )?;
-        tx.execute("UPDATE items SET case_id = ?1 WHERE case_id = ?2", params![input.target, id])?;
-        tx.execute("UPDATE cases SET merged_into = ?1 WHERE id = ?2", params![input.target, id])?;
+        tx.execute(
+            "UPDATE items SET case_id = ?1 WHERE case_id = ?2",
+            params![input.target, id],
+        )?;
+        tx.execute(
+            "UPDATE cases SET merged_into = ?1 WHERE id = ?2",
+            params![input.target, id],
+        )?;
     }
-    let list = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
+    let list = ids
+        .iter()
+        .map(|i| format!("#{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let event = HistoryEvent {
         id: next_history_id(&tx)?,
         case_id: input.target,
@@ -286,14 +358,24 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
         undone_at: None,
         moved,
     };
-    tx.execute("UPDATE unifications SET data = ?1 WHERE id = ?2", params![serde_json::to_string(&unification)?, unification_id])?;
+    tx.execute(
+        "UPDATE unifications SET data = ?1 WHERE id = ?2",
+        params![serde_json::to_string(&unification)?, unification_id],
+    )?;
     tx.commit()?;
     Ok(UnifyOutcome::Created(unification))
 }
 
 /// Undoes a unification within its window: the moved items go back to their cases and the merged
 /// cases stand on their own again. Undoing twice answers the same.
-pub fn undo(conn: &mut Connection, tenant: &str, agent: AgentRef, target: CaseId, unification_id: i64, now: i64) -> ApiResult<Unification> {
+pub fn undo(
+    conn: &mut Connection,
+    tenant: &str,
+    agent: AgentRef,
+    target: CaseId,
+    unification_id: i64,
+    now: i64,
+) -> ApiResult<Unification> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     case_row(&tx, tenant, target)?;
     let data: String = tx
@@ -309,7 +391,11 @@ pub fn undo(conn: &mut Connection, tenant: &str, agent: AgentRef, target: CaseId
         return Ok(u);
     }
     if now > u.undo_until {
-        return Err(AppError::new(StatusCode::CONFLICT, codes::UNDO_EXPIRED, "the undo window of this unification has passed"));
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            codes::UNDO_EXPIRED,
+            "the undo window of this unification has passed",
+        ));
     }
     tx.execute(
         "UPDATE items SET case_id = (SELECT from_case_id FROM unification_items ui WHERE ui.unification_id = ?1 AND ui.item_seq = items.seq)
@@ -317,9 +403,17 @@ pub fn undo(conn: &mut Connection, tenant: &str, agent: AgentRef, target: CaseId
         [unification_id],
     )?;
     for id in &u.merged_case_ids {
-        tx.execute("UPDATE cases SET merged_into = NULL WHERE id = ?1 AND merged_into = ?2", params![id, target])?;
+        tx.execute(
+            "UPDATE cases SET merged_into = NULL WHERE id = ?1 AND merged_into = ?2",
+            params![id, target],
+        )?;
     }
-    let list = u.merged_case_ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
+    let list = u
+        .merged_case_ids
+        .iter()
+        .map(|i| format!("#{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let event = HistoryEvent {
         id: next_history_id(&tx)?,
         case_id: target,
@@ -334,7 +428,10 @@ pub fn undo(conn: &mut Connection, tenant: &str, agent: AgentRef, target: CaseId
     };
     add_history(&tx, target, &event)?;
     u.undone_at = Some(now);
-    tx.execute("UPDATE unifications SET data = ?1 WHERE id = ?2", params![serde_json::to_string(&u)?, unification_id])?;
+    tx.execute(
+        "UPDATE unifications SET data = ?1 WHERE id = ?2",
+        params![serde_json::to_string(&u)?, unification_id],
+    )?;
     tx.commit()?;
     Ok(u)
 }

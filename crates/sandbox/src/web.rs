@@ -35,11 +35,20 @@ pub fn csp(nonce: &str, frame_ancestors: &str) -> String {
 
 /// Any path that is not a file of `dist/`: the app's page (client-side routes such as `/casos/7`).
 pub async fn app(State(state): State<AppState>, req: Request) -> Response {
-    let Some(dist) = state.config.dist.clone() else { return missing_build() };
+    let Some(dist) = state.config.dist.clone() else {
+        return missing_build();
+    };
     let path = req.uri().path().to_string();
-    let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let looks_like_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
     if looks_like_file && path != "/index.html" {
-        let served = ServeDir::new(&dist).precompressed_br().precompressed_gzip().oneshot(req).await;
+        let served = ServeDir::new(&dist)
+            .precompressed_br()
+            .precompressed_gzip()
+            .oneshot(req)
+            .await;
         return match served {
             Ok(res) if res.status() != StatusCode::NOT_FOUND => res.into_response(),
             _ => (StatusCode::NOT_FOUND, "not found").into_response(),

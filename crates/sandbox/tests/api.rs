@@ -12,35 +12,89 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn tokens_are_required_and_tenants_are_isolated() {
     let s = Sandbox::new();
-    let (st, body) = s.call_as("", Method::GET, "/v1/cases/1001", None, None).await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNAUTHORIZED, "unauthorized"));
-    let (st, body) = s.call_as("forged", Method::GET, "/v1/cases/1001", None, None).await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNAUTHORIZED, "unauthorized"));
+    let (st, body) = s
+        .call_as("", Method::GET, "/v1/cases/1001", None, None)
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNAUTHORIZED, "unauthorized")
+    );
+    let (st, body) = s
+        .call_as("forged", Method::GET, "/v1/cases/1001", None, None)
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNAUTHORIZED, "unauthorized")
+    );
     // another tenant's case: 404, not 403, and no data
-    for path in ["/v1/cases/1001", "/v1/cases/1001/history", "/v1/cases/1001/attachments/1/content"] {
-        let (st, body) = s.call_as(OTHER_TENANT_TOKEN, Method::GET, path, None, None).await;
-        assert_eq!((st, error_code(&body).as_str()), (StatusCode::NOT_FOUND, "not_found"), "{path}");
+    for path in [
+        "/v1/cases/1001",
+        "/v1/cases/1001/history",
+        "/v1/cases/1001/attachments/1/content",
+    ] {
+        let (st, body) = s
+            .call_as(OTHER_TENANT_TOKEN, Method::GET, path, None, None)
+            .await;
+        assert_eq!(
+            (st, error_code(&body).as_str()),
+            (StatusCode::NOT_FOUND, "not_found"),
+            "{path}"
+        );
     }
     let (st, _) = s.get("/v1/cases/2001").await;
     assert_eq!(st, StatusCode::NOT_FOUND);
-    let (st, body) = s.call_as(OTHER_TENANT_TOKEN, Method::POST, "/v1/cases/2001/unifications", Some(json!({"case_ids": [1002]})), Some("k1")).await;
+    let (st, body) = s
+        .call_as(
+            OTHER_TENANT_TOKEN,
+            Method::POST,
+            "/v1/cases/2001/unifications",
+            Some(json!({"case_ids": [1002]})),
+            Some("k1"),
+        )
+        .await;
     assert_eq!(st, StatusCode::CONFLICT);
-    assert_eq!(body["error"]["details"][0]["reasons"][0]["code"], "not_found");
-    let (_, list) = s.call_as(OTHER_TENANT_TOKEN, Method::GET, "/v1/cases", None, None).await;
+    assert_eq!(
+        body["error"]["details"][0]["reasons"][0]["code"],
+        "not_found"
+    );
+    let (_, list) = s
+        .call_as(OTHER_TENANT_TOKEN, Method::GET, "/v1/cases", None, None)
+        .await;
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
 }
 
 #[tokio::test]
 async fn login_issues_a_working_token() {
     let s = Sandbox::new();
-    let (st, session) = s.call_as("", Method::POST, "/v1/auth/login", Some(json!({"tenant": "demo", "username": "ana.lima", "password": "demo"})), None).await;
+    let (st, session) = s
+        .call_as(
+            "",
+            Method::POST,
+            "/v1/auth/login",
+            Some(json!({"tenant": "demo", "username": "ana.lima", "password": "demo"})),
+            None,
+        )
+        .await;
     assert_eq!(st, StatusCode::OK);
     let token = session["token"].as_str().unwrap();
     assert_eq!(session["agent"]["name"], "Ana Lima");
-    let (st, _) = s.call_as(token, Method::GET, "/v1/cases/1001", None, None).await;
+    let (st, _) = s
+        .call_as(token, Method::GET, "/v1/cases/1001", None, None)
+        .await;
     assert_eq!(st, StatusCode::OK);
-    let (st, body) = s.call_as("", Method::POST, "/v1/auth/login", Some(json!({"tenant": "demo", "username": "ana.lima", "password": "x"})), None).await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNAUTHORIZED, "unauthorized"));
+    let (st, body) = s
+        .call_as(
+            "",
+            Method::POST,
+            "/v1/auth/login",
+            Some(json!({"tenant": "demo", "username": "ana.lima", "password": "x"})),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNAUTHORIZED, "unauthorized")
+    );
 }
 
 #[tokio::test]
@@ -52,20 +106,47 @@ async fn every_resource_of_the_open_case_answers() {
     let (_, h) = s.get("/v1/cases/1001/history").await;
     let events = h["items"].as_array().unwrap();
     assert!(events.len() >= 10);
-    assert!(events.windows(2).all(|w| w[0]["occurred_at"].as_i64() >= w[1]["occurred_at"].as_i64()), "newest first");
+    assert!(
+        events
+            .windows(2)
+            .all(|w| w[0]["occurred_at"].as_i64() >= w[1]["occurred_at"].as_i64()),
+        "newest first"
+    );
     let (_, cc) = s.get("/v1/cases/1001/customer-cases").await;
     assert_eq!(cc["items"].as_array().unwrap().len(), 14);
-    let c1002 = cc["items"].as_array().unwrap().iter().find(|c| c["id"] == 1002).unwrap();
-    assert_eq!(c1002["counts"], json!({"history": 3, "interactions": 2, "calls": 1, "attachments": 1, "surveys": 1}));
+    let c1002 = cc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == 1002)
+        .unwrap();
+    assert_eq!(
+        c1002["counts"],
+        json!({"history": 3, "interactions": 2, "calls": 1, "attachments": 1, "surveys": 1})
+    );
     let (_, calls) = s.get("/v1/cases/1001/calls").await;
     assert_eq!(calls["items"].as_array().unwrap().len(), 8);
     let (_, inter) = s.get("/v1/cases/1001/interactions").await;
-    let channels: Vec<&str> = inter["channels"].as_array().unwrap().iter().map(|c| c["channel"].as_str().unwrap()).collect();
+    let channels: Vec<&str> = inter["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["channel"].as_str().unwrap())
+        .collect();
     assert_eq!(channels, ["whatsapp", "email", "chat"]);
     let (_, sla) = s.get("/v1/cases/1001/sla").await;
     assert!(sla["server_time"].as_i64().unwrap() > 0);
-    let statuses: Vec<&str> = sla["items"].as_array().unwrap().iter().map(|t| t["status"].as_str().unwrap()).collect();
-    assert_eq!(statuses, ["met", "running", "breached", "paused"], "in the order they started");
+    let statuses: Vec<&str> = sla["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["met", "running", "breached", "paused"],
+        "in the order they started"
+    );
     let (_, att) = s.get("/v1/cases/1001/attachments").await;
     assert_eq!(att["items"].as_array().unwrap().len(), 4);
     assert_eq!(att["limits"]["max_bytes"], 10 * 1024 * 1024);
@@ -77,7 +158,12 @@ async fn every_resource_of_the_open_case_answers() {
 #[tokio::test]
 async fn malformed_requests_get_the_error_shape_never_a_500() {
     let s = Sandbox::new();
-    for (path, status) in [("/v1/cases/999999", 404), ("/v1/cases/abc", 404), ("/v1/cases/1001/attachments/x/content", 404), ("/v1/nothing", 404)] {
+    for (path, status) in [
+        ("/v1/cases/999999", 404),
+        ("/v1/cases/abc", 404),
+        ("/v1/cases/1001/attachments/x/content", 404),
+        ("/v1/nothing", 404),
+    ] {
         let (st, body) = s.get(path).await;
         assert_eq!(st.as_u16(), status, "{path}");
         error_code(&body);
@@ -94,17 +180,51 @@ async fn malformed_requests_get_the_error_shape_never_a_500() {
         .unwrap();
     let (st, _, bytes) = s.send(req).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
-    assert_eq!(error_code(&serde_json::from_slice(&bytes).unwrap()), "bad_request");
-    let (st, body) = s.call_as(TOKEN, Method::POST, "/v1/cases/1001/unifications", Some(json!({"case_ids": "1002"})), Some("k")).await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"));
-    let (st, body) = s.call_as(TOKEN, Method::POST, "/v1/cases/1001/unifications", Some(json!({"case_ids": [1002]})), None).await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"));
+    assert_eq!(
+        error_code(&serde_json::from_slice(&bytes).unwrap()),
+        "bad_request"
+    );
+    let (st, body) = s
+        .call_as(
+            TOKEN,
+            Method::POST,
+            "/v1/cases/1001/unifications",
+            Some(json!({"case_ids": "1002"})),
+            Some("k"),
+        )
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+    );
+    let (st, body) = s
+        .call_as(
+            TOKEN,
+            Method::POST,
+            "/v1/cases/1001/unifications",
+            Some(json!({"case_ids": [1002]})),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::BAD_REQUEST, "bad_request")
+    );
     let (st, body) = s.unify(&[], "empty").await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"));
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+    );
 }
 
 fn merged_into(list: &Value, id: i64) -> Value {
-    list["items"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["merged_into"].clone()
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()["merged_into"]
+        .clone()
 }
 
 #[tokio::test]
@@ -119,7 +239,10 @@ async fn unification_is_idempotent_persists_across_restart_and_undoes() {
     assert_eq!(st, StatusCode::OK);
     assert_eq!(again["id"], u["id"]);
     let (st, body) = s.unify(&[1004], "key-1").await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused"));
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused")
+    );
 
     let s = s.restart();
     let (_, cc) = s.get("/v1/cases/1001/customer-cases").await;
@@ -127,37 +250,68 @@ async fn unification_is_idempotent_persists_across_restart_and_undoes() {
     assert_eq!(merged_into(&cc, 1003), 1001);
     let (_, h) = s.get("/v1/cases/1001/history").await;
     let items = h["items"].as_array().unwrap();
-    assert!(items.iter().any(|e| e["case_id"] == 1002), "events moved, keeping their case id");
+    assert!(
+        items.iter().any(|e| e["case_id"] == 1002),
+        "events moved, keeping their case id"
+    );
     assert_eq!(items[0]["action"], "unification");
     let (_, surveys) = s.get("/v1/cases/1001/surveys").await;
-    assert!(surveys["items"].as_array().unwrap().iter().any(|x| x["case_id"] == 1002), "merged surveys are visible from the open case");
+    assert!(
+        surveys["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["case_id"] == 1002),
+        "merged surveys are visible from the open case"
+    );
     // a unified case cannot be unified again
     let (st, body) = s.unify(&[1002], "key-2").await;
     assert_eq!(st, StatusCode::CONFLICT);
-    assert_eq!(body["error"]["details"][0]["reasons"][0]["code"], "already_unified");
+    assert_eq!(
+        body["error"]["details"][0]["reasons"][0]["code"],
+        "already_unified"
+    );
 
     let path = format!("/v1/cases/1001/unifications/{}", u["id"]);
     let (st, undone) = s.call(Method::DELETE, &path, None).await;
     assert_eq!(st, StatusCode::OK, "{undone}");
     assert!(undone["undone_at"].is_i64());
     let (st, twice) = s.call(Method::DELETE, &path, None).await;
-    assert_eq!((st, &twice["undone_at"]), (StatusCode::OK, &undone["undone_at"]));
+    assert_eq!(
+        (st, &twice["undone_at"]),
+        (StatusCode::OK, &undone["undone_at"])
+    );
     let (_, cc) = s.get("/v1/cases/1001/customer-cases").await;
     assert_eq!(merged_into(&cc, 1002), Value::Null);
     let (_, h) = s.get("/v1/cases/1002/history").await;
     assert_eq!(h["items"].as_array().unwrap().len(), 3, "items went back");
     let (_, h) = s.get("/v1/cases/1001/history").await;
-    assert!(!h["items"].as_array().unwrap().iter().any(|e| e["case_id"] == 1002));
+    assert!(!h["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["case_id"] == 1002));
 }
 
 #[tokio::test]
 async fn an_ineligible_case_refuses_the_whole_unification_with_reasons() {
     let s = Sandbox::new();
     let (st, body) = s.unify(&[1002, 1005, 1008, 1001, 424242], "key-x").await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::CONFLICT, "cases_not_eligible"));
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::CONFLICT, "cases_not_eligible")
+    );
     let details = body["error"]["details"].as_array().unwrap();
-    let reason = |id: i64| details.iter().find(|d| d["case_id"] == id).map(|d| d["reasons"][0].clone());
-    assert_eq!(reason(1005).unwrap(), json!({"code": "in_service", "agent_name": "Maria Souza"}));
+    let reason = |id: i64| {
+        details
+            .iter()
+            .find(|d| d["case_id"] == id)
+            .map(|d| d["reasons"][0].clone())
+    };
+    assert_eq!(
+        reason(1005).unwrap(),
+        json!({"code": "in_service", "agent_name": "Maria Souza"})
+    );
     assert_eq!(reason(1008).unwrap()["code"], "different_whatsapp");
     assert_eq!(reason(1001).unwrap()["code"], "open_case");
     assert_eq!(reason(424242).unwrap()["code"], "not_found");
@@ -169,7 +323,13 @@ async fn an_ineligible_case_refuses_the_whole_unification_with_reasons() {
     assert_eq!(st, StatusCode::CREATED);
 }
 
-async fn upload(s: &Sandbox, name: &str, mime: &str, bytes: Vec<u8>, key: &str) -> (StatusCode, Value) {
+async fn upload(
+    s: &Sandbox,
+    name: &str,
+    mime: &str,
+    bytes: Vec<u8>,
+    key: &str,
+) -> (StatusCode, Value) {
     let req = Request::post(format!("/v1/cases/1001/attachments?file_name={name}"))
         .header("authorization", format!("Bearer {TOKEN}"))
         .header("idempotency-key", key)
@@ -184,11 +344,25 @@ async fn upload(s: &Sandbox, name: &str, mime: &str, bytes: Vec<u8>, key: &str) 
 async fn uploads_are_checked_idempotent_and_download_the_same_bytes() {
     let s = Sandbox::new();
     let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
-    let (st, a) = upload(&s, "..%2Fsegredo%0A.pdf", "application/pdf", bytes.clone(), "up-1").await;
+    let (st, a) = upload(
+        &s,
+        "..%2Fsegredo%0A.pdf",
+        "application/pdf",
+        bytes.clone(),
+        "up-1",
+    )
+    .await;
     assert_eq!(st, StatusCode::CREATED, "{a}");
     assert_eq!(a["file_name"], "segredo.pdf");
     assert_eq!(a["origin"]["uploaded_by"]["name"], "Ana Lima");
-    let (st, again) = upload(&s, "..%2Fsegredo%0A.pdf", "application/pdf", bytes.clone(), "up-1").await;
+    let (st, again) = upload(
+        &s,
+        "..%2Fsegredo%0A.pdf",
+        "application/pdf",
+        bytes.clone(),
+        "up-1",
+    )
+    .await;
     assert_eq!((st, &again["id"]), (StatusCode::OK, &a["id"]));
     let (_, list) = s.get("/v1/cases/1001/attachments").await;
     assert_eq!(list["items"].as_array().unwrap().len(), 5, "uploaded once");
@@ -200,32 +374,70 @@ async fn uploads_are_checked_idempotent_and_download_the_same_bytes() {
     let (st, headers, body) = s.send(req).await;
     assert_eq!(st, StatusCode::OK);
     assert_eq!(body, bytes);
-    assert_eq!(headers["content-disposition"], "attachment; filename=\"segredo.pdf\"; filename*=UTF-8''segredo.pdf");
+    assert_eq!(
+        headers["content-disposition"],
+        "attachment; filename=\"segredo.pdf\"; filename*=UTF-8''segredo.pdf"
+    );
 
-    let (st, body) = upload(&s, "big.pdf", "application/pdf", vec![1; 10 * 1024 * 1024 + 1], "up-2").await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
+    let (st, body) = upload(
+        &s,
+        "big.pdf",
+        "application/pdf",
+        vec![1; 10 * 1024 * 1024 + 1],
+        "up-2",
+    )
+    .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+    );
     let (st, body) = upload(&s, "x.exe", "application/x-msdownload", vec![1; 10], "up-3").await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+    );
     let (st, body) = upload(&s, "vazio.txt", "text/plain", vec![], "up-4").await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"));
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+    );
     let (_, list) = s.get("/v1/cases/1001/attachments").await;
-    assert_eq!(list["items"].as_array().unwrap().len(), 5, "refused uploads leave nothing");
+    assert_eq!(
+        list["items"].as_array().unwrap().len(),
+        5,
+        "refused uploads leave nothing"
+    );
 }
 
 #[tokio::test]
 async fn faults_are_injected_per_route_and_the_controls_exist_only_when_enabled() {
     let plain = Sandbox::new();
-    let (st, body) = plain.call(Method::POST, "/__sandbox/faults", Some(json!({"route": "calls", "status": 500}))).await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::NOT_FOUND, "not_found"));
+    let (st, body) = plain
+        .call(
+            Method::POST,
+            "/__sandbox/faults",
+            Some(json!({"route": "calls", "status": 500})),
+        )
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
 
     let s = Sandbox::with_faults(true);
     let (st, _) = s.call(Method::POST, "/__sandbox/faults", Some(json!([{"route": "calls", "status": 503, "retry_after": 2, "times": 1}, {"route": "sla", "body": "malformed"}]))).await;
     assert_eq!(st, StatusCode::NO_CONTENT);
-    let req = Request::get("/v1/cases/1001/calls").header("authorization", format!("Bearer {TOKEN}")).body(Body::empty()).unwrap();
+    let req = Request::get("/v1/cases/1001/calls")
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .unwrap();
     let (st, headers, body) = s.send(req).await;
     assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(headers["retry-after"], "2");
-    assert_eq!(error_code(&serde_json::from_slice(&body).unwrap()), "unavailable");
+    assert_eq!(
+        error_code(&serde_json::from_slice(&body).unwrap()),
+        "unavailable"
+    );
     let (st, _) = s.get("/v1/cases/1001/calls").await;
     assert_eq!(st, StatusCode::OK, "times=1 ran out");
     let (st, body) = s.get("/v1/cases/1001/sla").await;
@@ -234,15 +446,33 @@ async fn faults_are_injected_per_route_and_the_controls_exist_only_when_enabled(
     let (st, body) = s.get("/v1/cases/1001/history").await;
     assert_eq!(st, StatusCode::OK);
     assert!(body["items"].is_array(), "other routes untouched");
-    let (st, body) = s.call(Method::POST, "/__sandbox/faults", Some(json!({"route": "nope", "status": 500}))).await;
-    assert_eq!((st, error_code(&body).as_str()), (StatusCode::BAD_REQUEST, "bad_request"));
+    let (st, body) = s
+        .call(
+            Method::POST,
+            "/__sandbox/faults",
+            Some(json!({"route": "nope", "status": 500})),
+        )
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::BAD_REQUEST, "bad_request")
+    );
 
     // a case changing on the server
-    let (st, _) = s.call(Method::PATCH, "/__sandbox/cases/1002", Some(json!({"in_service": true}))).await;
+    let (st, _) = s
+        .call(
+            Method::PATCH,
+            "/__sandbox/cases/1002",
+            Some(json!({"in_service": true})),
+        )
+        .await;
     assert_eq!(st, StatusCode::NO_CONTENT);
     let (st, body) = s.unify(&[1002], "k").await;
     assert_eq!(st, StatusCode::CONFLICT);
-    assert_eq!(body["error"]["details"][0]["reasons"][0]["code"], "in_service");
+    assert_eq!(
+        body["error"]["details"][0]["reasons"][0]["code"],
+        "in_service"
+    );
     let (st, _) = s.call(Method::POST, "/__sandbox/reset", None).await;
     assert_eq!(st, StatusCode::NO_CONTENT);
     let (st, _) = s.unify(&[1002], "k2").await;

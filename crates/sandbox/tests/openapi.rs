@@ -23,7 +23,20 @@ fn the_yaml_reads_back_as_the_document_and_describes_every_route() {
         assert_eq!(op["operationId"], r.name, "{} {}", r.method, r.path);
     }
     let schemas = parsed["components"]["schemas"].as_object().unwrap();
-    for name in ["CaseDetails", "HistoryEvent", "CustomerCase", "Unification", "CaseRefusal", "Ineligibility", "Call", "InteractionList", "SlaList", "AttachmentList", "SurveyList", "ErrorBody"] {
+    for name in [
+        "CaseDetails",
+        "HistoryEvent",
+        "CustomerCase",
+        "Unification",
+        "CaseRefusal",
+        "Ineligibility",
+        "Call",
+        "InteractionList",
+        "SlaList",
+        "AttachmentList",
+        "SurveyList",
+        "ErrorBody",
+    ] {
         assert!(schemas.contains_key(name), "{name}");
     }
 }

@@ -133,7 +133,9 @@ impl CustomField {
         match (self.kind.as_str(), &self.value) {
             (_, J::Null) => FieldValue::Empty,
             ("number", J::Number(n)) => n.as_f64().map_or(FieldValue::Empty, FieldValue::Number),
-            ("date", J::Number(n)) => n.as_i64().map_or_else(|| FieldValue::Text(n.to_string()), FieldValue::Date),
+            ("date", J::Number(n)) => n
+                .as_i64()
+                .map_or_else(|| FieldValue::Text(n.to_string()), FieldValue::Date),
             ("boolean", J::Bool(b)) => FieldValue::Boolean(*b),
             ("link", J::String(s)) if is_safe_link(s) => FieldValue::Link(s.clone()),
             (_, J::String(s)) => FieldValue::Text(s.clone()),
@@ -175,25 +177,54 @@ mod tests {
     use serde_json::json;
 
     fn field(kind: &str, value: serde_json::Value) -> CustomField {
-        CustomField { key: "k".into(), label: "K".into(), kind: kind.into(), value }
+        CustomField {
+            key: "k".into(),
+            label: "K".into(),
+            kind: kind.into(),
+            value,
+        }
     }
 
     #[test]
     fn custom_field_values_are_read_by_type_and_fall_back_to_text() {
-        assert_eq!(field("number", json!(3.5)).typed_value(), FieldValue::Number(3.5));
-        assert_eq!(field("date", json!(1_700_000_000_000i64)).typed_value(), FieldValue::Date(1_700_000_000_000));
-        assert_eq!(field("boolean", json!(true)).typed_value(), FieldValue::Boolean(true));
-        assert_eq!(field("link", json!("https://x.io")).typed_value(), FieldValue::Link("https://x.io".into()));
+        assert_eq!(
+            field("number", json!(3.5)).typed_value(),
+            FieldValue::Number(3.5)
+        );
+        assert_eq!(
+            field("date", json!(1_700_000_000_000i64)).typed_value(),
+            FieldValue::Date(1_700_000_000_000)
+        );
+        assert_eq!(
+            field("boolean", json!(true)).typed_value(),
+            FieldValue::Boolean(true)
+        );
+        assert_eq!(
+            field("link", json!("https://x.io")).typed_value(),
+            FieldValue::Link("https://x.io".into())
+        );
         assert_eq!(field("text", json!(null)).typed_value(), FieldValue::Empty);
         // wrong JSON type or unknown kind: shown as text
-        assert_eq!(field("number", json!("12")).typed_value(), FieldValue::Text("12".into()));
-        assert_eq!(field("boolean", json!(1)).typed_value(), FieldValue::Text("1".into()));
-        assert_eq!(field("color", json!({"r": 1})).typed_value(), FieldValue::Text("{\"r\":1}".into()));
+        assert_eq!(
+            field("number", json!("12")).typed_value(),
+            FieldValue::Text("12".into())
+        );
+        assert_eq!(
+            field("boolean", json!(1)).typed_value(),
+            FieldValue::Text("1".into())
+        );
+        assert_eq!(
+            field("color", json!({"r": 1})).typed_value(),
+            FieldValue::Text("{\"r\":1}".into())
+        );
     }
 
     #[test]
     fn only_web_and_mail_links_are_clickable() {
-        assert_eq!(field("link", json!("javascript:alert(1)")).typed_value(), FieldValue::Text("javascript:alert(1)".into()));
+        assert_eq!(
+            field("link", json!("javascript:alert(1)")).typed_value(),
+            FieldValue::Text("javascript:alert(1)".into())
+        );
         assert!(!is_safe_link(" JaVaScRiPt:alert(1)"));
         assert!(!is_safe_link("data:text/html,<script>"));
         assert!(!is_safe_link("https://x.io/\u{0}a"));
@@ -211,7 +242,9 @@ mod tests {
         });
         let d: CaseDetails = serde_json::from_value(body).unwrap();
         assert_eq!(d.case.id, 7);
-        assert!(d.case.assignee.is_none() && d.custom_fields.is_empty() && d.customer.phones.is_empty());
+        assert!(
+            d.case.assignee.is_none() && d.custom_fields.is_empty() && d.customer.phones.is_empty()
+        );
         assert!(!d.case.status.is_final);
     }
 }

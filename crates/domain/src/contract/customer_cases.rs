@@ -48,8 +48,10 @@ pub struct ContentCounts {
     pub surveys: u32,
 }
 
-impl ContentCounts {
-    pub fn add(self, o: ContentCounts) -> ContentCounts {
+impl std::ops::Add for ContentCounts {
+    type Output = ContentCounts;
+
+    fn add(self, o: ContentCounts) -> ContentCounts {
         ContentCounts {
             history: self.history.saturating_add(o.history),
             interactions: self.interactions.saturating_add(o.interactions),

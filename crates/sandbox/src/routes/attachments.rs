@@ -18,23 +18,40 @@ use crate::state::{now_ms, AppState};
 use crate::store;
 
 fn limits(conn: &Connection) -> ApiResult<UploadLimits> {
-    let text: String = conn.query_row("SELECT value FROM meta WHERE key = 'upload_limits'", [], |r| r.get(0))?;
+    let text: String = conn.query_row(
+        "SELECT value FROM meta WHERE key = 'upload_limits'",
+        [],
+        |r| r.get(0),
+    )?;
     Ok(json(&text)?)
 }
 
 /// `GET /v1/cases/{case_id}/attachments`: the files and the upload limits.
-pub async fn list(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<AttachmentList>> {
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    ids: Ids,
+) -> ApiResult<Json<AttachmentList>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
-            Ok(Json(AttachmentList { items: store::items(conn, ids.case_id, "attachment")?, limits: limits(conn)? }))
+            Ok(Json(AttachmentList {
+                items: store::items(conn, ids.case_id, "attachment")?,
+                limits: limits(conn)?,
+            }))
         })
         .await
 }
 
 /// `GET /v1/cases/{case_id}/attachments/{attachment_id}/content`: the bytes, with a safe file name.
-pub async fn content(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Response> {
-    let attachment_id = ids.sub_id.ok_or_else(|| AppError::not_found("attachment"))?;
+pub async fn content(
+    State(state): State<AppState>,
+    caller: Caller,
+    ids: Ids,
+) -> ApiResult<Response> {
+    let attachment_id = ids
+        .sub_id
+        .ok_or_else(|| AppError::not_found("attachment"))?;
     let (meta, bytes) = state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -52,24 +69,51 @@ pub async fn content(State(state): State<AppState>, caller: Caller, ids: Ids) ->
         .await?;
     let mut res = Body::from(bytes).into_response();
     let h = res.headers_mut();
-    let mime = HeaderValue::from_str(&meta.mime_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let mime = HeaderValue::from_str(&meta.mime_type)
+        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
     h.insert(header::CONTENT_TYPE, mime);
-    h.insert(header::CONTENT_DISPOSITION, content_disposition(&meta.file_name));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        content_disposition(&meta.file_name),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("sandbox; default-src 'none'"),
+    );
     Ok(res)
 }
 
 /// `attachment; filename="<ascii>"; filename*=UTF-8''<percent-encoded>` from a sanitized name.
 pub fn content_disposition(raw: &str) -> HeaderValue {
     let name = safe_file_name(raw);
-    let ascii: String = name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' }).collect();
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     let encoded: String = name
         .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect();
-    HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"))
-        .unwrap_or(HeaderValue::from_static("attachment"))
+    HeaderValue::from_str(&format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    ))
+    .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
 /// `POST /v1/cases/{case_id}/attachments?file_name=...`: the raw file as the body, its MIME type as
@@ -84,22 +128,48 @@ pub async fn upload(
 ) -> ApiResult<(StatusCode, Json<Attachment>)> {
     let key = idempotency_key(&headers)?;
     let Query(query) = query.map_err(|e| AppError::bad_request(e.body_text()))?;
-    let file_name = query.get("file_name").map(|n| safe_file_name(n)).ok_or_else(|| AppError::bad_request("file_name is required"))?;
-    let mime = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let file_name = query
+        .get("file_name")
+        .map(|n| safe_file_name(n))
+        .ok_or_else(|| AppError::bad_request("file_name is required"))?;
+    let mime = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     let limits = state.db(|conn| limits(conn)).await?;
-    let bytes: Bytes = axum::body::to_bytes(body, limits.max_bytes as usize).await.map_err(|_| {
-        AppError::new(StatusCode::PAYLOAD_TOO_LARGE, codes::PAYLOAD_TOO_LARGE, format!("files may have at most {} bytes", limits.max_bytes))
-    })?;
+    let bytes: Bytes = axum::body::to_bytes(body, limits.max_bytes as usize)
+        .await
+        .map_err(|_| {
+            AppError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                codes::PAYLOAD_TOO_LARGE,
+                format!("files may have at most {} bytes", limits.max_bytes),
+            )
+        })?;
     check_upload(bytes.len() as u64, &mime, &limits).map_err(|r| match r {
-        UploadRefusal::Empty => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, "the file is empty"),
-        UploadRefusal::TooLarge { max, .. } => {
-            AppError::new(StatusCode::PAYLOAD_TOO_LARGE, codes::PAYLOAD_TOO_LARGE, format!("files may have at most {max} bytes"))
-        }
-        UploadRefusal::TypeNotAllowed { mime } => {
-            AppError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, codes::UNSUPPORTED_TYPE, format!("type {mime:?} is not allowed"))
-        }
+        UploadRefusal::Empty => AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            codes::VALIDATION,
+            "the file is empty",
+        ),
+        UploadRefusal::TooLarge { max, .. } => AppError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            codes::PAYLOAD_TOO_LARGE,
+            format!("files may have at most {max} bytes"),
+        ),
+        UploadRefusal::TypeNotAllowed { mime } => AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            codes::UNSUPPORTED_TYPE,
+            format!("type {mime:?} is not allowed"),
+        ),
     })?;
-    let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let mime = mime
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     state
         .db(move |conn| {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

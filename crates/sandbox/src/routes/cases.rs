@@ -41,22 +41,36 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
 }
 
 /// `GET /v1/cases/{case_id}`.
-pub async fn details(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<CaseDetails>> {
+pub async fn details(
+    State(state): State<AppState>,
+    caller: Caller,
+    ids: Ids,
+) -> ApiResult<Json<CaseDetails>> {
     state
         .db(move |conn| {
             let row = store::case_row(conn, &caller.tenant, ids.case_id)?;
             let customer = store::customer(conn, row.customer_id)?;
-            Ok(Json(CaseDetails { case: row.data, customer, custom_fields: row.custom_fields }))
+            Ok(Json(CaseDetails {
+                case: row.data,
+                customer,
+                custom_fields: row.custom_fields,
+            }))
         })
         .await
 }
 
 /// `GET /v1/cases/{case_id}/customer-cases`.
-pub async fn customer_cases(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<CustomerCaseList>> {
+pub async fn customer_cases(
+    State(state): State<AppState>,
+    caller: Caller,
+    ids: Ids,
+) -> ApiResult<Json<CustomerCaseList>> {
     state
         .db(move |conn| {
             let row = store::case_row(conn, &caller.tenant, ids.case_id)?;
-            Ok(Json(CustomerCaseList { items: store::customer_cases(conn, &caller.tenant, row.customer_id)? }))
+            Ok(Json(CustomerCaseList {
+                items: store::customer_cases(conn, &caller.tenant, row.customer_id)?,
+            }))
         })
         .await
 }

@@ -9,7 +9,10 @@ use crate::error::{ApiResult, AppError};
 use crate::state::{now_ms, random_hex, AppState};
 
 /// `POST /v1/auth/login`: tenant + username + password → a bearer token.
-pub async fn login(State(state): State<AppState>, ApiJson(req): ApiJson<LoginRequest>) -> ApiResult<Json<Session>> {
+pub async fn login(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> ApiResult<Json<Session>> {
     let ttl = state.config.token_ttl_ms;
     state
         .db(move |conn| {

@@ -11,7 +11,11 @@ use crate::store::{self, UnifyInput, UnifyOutcome};
 
 /// The `Idempotency-Key` header every write requires (1 to 200 visible ASCII characters).
 pub fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or("");
     if key.is_empty() || key.len() > 200 || !key.chars().all(|c| c.is_ascii_graphic()) {
         return Err(AppError::new(
             StatusCode::BAD_REQUEST,
@@ -39,7 +43,10 @@ pub async fn create(
                 conn,
                 UnifyInput {
                     tenant: &caller.tenant,
-                    agent: AgentRef { id: caller.agent_id, name: caller.agent_name.clone() },
+                    agent: AgentRef {
+                        id: caller.agent_id,
+                        name: caller.agent_name.clone(),
+                    },
                     target: ids.case_id,
                     case_ids: req.case_ids,
                     idempotency_key: &key,
@@ -56,12 +63,28 @@ pub async fn create(
 }
 
 /// `DELETE /v1/cases/{case_id}/unifications/{unification_id}`: undo, within the window.
-pub async fn undo(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<Unification>> {
-    let unification_id = ids.sub_id.ok_or_else(|| AppError::not_found("unification"))?;
+pub async fn undo(
+    State(state): State<AppState>,
+    caller: Caller,
+    ids: Ids,
+) -> ApiResult<Json<Unification>> {
+    let unification_id = ids
+        .sub_id
+        .ok_or_else(|| AppError::not_found("unification"))?;
     state
         .db(move |conn| {
-            let agent = AgentRef { id: caller.agent_id, name: caller.agent_name.clone() };
-            Ok(Json(store::undo(conn, &caller.tenant, agent, ids.case_id, unification_id, now_ms())?))
+            let agent = AgentRef {
+                id: caller.agent_id,
+                name: caller.agent_name.clone(),
+            };
+            Ok(Json(store::undo(
+                conn,
+                &caller.tenant,
+                agent,
+                ids.case_id,
+                unification_id,
+                now_ms(),
+            )?))
         })
         .await
 }

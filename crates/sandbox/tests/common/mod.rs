@@ -30,8 +30,15 @@ pub fn app_on(dir: &Path, faults: bool) -> Router {
     if !db::is_seeded(&conn).unwrap() {
         db::load(&mut conn, &demo::data_set(now_ms()), now_ms()).unwrap();
     }
-    let reseed = Arc::new(|conn: &mut rusqlite::Connection| db::load(conn, &demo::data_set(now_ms()), now_ms()));
-    let state = AppState::new(conn, Config::default(), faults.then(Faults::default), reseed);
+    let reseed = Arc::new(|conn: &mut rusqlite::Connection| {
+        db::load(conn, &demo::data_set(now_ms()), now_ms())
+    });
+    let state = AppState::new(
+        conn,
+        Config::default(),
+        faults.then(Faults::default),
+        reseed,
+    );
     router(state)
 }
 
@@ -63,11 +70,23 @@ impl Sandbox {
     }
 
     /// A JSON request with the demo agent's token.
-    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
         self.call_as(demo::TOKEN, method, path, body, None).await
     }
 
-    pub async fn call_as(&self, token: &str, method: Method, path: &str, body: Option<Value>, key: Option<&str>) -> (StatusCode, Value) {
+    pub async fn call_as(
+        &self,
+        token: &str,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        key: Option<&str>,
+    ) -> (StatusCode, Value) {
         let mut b = Request::builder().method(method).uri(path);
         if !token.is_empty() {
             b = b.header("authorization", format!("Bearer {token}"));
@@ -76,11 +95,19 @@ impl Sandbox {
             b = b.header("idempotency-key", k);
         }
         let req = match body {
-            Some(v) => b.header("content-type", "application/json").body(Body::from(v.to_string())).unwrap(),
+            Some(v) => b
+                .header("content-type", "application/json")
+                .body(Body::from(v.to_string()))
+                .unwrap(),
             None => b.body(Body::empty()).unwrap(),
         };
         let (status, _, bytes) = self.send(req).await;
-        let value = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())) };
+        let value = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+        };
         (status, value)
     }
 
@@ -89,7 +116,14 @@ impl Sandbox {
     }
 
     pub async fn unify(&self, ids: &[i64], key: &str) -> (StatusCode, Value) {
-        self.call_as(demo::TOKEN, Method::POST, "/v1/cases/1001/unifications", Some(serde_json::json!({ "case_ids": ids })), Some(key)).await
+        self.call_as(
+            demo::TOKEN,
+            Method::POST,
+            "/v1/cases/1001/unifications",
+            Some(serde_json::json!({ "case_ids": ids })),
+            Some(key),
+        )
+        .await
     }
 }
 

@@ -1,0 +1,97 @@
+//! Typed API failures. Each maps to one localized message; the UI never shows raw server text.
+
+use cvortex_domain::codes;
+
+use crate::i18n::Texts;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// 401 even after asking for a fresh token once.
+    SessionExpired,
+    Forbidden,
+    NotFound,
+    /// 409 and the other refusals: the contract's `code` and `details`.
+    Refused {
+        status: u16,
+        code: String,
+        details: serde_json::Value,
+    },
+    RateLimited {
+        retry_after: Option<u32>,
+    },
+    Unavailable {
+        retry_after: Option<u32>,
+    },
+    Server {
+        status: u16,
+    },
+    Timeout,
+    Network,
+    /// The body was not the JSON the contract promises (malformed, or the wrong shape).
+    BadData(String),
+    /// Cancelled by us (the modal closed or the case changed): not shown to anyone.
+    Aborted,
+}
+
+impl ApiError {
+    /// From a non-2xx status and its (maybe error-shaped) body.
+    pub fn from_status(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
+        let parsed: Option<cvortex_domain::ErrorBody> = serde_json::from_str(body).ok();
+        let (code, details) = parsed
+            .map(|b| (b.error.code, b.error.details))
+            .unwrap_or_default();
+        match status {
+            401 => ApiError::SessionExpired,
+            403 => ApiError::Forbidden,
+            404 => ApiError::NotFound,
+            429 => ApiError::RateLimited { retry_after },
+            503 => ApiError::Unavailable { retry_after },
+            500..=599 => ApiError::Server { status },
+            _ => ApiError::Refused {
+                status,
+                code,
+                details,
+            },
+        }
+    }
+
+    /// Whether the same read may succeed if tried again (automatically, with backoff).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network
+                | ApiError::Timeout
+                | ApiError::Server { .. }
+                | ApiError::Unavailable { .. }
+                | ApiError::RateLimited { .. }
+        )
+    }
+
+    /// Whether offering "Tentar novamente" makes sense.
+    pub fn can_retry(&self) -> bool {
+        !matches!(
+            self,
+            ApiError::Forbidden | ApiError::NotFound | ApiError::Aborted
+        )
+    }
+
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            ApiError::SessionExpired => t.err_session_expired.into(),
+            ApiError::Forbidden => t.err_forbidden.into(),
+            ApiError::NotFound => t.err_not_found.into(),
+            ApiError::Refused { code, .. }
+                if code == codes::CONFLICT || code == codes::CASES_NOT_ELIGIBLE =>
+            {
+                t.err_conflict.into()
+            }
+            ApiError::Refused { .. } => t.err_rejected.into(),
+            ApiError::RateLimited { retry_after } => (t.err_rate_limited)(*retry_after),
+            ApiError::Unavailable { .. } => t.err_unavailable.into(),
+            ApiError::Server { .. } => t.err_server.into(),
+            ApiError::Timeout => t.err_timeout.into(),
+            ApiError::Network | ApiError::Aborted => t.err_network.into(),
+            ApiError::BadData(_) => t.err_bad_data.into(),
+        }
+    }
+}

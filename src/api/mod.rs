@@ -1,0 +1,276 @@
+//! The API client: every HTTP detail lives here (base URL, bearer token and its refresh, timeouts,
+//! retries of reads, JSON decoding into the contract's types, status codes to [`ApiError`]).
+
+mod error;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use cvortex_domain::*;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
+
+pub use error::ApiError;
+
+/// Where bearer tokens come from.
+pub enum TokenSource {
+    /// Embedded: the host's `getToken({ forceRefresh })`, returning a string or a Promise of one,
+    /// called for every request so the host owns expiry and refresh. Nothing is stored here.
+    Host(js_sys::Function),
+    /// Standalone: a tenant login; the token is kept in memory only, and a 401 logs in again once.
+    Login {
+        request: LoginRequest,
+        token: RefCell<Option<String>>,
+    },
+    /// A fixed token (component tests).
+    Fixed(String),
+}
+
+struct Inner {
+    base: String,
+    tokens: TokenSource,
+    timeout_ms: u32,
+}
+
+/// Cheap to clone. `SendWrapper` satisfies leptos' `Send` bounds (context, callbacks): wasm runs
+/// on one thread, where it is always accessed.
+#[derive(Clone)]
+pub struct ApiClient(SendWrapper<Rc<Inner>>);
+
+/// Attempts and backoff of a read (writes are never retried here: they carry idempotency keys
+/// and their callers decide).
+const READ_ATTEMPTS: u32 = 3;
+const BACKOFF_MS: [u32; 2] = [400, 1200];
+const MAX_RETRY_AFTER_S: u32 = 5;
+
+impl ApiClient {
+    pub fn new(base: &str, tokens: TokenSource, timeout_ms: u32) -> ApiClient {
+        ApiClient(SendWrapper::new(Rc::new(Inner {
+            base: base.trim_end_matches('/').to_string(),
+            tokens,
+            timeout_ms,
+        })))
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.0.base, path)
+    }
+
+    async fn token(&self, fresh: bool) -> Result<String, ApiError> {
+        match &self.0.tokens {
+            TokenSource::Fixed(t) => Ok(t.clone()),
+            TokenSource::Host(get_token) => {
+                let opts = js_sys::Object::new();
+                js_sys::Reflect::set(&opts, &"forceRefresh".into(), &JsValue::from_bool(fresh))
+                    .ok();
+                let value = get_token
+                    .call1(&JsValue::NULL, &opts)
+                    .map_err(|_| ApiError::SessionExpired)?;
+                let value = match value.dyn_into::<js_sys::Promise>() {
+                    Ok(p) => JsFuture::from(p)
+                        .await
+                        .map_err(|_| ApiError::SessionExpired)?,
+                    Err(v) => v,
+                };
+                value
+                    .as_string()
+                    .filter(|t| !t.is_empty())
+                    .ok_or(ApiError::SessionExpired)
+            }
+            TokenSource::Login { request, token } => {
+                if !fresh {
+                    if let Some(t) = token.borrow().clone() {
+                        return Ok(t);
+                    }
+                }
+                let session: Session = self.login(request).await?;
+                *token.borrow_mut() = Some(session.token.clone());
+                Ok(session.token)
+            }
+        }
+    }
+
+    async fn login(&self, request: &LoginRequest) -> Result<Session, ApiError> {
+        let (signal, timeout) = self.signals(None);
+        let req = Request::post(&self.url("/v1/auth/login"))
+            .abort_signal(Some(&signal))
+            .json(request)
+            .map_err(|e| ApiError::BadData(e.to_string()))?;
+        let res = req
+            .send()
+            .await
+            .map_err(|_| classify_failure(None, &timeout))?;
+        decode(res).await
+    }
+
+    /// A signal that fires on the caller's abort or on our timeout, and the timeout signal alone.
+    fn signals(&self, caller: Option<&AbortSignal>) -> (AbortSignal, AbortSignal) {
+        let timeout = AbortSignal::timeout_with_u32(self.0.timeout_ms);
+        let list = js_sys::Array::new();
+        list.push(&timeout);
+        if let Some(c) = caller {
+            list.push(c);
+        }
+        (AbortSignal::any(&list), timeout)
+    }
+
+    /// Sends a request built by `build` with a token; on 401 asks for a fresh token once.
+    async fn send(
+        &self,
+        caller: &AbortSignal,
+        build: &dyn Fn(RequestBuilder) -> RequestBuilder,
+        url: &str,
+        method: &str,
+    ) -> Result<Response, ApiError> {
+        let mut fresh = false;
+        loop {
+            let token = self.token(fresh).await?;
+            let (signal, timeout) = self.signals(Some(caller));
+            let base = match method {
+                "POST" => Request::post(url),
+                "DELETE" => Request::delete(url),
+                _ => Request::get(url),
+            };
+            let request = build(authorized(base, &token).abort_signal(Some(&signal)));
+            let res = request
+                .send()
+                .await
+                .map_err(|_| classify_failure(Some(caller), &timeout))?;
+            if res.status() == 401 && !fresh {
+                fresh = true;
+                continue;
+            }
+            return Ok(res);
+        }
+    }
+
+    /// GET and decode, retrying transient failures with backoff (reads are safe to repeat).
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        caller: &AbortSignal,
+    ) -> Result<T, ApiError> {
+        let url = self.url(path);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = match self.send(caller, &|b| b, &url, "GET").await {
+                Ok(res) => decode::<T>(res).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Err(e) if e.is_transient() && attempt < READ_ATTEMPTS && !caller.aborted() => {
+                    let wait = match &e {
+                        ApiError::RateLimited {
+                            retry_after: Some(s),
+                        }
+                        | ApiError::Unavailable {
+                            retry_after: Some(s),
+                        } => s.min(&MAX_RETRY_AFTER_S) * 1000,
+                        _ => BACKOFF_MS[(attempt - 1) as usize],
+                    };
+                    sleep(wait).await;
+                    if caller.aborted() {
+                        return Err(ApiError::Aborted);
+                    }
+                }
+                other => return other,
+            }
+        }
+    }
+
+    // ---- the contract's reads ----
+
+    pub async fn cases(&self, s: &AbortSignal) -> Result<CaseList, ApiError> {
+        self.get("/v1/cases", s).await
+    }
+    pub async fn case_details(&self, id: CaseId, s: &AbortSignal) -> Result<CaseDetails, ApiError> {
+        self.get(&format!("/v1/cases/{id}"), s).await
+    }
+    pub async fn history(&self, id: CaseId, s: &AbortSignal) -> Result<HistoryList, ApiError> {
+        self.get(&format!("/v1/cases/{id}/history"), s).await
+    }
+    pub async fn customer_cases(
+        &self,
+        id: CaseId,
+        s: &AbortSignal,
+    ) -> Result<CustomerCaseList, ApiError> {
+        self.get(&format!("/v1/cases/{id}/customer-cases"), s).await
+    }
+    pub async fn calls(&self, id: CaseId, s: &AbortSignal) -> Result<CallList, ApiError> {
+        self.get(&format!("/v1/cases/{id}/calls"), s).await
+    }
+    pub async fn interactions(
+        &self,
+        id: CaseId,
+        s: &AbortSignal,
+    ) -> Result<InteractionList, ApiError> {
+        self.get(&format!("/v1/cases/{id}/interactions"), s).await
+    }
+    pub async fn sla(&self, id: CaseId, s: &AbortSignal) -> Result<SlaList, ApiError> {
+        self.get(&format!("/v1/cases/{id}/sla"), s).await
+    }
+    pub async fn attachments(
+        &self,
+        id: CaseId,
+        s: &AbortSignal,
+    ) -> Result<AttachmentList, ApiError> {
+        self.get(&format!("/v1/cases/{id}/attachments"), s).await
+    }
+    pub async fn surveys(&self, id: CaseId, s: &AbortSignal) -> Result<SurveyList, ApiError> {
+        self.get(&format!("/v1/cases/{id}/surveys"), s).await
+    }
+}
+
+fn authorized(b: RequestBuilder, token: &str) -> RequestBuilder {
+    b.header("Authorization", &format!("Bearer {token}"))
+        .header("Accept", "application/json")
+}
+
+/// Why a fetch failed without a response: our abort, our timeout, or the network.
+fn classify_failure(caller: Option<&AbortSignal>, timeout: &AbortSignal) -> ApiError {
+    if caller.is_some_and(AbortSignal::aborted) {
+        ApiError::Aborted
+    } else if timeout.aborted() {
+        ApiError::Timeout
+    } else {
+        ApiError::Network
+    }
+}
+
+/// Decodes a 2xx body into `T`, or turns the status into an [`ApiError`].
+async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
+    let status = res.status();
+    let retry_after = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.trim().parse().ok());
+    let body = res.text().await.map_err(|_| ApiError::Network)?;
+    if !(200..300).contains(&status) {
+        return Err(ApiError::from_status(status, &body, retry_after));
+    }
+    serde_json::from_str(&body).map_err(|e| ApiError::BadData(e.to_string()))
+}
+
+/// Waits `ms` milliseconds on the browser's timer.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Puts the client in the widget's context.
+pub fn provide_client(client: ApiClient) {
+    leptos::prelude::provide_context(client);
+}
+
+pub fn use_client() -> ApiClient {
+    leptos::prelude::expect_context::<ApiClient>()
+}

@@ -1,0 +1,34 @@
+//! Formatting for the view, in the browser's time zone and the current locale.
+
+use chrono::Local;
+use cvortex_domain::{format, Millis};
+
+use crate::i18n::Texts;
+
+/// `dd/mm/aaaa HH:mm` in the browser's time zone; an out-of-range timestamp shows as `—`.
+pub fn datetime(ms: Millis) -> String {
+    format::datetime(ms, &Local).unwrap_or_else(|| "—".into())
+}
+
+pub fn date(ms: Millis) -> String {
+    format::date(ms, &Local).unwrap_or_else(|| "—".into())
+}
+
+/// "há 3 horas" relative to now.
+pub fn relative(t: &Texts, ms: Millis) -> String {
+    let now = js_sys::Date::now() as i64;
+    (t.relative)((now - ms) / 1000)
+}
+
+/// The channel's display name; an unknown channel shows as the server sent it.
+pub fn channel(t: &Texts, code: &str) -> String {
+    (t.channel)(code)
+        .map(str::to_owned)
+        .unwrap_or_else(|| code.to_string())
+}
+
+pub fn document_kind(t: &Texts, kind: &str) -> String {
+    (t.document_kind)(kind)
+        .map(str::to_owned)
+        .unwrap_or_else(|| kind.to_uppercase())
+}

@@ -1,0 +1,80 @@
+//! The start page: the agent's cases, each id a link that opens the modal (as in cVortex's
+//! Gerenciamento > Casos). The modal route renders inside it.
+
+use std::sync::Arc;
+
+use cvortex_domain::CaseList;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+
+use crate::api::use_client;
+use crate::fmt;
+use crate::i18n::{use_i18n, Locale};
+use crate::state::Remote;
+use crate::ui::shared::{LoadView, SkeletonKind};
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let t = use_i18n();
+    let client = use_client();
+    let cases: Remote<CaseList> = Remote::new();
+    let load = move || {
+        let c = client.clone();
+        cases.load(move |s| async move { c.cases(&s).await });
+    };
+    load();
+    on_cleanup(move || cases.abort());
+    let toggle_locale = move |_| {
+        t.0.update(|l| {
+            *l = if *l == Locale::PtBr {
+                Locale::En
+            } else {
+                Locale::PtBr
+            }
+        })
+    };
+
+    view! {
+        <div class="cv-start">
+            <header class="cv-start__header">
+                <h1>{move || t.t().start_title}</h1>
+                <button type="button" class="cv-button" on:click=toggle_locale
+                    lang=move || if t.0.get() == Locale::PtBr { "en" } else { "pt-BR" }>
+                    {move || t.t().switch_locale}
+                </button>
+            </header>
+            <p class="cv-muted">{move || t.t().start_intro}</p>
+            <LoadView remote=cases skeleton=SkeletonKind::Rows tab_label=Signal::derive(move || t.t().start_title.to_string())
+                on_retry=Callback::new(move |()| load())
+                ready={move |list: Arc<CaseList>| view! {
+                    <table class="cv-table">
+                        <thead><tr>
+                            <th scope="col">{move || t.t().col_case}</th>
+                            <th scope="col">{move || t.t().col_customer}</th>
+                            <th scope="col">{move || t.t().col_subject}</th>
+                            <th scope="col">{move || t.t().col_status}</th>
+                            <th scope="col">{move || t.t().col_channel}</th>
+                            <th scope="col">{move || t.t().col_created}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.items.iter().map(|c| {
+                                let id = c.id;
+                                let channel = c.channel.clone();
+                                view! {
+                                    <tr>
+                                        <td><A href=format!("/casos/{id}") attr:aria-label=move || (t.t().open_case)(id)>{format!("#{id}")}</A></td>
+                                        <td>{c.customer_name.clone()}</td>
+                                        <td>{c.subject.clone().unwrap_or_default()}</td>
+                                        <td>{c.status.name.clone()}</td>
+                                        <td>{move || fmt::channel(t.t(), &channel)}</td>
+                                        <td>{fmt::datetime(c.created_at)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }} />
+            <Outlet />
+        </div>
+    }
+}

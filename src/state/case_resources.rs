@@ -1,0 +1,124 @@
+//! All eight tabs' data for one case, requested in parallel when the modal opens, so switching
+//! tabs never waits on the network. Changing the case or closing the modal aborts what is in flight.
+
+use cvortex_domain::*;
+use leptos::prelude::*;
+
+use super::{Load, Remote};
+use crate::api::ApiClient;
+use crate::i18n::ModalTab;
+
+#[derive(Clone, Copy)]
+pub struct CaseResources {
+    pub details: Remote<CaseDetails>,
+    pub history: Remote<HistoryList>,
+    pub customer_cases: Remote<CustomerCaseList>,
+    pub calls: Remote<CallList>,
+    pub interactions: Remote<InteractionList>,
+    pub sla: Remote<SlaList>,
+    pub attachments: Remote<AttachmentList>,
+    pub surveys: Remote<SurveyList>,
+}
+
+impl CaseResources {
+    /// Creates the resources, aborting their requests when the current owner is cleaned up
+    /// (so no `Default`: creating them has that effect on the current reactive owner).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        let r = CaseResources {
+            details: Remote::new(),
+            history: Remote::new(),
+            customer_cases: Remote::new(),
+            calls: Remote::new(),
+            interactions: Remote::new(),
+            sla: Remote::new(),
+            attachments: Remote::new(),
+            surveys: Remote::new(),
+        };
+        on_cleanup(move || r.abort_all());
+        r
+    }
+
+    /// Requests every tab's data at once.
+    pub fn load_all(&self, client: &ApiClient, id: CaseId) {
+        for tab in ModalTab::ALL {
+            self.load(tab, client, id);
+        }
+    }
+
+    /// (Re)loads one tab's data.
+    pub fn load(&self, tab: ModalTab, client: &ApiClient, id: CaseId) {
+        let c = client.clone();
+        match tab {
+            ModalTab::CaseData => self
+                .details
+                .load(move |s| async move { c.case_details(id, &s).await }),
+            ModalTab::CaseHistory => self
+                .history
+                .load(move |s| async move { c.history(id, &s).await }),
+            ModalTab::CustomerHistory => self
+                .customer_cases
+                .load(move |s| async move { c.customer_cases(id, &s).await }),
+            ModalTab::Calls => self
+                .calls
+                .load(move |s| async move { c.calls(id, &s).await }),
+            ModalTab::Interactions => self
+                .interactions
+                .load(move |s| async move { c.interactions(id, &s).await }),
+            ModalTab::Sla => self.sla.load(move |s| async move { c.sla(id, &s).await }),
+            ModalTab::Attachments => self
+                .attachments
+                .load(move |s| async move { c.attachments(id, &s).await }),
+            ModalTab::Surveys => self
+                .surveys
+                .load(move |s| async move { c.surveys(id, &s).await }),
+        }
+    }
+
+    pub fn abort_all(&self) {
+        self.details.abort();
+        self.history.abort();
+        self.customer_cases.abort();
+        self.calls.abort();
+        self.interactions.abort();
+        self.sla.abort();
+        self.attachments.abort();
+        self.surveys.abort();
+    }
+
+    /// The count badge of a tab that lists things, once its data is in (reactive).
+    pub fn count(&self, tab: ModalTab) -> Option<usize> {
+        fn n<T: Send + Sync + 'static>(r: &Remote<T>, f: impl Fn(&T) -> usize) -> Option<usize> {
+            r.state.with(|s| s.ready().map(|v| f(v)))
+        }
+        match tab {
+            ModalTab::CaseData => None,
+            ModalTab::CaseHistory => n(&self.history, |l| l.items.len()),
+            ModalTab::CustomerHistory => n(&self.customer_cases, |l| l.items.len()),
+            ModalTab::Calls => n(&self.calls, |l| l.items.len()),
+            ModalTab::Interactions => n(&self.interactions, |l| {
+                l.channels.iter().map(|c| c.messages.len()).sum()
+            }),
+            ModalTab::Sla => n(&self.sla, |l| l.items.len()),
+            ModalTab::Attachments => n(&self.attachments, |l| l.items.len()),
+            ModalTab::Surveys => n(&self.surveys, |l| l.items.len()),
+        }
+    }
+
+    /// Whether a tab's request failed (reactive), to mark its tab.
+    pub fn failed(&self, tab: ModalTab) -> bool {
+        fn f<T: Send + Sync + 'static>(r: &Remote<T>) -> bool {
+            r.state.with(|s| matches!(s, Load::Failed(_)))
+        }
+        match tab {
+            ModalTab::CaseData => f(&self.details),
+            ModalTab::CaseHistory => f(&self.history),
+            ModalTab::CustomerHistory => f(&self.customer_cases),
+            ModalTab::Calls => f(&self.calls),
+            ModalTab::Interactions => f(&self.interactions),
+            ModalTab::Sla => f(&self.sla),
+            ModalTab::Attachments => f(&self.attachments),
+            ModalTab::Surveys => f(&self.surveys),
+        }
+    }
+}

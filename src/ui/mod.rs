@@ -1,0 +1,7 @@
+//! The view: the modal shell, one module per tab, and the pieces the tabs share.
+
+pub mod modal;
+pub mod shared;
+pub mod tabs;
+
+pub use modal::CaseModal;

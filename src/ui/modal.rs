@@ -1,0 +1,209 @@
+//! The "Informações do Atendimento" dialog: a named modal dialog with the WAI-ARIA tabs pattern.
+//! Focus is trapped inside and returns to the opener on close; Esc closes; arrows, Home and End
+//! move between tabs; Alt+1 … Alt+8 select a tab. Visited panels stay mounted (hidden), so a tab
+//! keeps its DOM, scroll position, filters and search text.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use cvortex_domain::CaseId;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+use crate::i18n::{use_i18n, ModalTab};
+use crate::state::CaseResources;
+use crate::ui::tabs::TabPanel;
+
+/// Distinguishes the ids of several widgets on one page.
+fn next_uid() -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex='-1'])";
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Keeps Tab / Shift+Tab inside `root`.
+fn trap_focus(root: &HtmlElement, ev: &KeyboardEvent) {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let visible: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(|el| el.offset_parent().is_some() || el.get_client_rects().length() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (visible.first(), visible.last()) else {
+        return;
+    };
+    let active = document().active_element();
+    let at = |el: &HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+    };
+    let outside = active.as_ref().is_none_or(|a| !root.contains(Some(a)));
+    if ev.shift_key() && (at(first) || outside) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && (at(last) || outside) {
+        ev.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+#[component]
+pub fn CaseModal(
+    #[prop(into)] case_id: Signal<CaseId>,
+    #[prop(into)] tab: Signal<ModalTab>,
+    #[prop(into)] on_tab_change: Callback<ModalTab>,
+    #[prop(into)] on_close: Callback<()>,
+    resources: CaseResources,
+) -> impl IntoView {
+    let t = use_i18n();
+    let uid = next_uid();
+    let title_id = format!("cv-{uid}-title");
+    let title_ref = title_id.clone();
+    let tab_id = move |tab: ModalTab| format!("cv-{uid}-tab-{}", tab.slug());
+    let panel_id = move |tab: ModalTab| format!("cv-{uid}-panel-{}", tab.slug());
+    let dialog_ref = NodeRef::<leptos::html::Div>::new();
+
+    // Where focus was when the dialog opened: it goes back there on close.
+    let opener = StoredValue::new_local(document().active_element());
+    Effect::new(move |_| {
+        let id = tab_id(tab.get_untracked());
+        request_animation_frame(move || focus_by_id(&id));
+    });
+    on_cleanup(move || {
+        if let Some(el) = opener
+            .get_value()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            if el.is_connected() {
+                let _ = el.focus();
+            }
+        }
+    });
+
+    let visited = RwSignal::new([false; 8]);
+    Effect::new(move |_| {
+        let i = tab.get().index();
+        if !visited.with_untracked(|v| v[i]) {
+            visited.update(|v| v[i] = true);
+        }
+    });
+
+    let select = move |next: ModalTab, focus: bool| {
+        if next != tab.get_untracked() {
+            on_tab_change.run(next);
+        }
+        if focus {
+            let id = tab_id(next);
+            request_animation_frame(move || focus_by_id(&id));
+        }
+    };
+
+    let on_dialog_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            on_close.run(());
+        } else if ev.key() == "Tab" {
+            if let Some(root) = dialog_ref.get() {
+                trap_focus(&root, &ev);
+            }
+        } else if ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
+            let digit = ev
+                .code()
+                .strip_prefix("Digit")
+                .and_then(|d| d.parse::<usize>().ok());
+            if let Some(next) = digit.and_then(ModalTab::from_number) {
+                ev.prevent_default();
+                select(next, true);
+            }
+        }
+    };
+
+    let on_tablist_keydown = move |ev: KeyboardEvent| {
+        // Arrows move from the focused tab (which may differ from the selected one).
+        let focused = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.id());
+        let current = ModalTab::ALL
+            .into_iter()
+            .find(|t| focused.as_deref() == Some(tab_id(*t).as_str()))
+            .unwrap_or_else(|| tab.get_untracked());
+        let next = match ev.key().as_str() {
+            "ArrowRight" => current.next(),
+            "ArrowLeft" => current.prev(),
+            "Home" => ModalTab::first(),
+            "End" => ModalTab::last(),
+            _ => return,
+        };
+        ev.prevent_default();
+        select(next, true);
+    };
+
+    let tabs = ModalTab::ALL
+        .into_iter()
+        .map(|item| {
+            let selected = move || tab.get() == item;
+            let count = move || resources.count(item);
+            view! {
+                <button type="button" role="tab" class="cv-tab" id=tab_id(item)
+                    aria-selected=move || selected().to_string()
+                    aria-controls=panel_id(item)
+                    tabindex=move || if selected() { "0" } else { "-1" }
+                    class:cv-tab--failed=move || resources.failed(item)
+                    on:click=move |_| select(item, false)>
+                    <span class="cv-tab__label">{move || (t.t().tab)(item)}</span>
+                    {move || count().map(|n| view! { <span class="cv-badge">{n}</span> })}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let panels = ModalTab::ALL
+        .into_iter()
+        .map(|item| {
+            view! {
+                <div role="tabpanel" class="cv-panel" id=panel_id(item) aria-labelledby=tab_id(item)
+                    hidden=move || tab.get() != item tabindex="0">
+                    <Show when=move || visited.with(|v| v[item.index()])>
+                        <TabPanel tab=item case_id=case_id resources=resources />
+                    </Show>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="cv-overlay" on:click=move |ev| {
+            // a click on the backdrop itself (not inside the dialog) closes
+            if ev.target() == ev.current_target() { on_close.run(()) }
+        }>
+            <div class="cv-dialog" role="dialog" aria-modal="true" aria-labelledby=title_ref
+                node_ref=dialog_ref on:keydown=on_dialog_keydown>
+                <header class="cv-dialog__header">
+                    <h2 class="cv-dialog__title" id=title_id>{move || t.t().modal_title}</h2>
+                    <span class="cv-dialog__case">{move || (t.t().case_number)(case_id.get())}</span>
+                    <button type="button" class="cv-icon-button cv-dialog__close" aria-label=move || t.t().close
+                        title=move || t.t().close on:click=move |_| on_close.run(())>
+                        <span aria-hidden="true">"×"</span>
+                    </button>
+                </header>
+                <div class="cv-tabs" role="tablist" aria-label=move || t.t().tabs_label on:keydown=on_tablist_keydown>
+                    {tabs}
+                </div>
+                <div class="cv-panels">{panels}</div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,98 @@
+//! The three faces of a tab's data: a skeleton in the tab's own layout while loading, a localized
+//! error with "Tentar novamente" when its request failed (this tab only), the content when ready.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use thaw::{
+    Button, ButtonAppearance, MessageBar, MessageBarActions, MessageBarBody, MessageBarIntent,
+    MessageBarLayout, MessageBarTitle,
+};
+
+use crate::i18n::use_i18n;
+use crate::state::{Load, Remote};
+
+/// The layout a skeleton imitates.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SkeletonKind {
+    /// Label/value pairs in two columns.
+    Fields,
+    /// Rows of a list.
+    Rows,
+}
+
+#[component]
+fn Skeleton(kind: SkeletonKind) -> impl IntoView {
+    let t = use_i18n();
+    let body = match kind {
+        SkeletonKind::Fields => (0..2)
+            .map(|_| {
+                view! {
+                    <div class="cv-skeleton__column">
+                        {(0..6).map(|_| view! { <div class="cv-skeleton__line cv-skeleton__line--label"></div><div class="cv-skeleton__line"></div> }).collect_view()}
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        SkeletonKind::Rows => (0..8).map(|_| view! { <div class="cv-skeleton__row"></div> }).collect_view().into_any(),
+    };
+    let class = match kind {
+        SkeletonKind::Fields => "cv-skeleton cv-skeleton--fields",
+        SkeletonKind::Rows => "cv-skeleton cv-skeleton--rows",
+    };
+    view! {
+        <div class=class role="status" aria-live="polite">
+            <span class="cv-sr-only">{move || t.t().loading}</span>
+            {body}
+        </div>
+    }
+}
+
+/// Renders `remote`'s state; `ready` renders the data. `tab_label` names the tab in
+/// the error; `on_retry` reloads it.
+#[component]
+pub fn LoadView<T, V>(
+    remote: Remote<T>,
+    skeleton: SkeletonKind,
+    #[prop(into)] tab_label: Signal<String>,
+    #[prop(into)] on_retry: Callback<()>,
+    ready: impl Fn(Arc<T>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let t = use_i18n();
+    let ready = Arc::new(ready);
+    move || match remote.state.get() {
+        Load::Loading => view! { <Skeleton kind=skeleton /> }.into_any(),
+        Load::Ready(data) => ready(data).into_any(),
+        Load::Failed(err) => {
+            let texts = t.t();
+            let can_retry = err.can_retry();
+            // MessageBarActions reads its MessageBar's context: build it inside the children.
+            let retry = move || {
+                can_retry.then(|| {
+                    view! {
+                        <MessageBarActions>
+                            <Button appearance=ButtonAppearance::Primary on_click=move |_| on_retry.run(())>{texts.retry}</Button>
+                        </MessageBarActions>
+                    }
+                })
+            };
+            view! {
+                <div class="cv-error" role="alert">
+                    <MessageBar intent=MessageBarIntent::Error layout=MessageBarLayout::Multiline>
+                        <MessageBarBody>
+                            <MessageBarTitle>{(texts.tab_failed)(&tab_label.get())}</MessageBarTitle>
+                            <p class="cv-error__message">{err.message(texts)}</p>
+                        </MessageBarBody>
+                        {retry()}
+                    </MessageBar>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! One module per tab; [`TabPanel`] picks the one to render.
+
+mod case_data;
+mod pending;
+
+use cvortex_domain::CaseId;
+use leptos::prelude::*;
+
+use crate::api::use_client;
+use crate::i18n::{use_i18n, ModalTab};
+use crate::state::CaseResources;
+
+/// The content of one tab's panel.
+#[component]
+pub fn TabPanel(tab: ModalTab, case_id: Signal<CaseId>, resources: CaseResources) -> impl IntoView {
+    let t = use_i18n();
+    let client = use_client();
+    let label = Signal::derive(move || (t.t().tab)(tab).to_string());
+    let retry = Callback::new(move |()| resources.load(tab, &client, case_id.get_untracked()));
+    let count = Signal::derive(move || resources.count(tab));
+    match tab {
+        ModalTab::CaseData => view! { <case_data::CaseDataTab resources label retry /> }.into_any(),
+        ModalTab::CaseHistory => {
+            view! { <pending::PendingTab remote=resources.history count label retry /> }.into_any()
+        }
+        ModalTab::CustomerHistory => {
+            view! { <pending::PendingTab remote=resources.customer_cases count label retry /> }
+                .into_any()
+        }
+        ModalTab::Calls => {
+            view! { <pending::PendingTab remote=resources.calls count label retry /> }.into_any()
+        }
+        ModalTab::Interactions => {
+            view! { <pending::PendingTab remote=resources.interactions count label retry /> }
+                .into_any()
+        }
+        ModalTab::Sla => {
+            view! { <pending::PendingTab remote=resources.sla count label retry /> }.into_any()
+        }
+        ModalTab::Attachments => {
+            view! { <pending::PendingTab remote=resources.attachments count label retry /> }
+                .into_any()
+        }
+        ModalTab::Surveys => {
+            view! { <pending::PendingTab remote=resources.surveys count label retry /> }.into_any()
+        }
+    }
+}

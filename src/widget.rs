@@ -1,0 +1,24 @@
+//! The case-details component, the same in both ways of running: it takes the case id and the
+//! tab as inputs, loads the case's data, and renders the modal. It never owns the page's URL.
+
+use cvortex_domain::CaseId;
+use leptos::prelude::*;
+
+use crate::api::use_client;
+use crate::i18n::ModalTab;
+use crate::state::CaseResources;
+use crate::ui::CaseModal;
+
+#[component]
+pub fn CaseDetails(
+    #[prop(into)] case_id: Signal<CaseId>,
+    #[prop(into)] tab: Signal<ModalTab>,
+    #[prop(into)] on_tab_change: Callback<ModalTab>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
+    let client = use_client();
+    let resources = CaseResources::new();
+    // Every tab's data at once, again whenever the case changes (in-flight requests are aborted).
+    Effect::new(move |_| resources.load_all(&client, case_id.get()));
+    view! { <CaseModal case_id tab on_tab_change on_close resources /> }
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+
+// The sandbox serves the release build (dist/) and the API on one origin, with fault injection
+// enabled; each test resets its data (see fixtures.ts). Chromium is Debian's, never downloaded.
+const addr = process.env.E2E_ADDR ?? '127.0.0.1:8090';
+
+export default defineConfig({
+  testDir: './tests',
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: './test-results',
+  use: {
+    baseURL: `http://${addr}`,
+    locale: 'pt-BR',
+    timezoneId: 'America/Sao_Paulo',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+             '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `../../target/debug/sandbox --addr ${addr} --db ../../target/e2e/sandbox.db --reset --faults --dist ../../dist`,
+    url: `http://${addr}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,55 @@
+import { test as base, expect, Page, APIRequestContext } from '@playwright/test';
+
+export const TOKEN = 'demo-token-ana';
+
+/** Test controls of the sandbox (they exist only with --faults). */
+export class Sandbox {
+  constructor(private request: APIRequestContext) {}
+  async reset() {
+    expect((await this.request.post('/__sandbox/reset')).status()).toBe(204);
+  }
+  async fault(fault: Record<string, unknown> | Record<string, unknown>[]) {
+    expect((await this.request.post('/__sandbox/faults', { data: fault })).status()).toBe(204);
+  }
+  async clearFaults() {
+    expect((await this.request.delete('/__sandbox/faults')).status()).toBe(204);
+  }
+  async patchCase(id: number, changes: Record<string, unknown>) {
+    expect((await this.request.patch(`/__sandbox/cases/${id}`, { data: changes })).status()).toBe(204);
+  }
+}
+
+/** Errors the page reported: panics, uncaught exceptions, console errors. Failed HTTP answers
+ *  that a test provoked on purpose are logged by Chromium as "Failed to load resource": ignored. */
+export function trackErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+export const test = base.extend<{ sandbox: Sandbox; errors: string[] }>({
+  sandbox: async ({ request }, use) => {
+    const s = new Sandbox(request);
+    await s.reset();
+    await use(s);
+  },
+  errors: async ({ page }, use) => {
+    const errors = trackErrors(page);
+    await use(errors);
+    expect(errors, 'no panic, exception or console error').toEqual([]);
+  },
+});
+
+export { expect };
+
+export const TABS = [
+  'Dados do Caso', 'Histórico do Caso', 'Histórico do Cliente', 'Histórico de Ligações',
+  'Interações', 'SLA', 'Anexos', 'Pesquisa de Satisfação',
+];
+
+export function dialog(page: Page) {
+  return page.getByRole('dialog', { name: 'Informações do Atendimento' });
+}

@@ -1,0 +1,268 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the modal's structure and keyboard
+//! behaviour, per-tab errors, and Dados do Caso, with data put straight into the state (no network).
+
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use cvortex_case_details::api::{provide_client, ApiClient, ApiError, TokenSource};
+use cvortex_case_details::i18n::{provide_i18n, Locale, ModalTab};
+use cvortex_case_details::state::{CaseResources, Load};
+use cvortex_case_details::ui::CaseModal;
+use cvortex_domain::*;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn details() -> CaseDetails {
+    serde_json::from_value(serde_json::json!({
+        "case": {"id": 1001, "status": {"id": 3, "name": "Em andamento"}, "channel": "whatsapp",
+                 "created_at": 1_772_454_600_000i64, "in_service": true, "external_id": "CVX-1",
+                 "opening_reason": ["Financeiro", "Cobrança"]},
+        "customer": {"id": 1, "name": "João da Silva Conceição", "phones": ["5511912345678"],
+                     "emails": ["joao@exemplo.com.br"], "documents": [{"kind": "cpf", "number": "52998224725"}]},
+        "custom_fields": [
+            {"key": "crm", "label": "Ficha", "type": "link", "value": "javascript:alert(1)"},
+            {"key": "vip", "label": "Prioritário", "type": "boolean", "value": true}
+        ]
+    }))
+    .unwrap()
+}
+
+struct Mounted {
+    root: HtmlElement,
+    tab: RwSignal<ModalTab>,
+    closed: RwSignal<u32>,
+    resources: CaseResources,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+/// Mounts the modal on a fresh element, with a client that is never called.
+fn mount(locale: Locale) -> Mounted {
+    let root: HtmlElement = document()
+        .create_element("section")
+        .unwrap()
+        .unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let tab = RwSignal::new(ModalTab::CaseData);
+    let closed = RwSignal::new(0);
+    let slot = Arc::new(std::sync::Mutex::new(None));
+    let out = slot.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_client(ApiClient::new(
+            "http://127.0.0.1:9",
+            TokenSource::Fixed("t".into()),
+            1000,
+        ));
+        provide_i18n(locale);
+        let resources = CaseResources::new();
+        *out.lock().unwrap() = Some(resources);
+        view! {
+            <thaw::ConfigProvider>
+                <CaseModal case_id=Signal::stored(1001) tab=tab on_tab_change=Callback::new(move |t| tab.set(t))
+                    on_close=Callback::new(move |()| closed.update(|n| *n += 1)) resources />
+            </thaw::ConfigProvider>
+        }
+        .into_any()
+    });
+    let resources = slot.lock().unwrap().take().unwrap();
+    Mounted {
+        root,
+        tab,
+        closed,
+        resources,
+        _handle: handle,
+    }
+}
+
+fn key(target: &HtmlElement, key: &str, code: &str, alt: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_code(code);
+    init.set_alt_key(alt);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+fn query(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn tab_names(root: &HtmlElement) -> Vec<String> {
+    let list = root.query_selector_all("[role=tab]").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_dialog_is_named_and_has_the_eight_tabs_in_order() {
+    let m = mount(Locale::PtBr);
+    leptos::task::tick().await;
+    let dialog = query(&m.root, "[role=dialog]");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let title = document()
+        .get_element_by_id(&dialog.get_attribute("aria-labelledby").unwrap())
+        .unwrap();
+    assert_eq!(title.text_content().unwrap(), "Informações do Atendimento");
+    assert!(m.root.text_content().unwrap().contains("Caso #1001"));
+    assert_eq!(
+        tab_names(&m.root),
+        [
+            "Dados do Caso",
+            "Histórico do Caso",
+            "Histórico do Cliente",
+            "Histórico de Ligações",
+            "Interações",
+            "SLA",
+            "Anexos",
+            "Pesquisa de Satisfação"
+        ]
+    );
+    let panels = m.root.query_selector_all("[role=tabpanel]").unwrap();
+    assert_eq!(panels.length(), 8);
+    let first_tab = query(&m.root, "[role=tab]");
+    assert_eq!(
+        first_tab.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    let panel = document()
+        .get_element_by_id(&first_tab.get_attribute("aria-controls").unwrap())
+        .unwrap();
+    assert!(!panel.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn english_is_complete_for_the_shell() {
+    let m = mount(Locale::En);
+    leptos::task::tick().await;
+    assert!(m.root.text_content().unwrap().contains("Case details"));
+    assert_eq!(tab_names(&m.root)[7], "Satisfaction survey");
+}
+
+#[wasm_bindgen_test]
+async fn arrows_home_end_and_alt_digits_move_between_tabs_and_escape_closes() {
+    let m = mount(Locale::PtBr);
+    leptos::task::tick().await;
+    let tablist = query(&m.root, "[role=tablist]");
+    key(&tablist, "ArrowRight", "ArrowRight", false);
+    assert_eq!(m.tab.get_untracked(), ModalTab::CaseHistory);
+    key(&tablist, "ArrowLeft", "ArrowLeft", false);
+    key(&tablist, "ArrowLeft", "ArrowLeft", false);
+    assert_eq!(m.tab.get_untracked(), ModalTab::Surveys, "wraps around");
+    key(&tablist, "Home", "Home", false);
+    assert_eq!(m.tab.get_untracked(), ModalTab::CaseData);
+    key(&tablist, "End", "End", false);
+    assert_eq!(m.tab.get_untracked(), ModalTab::Surveys);
+    let dialog = query(&m.root, "[role=dialog]");
+    key(&dialog, "7", "Digit7", true);
+    assert_eq!(m.tab.get_untracked(), ModalTab::Attachments);
+    leptos::task::tick().await;
+    let selected = query(&m.root, "[role=tab][aria-selected=true]");
+    assert!(selected.text_content().unwrap().starts_with("Anexos"));
+    assert_eq!(selected.tab_index(), 0);
+    assert_eq!(m.closed.get_untracked(), 0);
+    key(&dialog, "Escape", "Escape", false);
+    assert_eq!(m.closed.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_tab_shows_its_error_and_retry_while_the_others_work() {
+    let m = mount(Locale::PtBr);
+    m.resources
+        .details
+        .state
+        .set(Load::Ready(Arc::new(details())));
+    m.resources
+        .history
+        .state
+        .set(Load::Failed(ApiError::Server { status: 500 }));
+    m.resources
+        .calls
+        .state
+        .set(Load::Ready(Arc::new(CallList { items: Vec::new() })));
+    leptos::task::tick().await;
+    assert!(m
+        .root
+        .text_content()
+        .unwrap()
+        .contains("João da Silva Conceição"));
+    m.tab.set(ModalTab::CaseHistory);
+    leptos::task::tick().await;
+    let alert = query(&m.root, "[role=tabpanel]:not([hidden]) [role=alert]");
+    let text = alert.text_content().unwrap();
+    assert!(
+        text.contains("Não foi possível carregar Histórico do Caso"),
+        "{text}"
+    );
+    assert!(text.contains("O servidor encontrou um erro"), "{text}");
+    assert_eq!(
+        query(&alert, "button").text_content().unwrap(),
+        "Tentar novamente"
+    );
+    let failed = query(&m.root, "[role=tab].cv-tab--failed");
+    assert!(failed
+        .text_content()
+        .unwrap()
+        .starts_with("Histórico do Caso"));
+    // the calls tab works and shows its count badge
+    let calls_tab = m
+        .root
+        .query_selector_all("[role=tab]")
+        .unwrap()
+        .item(3)
+        .unwrap();
+    assert!(calls_tab.text_content().unwrap().ends_with('0'));
+    m.tab.set(ModalTab::Calls);
+    leptos::task::tick().await;
+    assert!(m
+        .root
+        .query_selector("[role=tabpanel]:not([hidden]) [role=alert]")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn case_data_shows_the_customer_formatted_and_unsafe_links_as_text() {
+    let m = mount(Locale::PtBr);
+    m.resources
+        .details
+        .state
+        .set(Load::Ready(Arc::new(details())));
+    leptos::task::tick().await;
+    let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
+    let text = panel.text_content().unwrap();
+    for expected in [
+        "João da Silva Conceição",
+        "+55 (11) 91234-5678",
+        "529.982.247-25",
+        "CVX-1",
+        "Financeiro › Cobrança",
+        "Em atendimento",
+        "Prioritário",
+        "Sim",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    assert!(
+        panel
+            .query_selector("a[href^='javascript']")
+            .unwrap()
+            .is_none(),
+        "javascript: links stay text"
+    );
+    assert!(text.contains("javascript:alert(1)"));
+    let copy_buttons = panel.query_selector_all("button.cv-copy").unwrap();
+    assert!(
+        copy_buttons.length() >= 4,
+        "ids, phone and e-mail can be copied"
+    );
+}
