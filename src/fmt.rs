@@ -32,3 +32,17 @@ pub fn document_kind(t: &Texts, kind: &str) -> String {
         .map(str::to_owned)
         .unwrap_or_else(|| kind.to_uppercase())
 }
+
+/// A number in the locale's style (`1.234,5` in pt-BR), by the browser's Intl.
+pub fn number(n: f64, locale: crate::i18n::Locale) -> String {
+    let formatter = js_sys::Intl::NumberFormat::new(
+        &js_sys::Array::of1(&locale.tag().into()),
+        &js_sys::Object::new(),
+    );
+    formatter
+        .format()
+        .call1(&formatter, &n.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| n.to_string())
+}

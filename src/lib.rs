@@ -4,13 +4,15 @@
 //! - [`state`]: remote data per tab, loaded in parallel;
 //! - [`ui`]: the modal, one module per tab, shared pieces;
 //! - [`widget`]: the component both ways of running mount;
-//! - [`standalone`]: the routed standalone app;
+//! - [`standalone`]: the routed standalone app; [`embed`]: the host-page API; [`host`]: events to the host;
 //! - [`i18n`], [`fmt`]: locales (pt-BR, en) and formatting.
 //!
 //! The rules (eligibility, search, formatting) live in the `cvortex-domain` crate.
 
 pub mod api;
+pub mod embed;
 pub mod fmt;
+pub mod host;
 pub mod i18n;
 pub mod standalone;
 pub mod state;

@@ -122,7 +122,12 @@ impl I18n {
 }
 
 pub fn provide_i18n(locale: Locale) -> I18n {
-    let i18n = I18n(RwSignal::new(locale));
+    provide_i18n_signal(RwSignal::new(locale))
+}
+
+/// With a signal the host controls (embedded: `setLocale`).
+pub fn provide_i18n_signal(locale: RwSignal<Locale>) -> I18n {
+    let i18n = I18n(locale);
     provide_context(i18n);
     i18n
 }

@@ -63,7 +63,9 @@ fn custom_value(f: &CustomField, t: I18n) -> AnyView {
             view! { <span class="cv-muted">{move || t.t().none}</span> }.into_any()
         }
         FieldValue::Text(s) => view! { <span class="cv-prewrap">{s}</span> }.into_any(),
-        FieldValue::Number(n) => view! { <span>{format_number(n)}</span> }.into_any(),
+        FieldValue::Number(n) => {
+            view! { <span>{move || fmt::number(n, t.0.get())}</span> }.into_any()
+        }
         FieldValue::Date(ms) => view! { <time>{fmt::date(ms)}</time> }.into_any(),
         FieldValue::Boolean(b) => {
             view! { <span>{move || if b { t.t().yes } else { t.t().no }}</span> }.into_any()
@@ -74,16 +76,6 @@ fn custom_value(f: &CustomField, t: I18n) -> AnyView {
                 .into_any()
         }
     }
-}
-
-/// pt-BR style decimal comma (the only locale-sensitive number here).
-fn format_number(n: f64) -> String {
-    let s = if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{n:.0}")
-    } else {
-        format!("{n}")
-    };
-    s.replace('.', ",")
 }
 
 #[component]

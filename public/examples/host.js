@@ -1,0 +1,43 @@
+// A host page embedding <cvortex-case-details>. The host owns authentication: here it logs in to
+// the sandbox and hands the widget a getToken() callback; the widget never stores the token.
+import '/cvortex-case-details-element.js';
+
+let token = null;
+async function getToken({ forceRefresh } = {}) {
+  if (!token || forceRefresh) {
+    const res = await fetch('/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: 'demo', username: 'ana.lima', password: 'demo' }),
+    });
+    token = (await res.json()).token;
+  }
+  return token;
+}
+
+const log = document.getElementById('log');
+for (const name of ['cvortex:close', 'cvortex:tab-change', 'cvortex:continue-case', 'cvortex:cases-unified', 'cvortex:attachment-uploaded']) {
+  document.addEventListener(name, (e) => {
+    const li = document.createElement('li');
+    li.textContent = `${name} ${JSON.stringify(e.detail)}`;
+    log.append(li);
+  });
+}
+
+let widget = null;
+function open(caseId, opener) {
+  if (!widget) {
+    widget = document.createElement('cvortex-case-details');
+    widget.getToken = getToken;
+    widget.setAttribute('api-base', '');
+    widget.setAttribute('case-id', String(caseId));
+    document.getElementById('slot').append(widget);
+  } else {
+    widget.setAttribute('case-id', String(caseId));
+    widget.open();
+  }
+}
+
+document.getElementById('open-1001').addEventListener('click', (e) => open(1001, e.currentTarget));
+document.getElementById('open-1002').addEventListener('click', (e) => open(1002, e.currentTarget));
+document.getElementById('english').addEventListener('click', () => widget?.setAttribute('locale', 'en'));

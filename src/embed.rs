@@ -1,0 +1,173 @@
+//! Embedding in a host page (the cVortex web shell): `mountCaseDetails(element, config)` mounts
+//! the widget into any element and returns a handle; `public/cvortex-case-details-element.js`
+//! wraps it as the custom element `<cvortex-case-details>`. The widget takes its case id, tab and
+//! locale as inputs and never touches the host's URL, `<html lang>`, cookies or storage; the token
+//! comes from the host's `getToken()` on every request and is never stored.
+
+use std::any::Any;
+
+use cvortex_domain::CaseId;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::api::{provide_client, ApiClient, TokenSource};
+use crate::host::{provide_host_events, HostEvents};
+use crate::i18n::{provide_i18n_signal, Locale, ModalTab};
+use crate::widget::CaseDetails;
+
+/// What the host passes (`config` of `mountCaseDetails`).
+struct EmbedConfig {
+    case_id: CaseId,
+    api_base: String,
+    locale: Locale,
+    tab: ModalTab,
+    get_token: js_sys::Function,
+    timeout_ms: u32,
+}
+
+fn prop(config: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(config, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A case id from a number or a numeric string.
+pub fn parse_case_id(v: &JsValue) -> Option<CaseId> {
+    let n = v
+        .as_f64()
+        .or_else(|| v.as_string().and_then(|s| s.trim().parse::<f64>().ok()))?;
+    (n.fract() == 0.0 && n > 0.0 && n < 9.0e15).then_some(n as CaseId)
+}
+
+fn read_config(config: &JsValue) -> Result<EmbedConfig, JsError> {
+    let case_id = parse_case_id(&prop(config, "caseId"))
+        .ok_or_else(|| JsError::new("config.caseId must be a positive integer"))?;
+    let get_token = prop(config, "getToken")
+        .dyn_into::<js_sys::Function>()
+        .map_err(|_| JsError::new("config.getToken must be a function returning the bearer token (or a Promise of it)"))?;
+    Ok(EmbedConfig {
+        case_id,
+        api_base: prop(config, "apiBase").as_string().unwrap_or_default(),
+        locale: prop(config, "locale")
+            .as_string()
+            .map(|l| Locale::parse(&l))
+            .unwrap_or_default(),
+        tab: prop(config, "tab")
+            .as_string()
+            .and_then(|t| ModalTab::from_slug(&t))
+            .unwrap_or_default(),
+        get_token,
+        timeout_ms: prop(config, "timeoutMs")
+            .as_f64()
+            .map(|ms| ms.clamp(1000.0, 120_000.0) as u32)
+            .unwrap_or(crate::REQUEST_TIMEOUT_MS),
+    })
+}
+
+/// The mounted widget, controlled by the host.
+#[wasm_bindgen]
+pub struct CaseDetailsHandle {
+    case_id: ArcRwSignal<CaseId>,
+    tab: ArcRwSignal<ModalTab>,
+    locale: ArcRwSignal<Locale>,
+    open: ArcRwSignal<bool>,
+    mounted: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl CaseDetailsHandle {
+    /// Shows another case (and opens the modal if it was closed). Returns false for a bad id.
+    #[wasm_bindgen(js_name = setCaseId)]
+    pub fn set_case_id(&self, id: JsValue) -> bool {
+        match parse_case_id(&id) {
+            Some(id) => {
+                self.case_id.set(id);
+                self.open.set(true);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Selects a tab by its slug (`dados`, `historico-do-caso`, ..., `anexos`). False if unknown.
+    #[wasm_bindgen(js_name = setTab)]
+    pub fn set_tab(&self, slug: &str) -> bool {
+        ModalTab::from_slug(slug).map(|t| self.tab.set(t)).is_some()
+    }
+
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, tag: &str) {
+        self.locale.set(Locale::parse(tag));
+    }
+
+    pub fn open(&self) {
+        self.open.set(true);
+    }
+
+    pub fn close(&self) {
+        self.open.set(false);
+    }
+
+    #[wasm_bindgen(getter, js_name = isOpen)]
+    pub fn is_open(&self) -> bool {
+        self.open.get_untracked()
+    }
+
+    /// Unmounts the widget (requests in flight are aborted).
+    pub fn destroy(&mut self) {
+        self.mounted.take();
+    }
+}
+
+/// `mountCaseDetails(element, { caseId, apiBase, getToken, locale?, tab?, timeoutMs? })`.
+pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle, JsError> {
+    let cfg = read_config(&config)?;
+    let case_id = ArcRwSignal::new(cfg.case_id);
+    let tab = ArcRwSignal::new(cfg.tab);
+    let locale = ArcRwSignal::new(cfg.locale);
+    let open = ArcRwSignal::new(true);
+    let client = ApiClient::new(
+        &cfg.api_base,
+        TokenSource::Host(cfg.get_token),
+        cfg.timeout_ms,
+    );
+    let (c, t, l, o) = (case_id.clone(), tab.clone(), locale.clone(), open.clone());
+    let target = element.clone();
+    let handle = leptos::mount::mount_to(element, move || {
+        provide_client(client);
+        provide_i18n_signal(RwSignal::from(l));
+        let events = HostEvents::on(target.into());
+        provide_host_events(events.clone());
+        let case_id = RwSignal::from(c);
+        let tab = RwSignal::from(t);
+        let open = RwSignal::from(o);
+        let ev = events.clone();
+        let on_tab_change = Callback::new(move |next: ModalTab| {
+            tab.set(next);
+            ev.emit(
+                "cvortex:tab-change",
+                serde_json::json!({ "case_id": case_id.get_untracked(), "tab": next.slug() }),
+            );
+        });
+        let on_close = Callback::new(move |()| {
+            open.set(false);
+            events.emit(
+                "cvortex:close",
+                serde_json::json!({ "case_id": case_id.get_untracked() }),
+            );
+        });
+        view! {
+            <thaw::ConfigProvider>
+                <Show when=move || open.get()>
+                    <CaseDetails case_id tab on_tab_change on_close />
+                </Show>
+            </thaw::ConfigProvider>
+        }
+    });
+    Ok(CaseDetailsHandle {
+        case_id,
+        tab,
+        locale,
+        open,
+        mounted: Some(Box::new(handle)),
+    })
+}
