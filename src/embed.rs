@@ -41,9 +41,9 @@ pub fn parse_case_id(v: &JsValue) -> Option<CaseId> {
 fn read_config(config: &JsValue) -> Result<EmbedConfig, JsError> {
     let case_id = parse_case_id(&prop(config, "caseId"))
         .ok_or_else(|| JsError::new("config.caseId must be a positive integer"))?;
-    let get_token = prop(config, "getToken")
-        .dyn_into::<js_sys::Function>()
-        .map_err(|_| JsError::new("config.getToken must be a function returning the bearer token (or a Promise of it)"))?;
+    let get_token = prop(config, "getToken").dyn_into::<js_sys::Function>().map_err(|_| {
+        JsError::new("config.getToken must be a function returning the bearer token (or a Promise of it)")
+    })?;
     Ok(EmbedConfig {
         case_id,
         api_base: prop(config, "apiBase").as_string().unwrap_or_default(),
@@ -125,11 +125,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
     let tab = ArcRwSignal::new(cfg.tab);
     let locale = ArcRwSignal::new(cfg.locale);
     let open = ArcRwSignal::new(true);
-    let client = ApiClient::new(
-        &cfg.api_base,
-        TokenSource::Host(cfg.get_token),
-        cfg.timeout_ms,
-    );
+    let client = ApiClient::new(&cfg.api_base, TokenSource::Host(cfg.get_token), cfg.timeout_ms);
     let (c, t, l, o) = (case_id.clone(), tab.clone(), locale.clone(), open.clone());
     let target = element.clone();
     let handle = leptos::mount::mount_to(element, move || {

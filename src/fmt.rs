@@ -22,9 +22,7 @@ pub fn relative(t: &Texts, ms: Millis) -> String {
 
 /// The channel's display name; an unknown channel shows as the server sent it.
 pub fn channel(t: &Texts, code: &str) -> String {
-    (t.channel)(code)
-        .map(str::to_owned)
-        .unwrap_or_else(|| code.to_string())
+    (t.channel)(code).map(str::to_owned).unwrap_or_else(|| code.to_string())
 }
 
 pub fn document_kind(t: &Texts, kind: &str) -> String {
@@ -35,10 +33,7 @@ pub fn document_kind(t: &Texts, kind: &str) -> String {
 
 /// A number in the locale's style (`1.234,5` in pt-BR), by the browser's Intl.
 pub fn number(n: f64, locale: crate::i18n::Locale) -> String {
-    let formatter = js_sys::Intl::NumberFormat::new(
-        &js_sys::Array::of1(&locale.tag().into()),
-        &js_sys::Object::new(),
-    );
+    let formatter = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&locale.tag().into()), &js_sys::Object::new());
     formatter
         .format()
         .call1(&formatter, &n.into())

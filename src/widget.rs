@@ -5,8 +5,8 @@ use cvortex_domain::CaseId;
 use leptos::prelude::*;
 
 use crate::api::use_client;
-use crate::i18n::ModalTab;
-use crate::state::CaseResources;
+use crate::i18n::{Localized, ModalTab};
+use crate::state::{provide_filter_memory, CaseResources};
 use crate::ui::CaseModal;
 
 #[component]
@@ -18,7 +18,12 @@ pub fn CaseDetails(
 ) -> impl IntoView {
     let client = use_client();
     let resources = CaseResources::new();
+    provide_filter_memory();
     // Every tab's data at once, again whenever the case changes (in-flight requests are aborted).
     Effect::new(move |_| resources.load_all(&client, case_id.get()));
-    view! { <CaseModal case_id tab on_tab_change on_close resources /> }
+    view! {
+        <Localized>
+            <CaseModal case_id tab on_tab_change on_close resources />
+        </Localized>
+    }
 }

@@ -42,10 +42,7 @@ struct Mounted {
 
 /// Mounts the modal on a fresh element, with a client that is never called.
 fn mount(locale: Locale) -> Mounted {
-    let root: HtmlElement = document()
-        .create_element("section")
-        .unwrap()
-        .unchecked_into();
+    let root: HtmlElement = document().create_element("section").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let tab = RwSignal::new(ModalTab::CaseData);
     let closed = RwSignal::new(0);
@@ -130,10 +127,7 @@ async fn the_dialog_is_named_and_has_the_eight_tabs_in_order() {
     let panels = m.root.query_selector_all("[role=tabpanel]").unwrap();
     assert_eq!(panels.length(), 8);
     let first_tab = query(&m.root, "[role=tab]");
-    assert_eq!(
-        first_tab.get_attribute("aria-selected").as_deref(),
-        Some("true")
-    );
+    assert_eq!(first_tab.get_attribute("aria-selected").as_deref(), Some("true"));
     let panel = document()
         .get_element_by_id(&first_tab.get_attribute("aria-controls").unwrap())
         .unwrap();
@@ -177,10 +171,7 @@ async fn arrows_home_end_and_alt_digits_move_between_tabs_and_escape_closes() {
 #[wasm_bindgen_test]
 async fn a_failed_tab_shows_its_error_and_retry_while_the_others_work() {
     let m = mount(Locale::PtBr);
-    m.resources
-        .details
-        .state
-        .set(Load::Ready(Arc::new(details())));
+    m.resources.details.state.set(Load::Ready(Arc::new(details())));
     m.resources
         .history
         .state
@@ -190,36 +181,18 @@ async fn a_failed_tab_shows_its_error_and_retry_while_the_others_work() {
         .state
         .set(Load::Ready(Arc::new(CallList { items: Vec::new() })));
     leptos::task::tick().await;
-    assert!(m
-        .root
-        .text_content()
-        .unwrap()
-        .contains("João da Silva Conceição"));
+    assert!(m.root.text_content().unwrap().contains("João da Silva Conceição"));
     m.tab.set(ModalTab::CaseHistory);
     leptos::task::tick().await;
     let alert = query(&m.root, "[role=tabpanel]:not([hidden]) [role=alert]");
     let text = alert.text_content().unwrap();
-    assert!(
-        text.contains("Não foi possível carregar Histórico do Caso"),
-        "{text}"
-    );
+    assert!(text.contains("Não foi possível carregar Histórico do Caso"), "{text}");
     assert!(text.contains("O servidor encontrou um erro"), "{text}");
-    assert_eq!(
-        query(&alert, "button").text_content().unwrap(),
-        "Tentar novamente"
-    );
+    assert_eq!(query(&alert, "button").text_content().unwrap(), "Tentar novamente");
     let failed = query(&m.root, "[role=tab].cv-tab--failed");
-    assert!(failed
-        .text_content()
-        .unwrap()
-        .starts_with("Histórico do Caso"));
+    assert!(failed.text_content().unwrap().starts_with("Histórico do Caso"));
     // the calls tab works and shows its count badge
-    let calls_tab = m
-        .root
-        .query_selector_all("[role=tab]")
-        .unwrap()
-        .item(3)
-        .unwrap();
+    let calls_tab = m.root.query_selector_all("[role=tab]").unwrap().item(3).unwrap();
     assert!(calls_tab.text_content().unwrap().ends_with('0'));
     m.tab.set(ModalTab::Calls);
     leptos::task::tick().await;
@@ -233,10 +206,7 @@ async fn a_failed_tab_shows_its_error_and_retry_while_the_others_work() {
 #[wasm_bindgen_test]
 async fn case_data_shows_the_customer_formatted_and_unsafe_links_as_text() {
     let m = mount(Locale::PtBr);
-    m.resources
-        .details
-        .state
-        .set(Load::Ready(Arc::new(details())));
+    m.resources.details.state.set(Load::Ready(Arc::new(details())));
     leptos::task::tick().await;
     let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
     let text = panel.text_content().unwrap();
@@ -253,16 +223,10 @@ async fn case_data_shows_the_customer_formatted_and_unsafe_links_as_text() {
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
     assert!(
-        panel
-            .query_selector("a[href^='javascript']")
-            .unwrap()
-            .is_none(),
+        panel.query_selector("a[href^='javascript']").unwrap().is_none(),
         "javascript: links stay text"
     );
     assert!(text.contains("javascript:alert(1)"));
     let copy_buttons = panel.query_selector_all("button.cv-copy").unwrap();
-    assert!(
-        copy_buttons.length() >= 4,
-        "ids, phone and e-mail can be copied"
-    );
+    assert!(copy_buttons.length() >= 4, "ids, phone and e-mail can be copied");
 }

@@ -37,9 +37,7 @@ impl ApiError {
     /// From a non-2xx status and its (maybe error-shaped) body.
     pub fn from_status(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
         let parsed: Option<cvortex_domain::ErrorBody> = serde_json::from_str(body).ok();
-        let (code, details) = parsed
-            .map(|b| (b.error.code, b.error.details))
-            .unwrap_or_default();
+        let (code, details) = parsed.map(|b| (b.error.code, b.error.details)).unwrap_or_default();
         match status {
             401 => ApiError::SessionExpired,
             403 => ApiError::Forbidden,
@@ -47,11 +45,7 @@ impl ApiError {
             429 => ApiError::RateLimited { retry_after },
             503 => ApiError::Unavailable { retry_after },
             500..=599 => ApiError::Server { status },
-            _ => ApiError::Refused {
-                status,
-                code,
-                details,
-            },
+            _ => ApiError::Refused { status, code, details },
         }
     }
 
@@ -69,10 +63,7 @@ impl ApiError {
 
     /// Whether offering "Tentar novamente" makes sense.
     pub fn can_retry(&self) -> bool {
-        !matches!(
-            self,
-            ApiError::Forbidden | ApiError::NotFound | ApiError::Aborted
-        )
+        !matches!(self, ApiError::Forbidden | ApiError::NotFound | ApiError::Aborted)
     }
 
     pub fn message(&self, t: &Texts) -> String {
@@ -80,9 +71,7 @@ impl ApiError {
             ApiError::SessionExpired => t.err_session_expired.into(),
             ApiError::Forbidden => t.err_forbidden.into(),
             ApiError::NotFound => t.err_not_found.into(),
-            ApiError::Refused { code, .. }
-                if code == codes::CONFLICT || code == codes::CASES_NOT_ELIGIBLE =>
-            {
+            ApiError::Refused { code, .. } if code == codes::CONFLICT || code == codes::CASES_NOT_ELIGIBLE => {
                 t.err_conflict.into()
             }
             ApiError::Refused { .. } => t.err_rejected.into(),

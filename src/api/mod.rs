@@ -65,15 +65,12 @@ impl ApiClient {
             TokenSource::Fixed(t) => Ok(t.clone()),
             TokenSource::Host(get_token) => {
                 let opts = js_sys::Object::new();
-                js_sys::Reflect::set(&opts, &"forceRefresh".into(), &JsValue::from_bool(fresh))
-                    .ok();
+                js_sys::Reflect::set(&opts, &"forceRefresh".into(), &JsValue::from_bool(fresh)).ok();
                 let value = get_token
                     .call1(&JsValue::NULL, &opts)
                     .map_err(|_| ApiError::SessionExpired)?;
                 let value = match value.dyn_into::<js_sys::Promise>() {
-                    Ok(p) => JsFuture::from(p)
-                        .await
-                        .map_err(|_| ApiError::SessionExpired)?,
+                    Ok(p) => JsFuture::from(p).await.map_err(|_| ApiError::SessionExpired)?,
                     Err(v) => v,
                 };
                 value
@@ -100,10 +97,7 @@ impl ApiClient {
             .abort_signal(Some(&signal))
             .json(request)
             .map_err(|e| ApiError::BadData(e.to_string()))?;
-        let res = req
-            .send()
-            .await
-            .map_err(|_| classify_failure(None, &timeout))?;
+        let res = req.send().await.map_err(|_| classify_failure(None, &timeout))?;
         decode(res).await
     }
 
@@ -149,11 +143,7 @@ impl ApiClient {
     }
 
     /// GET and decode, retrying transient failures with backoff (reads are safe to repeat).
-    pub async fn get<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        caller: &AbortSignal,
-    ) -> Result<T, ApiError> {
+    pub async fn get<T: DeserializeOwned>(&self, path: &str, caller: &AbortSignal) -> Result<T, ApiError> {
         let url = self.url(path);
         let mut attempt = 0;
         loop {
@@ -165,12 +155,8 @@ impl ApiClient {
             match result {
                 Err(e) if e.is_transient() && attempt < READ_ATTEMPTS && !caller.aborted() => {
                     let wait = match &e {
-                        ApiError::RateLimited {
-                            retry_after: Some(s),
-                        }
-                        | ApiError::Unavailable {
-                            retry_after: Some(s),
-                        } => s.min(&MAX_RETRY_AFTER_S) * 1000,
+                        ApiError::RateLimited { retry_after: Some(s) }
+                        | ApiError::Unavailable { retry_after: Some(s) } => s.min(&MAX_RETRY_AFTER_S) * 1000,
                         _ => BACKOFF_MS[(attempt - 1) as usize],
                     };
                     sleep(wait).await;
@@ -194,31 +180,19 @@ impl ApiClient {
     pub async fn history(&self, id: CaseId, s: &AbortSignal) -> Result<HistoryList, ApiError> {
         self.get(&format!("/v1/cases/{id}/history"), s).await
     }
-    pub async fn customer_cases(
-        &self,
-        id: CaseId,
-        s: &AbortSignal,
-    ) -> Result<CustomerCaseList, ApiError> {
+    pub async fn customer_cases(&self, id: CaseId, s: &AbortSignal) -> Result<CustomerCaseList, ApiError> {
         self.get(&format!("/v1/cases/{id}/customer-cases"), s).await
     }
     pub async fn calls(&self, id: CaseId, s: &AbortSignal) -> Result<CallList, ApiError> {
         self.get(&format!("/v1/cases/{id}/calls"), s).await
     }
-    pub async fn interactions(
-        &self,
-        id: CaseId,
-        s: &AbortSignal,
-    ) -> Result<InteractionList, ApiError> {
+    pub async fn interactions(&self, id: CaseId, s: &AbortSignal) -> Result<InteractionList, ApiError> {
         self.get(&format!("/v1/cases/{id}/interactions"), s).await
     }
     pub async fn sla(&self, id: CaseId, s: &AbortSignal) -> Result<SlaList, ApiError> {
         self.get(&format!("/v1/cases/{id}/sla"), s).await
     }
-    pub async fn attachments(
-        &self,
-        id: CaseId,
-        s: &AbortSignal,
-    ) -> Result<AttachmentList, ApiError> {
+    pub async fn attachments(&self, id: CaseId, s: &AbortSignal) -> Result<AttachmentList, ApiError> {
         self.get(&format!("/v1/cases/{id}/attachments"), s).await
     }
     pub async fn surveys(&self, id: CaseId, s: &AbortSignal) -> Result<SurveyList, ApiError> {
@@ -245,10 +219,7 @@ fn classify_failure(caller: Option<&AbortSignal>, timeout: &AbortSignal) -> ApiE
 /// Decodes a 2xx body into `T`, or turns the status into an [`ApiError`].
 async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
     let status = res.status();
-    let retry_after = res
-        .headers()
-        .get("retry-after")
-        .and_then(|v| v.trim().parse().ok());
+    let retry_after = res.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
     let body = res.text().await.map_err(|_| ApiError::Network)?;
     if !(200..300).contains(&status) {
         return Err(ApiError::from_status(status, &body, retry_after));

@@ -109,8 +109,102 @@ pub static TEXTS: Texts = Texts {
     open_case: |id| format!("Open the details of case #{id}"),
     signing_in: "Connecting to cVortex…",
     switch_locale: "Português",
-    coming_soon: |n| {
-        format!("{n} record(s) loaded. The detailed view of this tab is still being built.")
-    },
+    coming_soon: |n| format!("{n} record(s) loaded. The detailed view of this tab is still being built."),
     empty_list: "Nothing to show.",
+    clear_filters: "Clear filters",
+    results: |shown, total| format!("{shown} of {total} {}", if total == 1 { "record" } else { "records" }),
+    empty_none: "This case has no records yet.",
+    empty_filtered: |query, filters| match (query.trim().is_empty(), filters) {
+        (true, n) => format!(
+            "No record matches the selected filter{}.",
+            if n == 1 { "" } else { "s" }
+        ),
+        (false, 0) => format!("No record matches the search “{}”.", query.trim()),
+        (false, n) => format!(
+            "No record matches the search “{}” with {n} filter{} on.",
+            query.trim(),
+            if n == 1 { "" } else { "s" }
+        ),
+    },
+    no_agent: "No assignee",
+    no_channel: "No channel",
+    h_table: "Case history",
+    h_col_when: "Date/time",
+    h_col_action: "Action",
+    h_col_agent: "Agent",
+    h_col_comment: "Comment",
+    h_col_channel: "Channel",
+    h_col_status: "Status",
+    h_col_questionnaires: "Questionnaires",
+    questionnaires: |n| {
+        if n == 1 {
+            "1 questionnaire".into()
+        } else {
+            format!("{n} questionnaires")
+        }
+    },
+    action: |a| {
+        Some(match a {
+            "created" => "Opened",
+            "status_change" => "Status change",
+            "assignment" => "Assignment",
+            "comment" => "Comment",
+            "message" => "Message",
+            "questionnaire" => "Questionnaire",
+            "transfer" => "Transfer",
+            "call" => "Call",
+            "unification" => "Unification",
+            "unification_undone" => "Unification undone",
+            "closed" => "Closed",
+            _ => return None,
+        })
+    },
+    h_filter_user: "User",
+    h_filter_comments: "Comments",
+    h_filter_channel: "Channel",
+    h_filter_action: "Action",
+    comments_any: "All",
+    comments_with: "With a comment",
+    comments_without: "Without a comment",
+    comments_containing: "Comment contains…",
+    h_search: "Search descriptions and comments",
+    order_newest: "Newest first",
+    order_oldest: "Oldest first",
+    c_table: "Calls of the case",
+    c_col_when: "Date and time",
+    c_col_phone: "Origin phone",
+    c_col_status: "Call status",
+    c_col_agent: "Agent",
+    c_col_duration: "Duration",
+    c_col_direction: "Direction",
+    call_status: |s| {
+        Some(match s {
+            "answered" => "Answered",
+            "missed" => "Missed",
+            "busy" => "Busy",
+            "abandoned" => "Abandoned",
+            "voicemail" => "Voicemail",
+            "in_progress" => "In progress",
+            _ => return None,
+        })
+    },
+    direction: |d| {
+        Some(match d {
+            "inbound" => "Inbound",
+            "outbound" => "Outbound",
+            _ => return None,
+        })
+    },
+    c_filter_status: "Status",
+    c_filter_agent: "Agent",
+    c_from: "From",
+    c_to: "To",
+    c_today: "Today",
+    c_last7: "Last 7 days",
+    c_last30: "Last 30 days",
+    c_search: "Search by phone",
+    c_period_inverted: "The start date is after the end date: adjust the period.",
+    c_period_invalid: "Invalid date.",
+    c_totals: |n, talk| format!("{n} {} · {talk} of talk time", if n == 1 { "call" } else { "calls" }),
+    c_ongoing: "in progress",
 };

@@ -108,16 +108,82 @@ pub struct Texts {
     pub switch_locale: &'static str,
     pub coming_soon: fn(usize) -> String,
     pub empty_list: &'static str,
+    pub clear_filters: &'static str,
+    pub results: fn(usize, usize) -> String,
+    pub empty_none: &'static str,
+    pub empty_filtered: fn(&str, usize) -> String,
+    pub no_agent: &'static str,
+    pub no_channel: &'static str,
+    pub h_table: &'static str,
+    pub h_col_when: &'static str,
+    pub h_col_action: &'static str,
+    pub h_col_agent: &'static str,
+    pub h_col_comment: &'static str,
+    pub h_col_channel: &'static str,
+    pub h_col_status: &'static str,
+    pub h_col_questionnaires: &'static str,
+    pub questionnaires: fn(usize) -> String,
+    pub action: fn(&str) -> Option<&'static str>,
+    pub h_filter_user: &'static str,
+    pub h_filter_comments: &'static str,
+    pub h_filter_channel: &'static str,
+    pub h_filter_action: &'static str,
+    pub comments_any: &'static str,
+    pub comments_with: &'static str,
+    pub comments_without: &'static str,
+    pub comments_containing: &'static str,
+    pub h_search: &'static str,
+    pub order_newest: &'static str,
+    pub order_oldest: &'static str,
+    pub c_table: &'static str,
+    pub c_col_when: &'static str,
+    pub c_col_phone: &'static str,
+    pub c_col_status: &'static str,
+    pub c_col_agent: &'static str,
+    pub c_col_duration: &'static str,
+    pub c_col_direction: &'static str,
+    pub call_status: fn(&str) -> Option<&'static str>,
+    pub direction: fn(&str) -> Option<&'static str>,
+    pub c_filter_status: &'static str,
+    pub c_filter_agent: &'static str,
+    pub c_from: &'static str,
+    pub c_to: &'static str,
+    pub c_today: &'static str,
+    pub c_last7: &'static str,
+    pub c_last30: &'static str,
+    pub c_search: &'static str,
+    pub c_period_inverted: &'static str,
+    pub c_period_invalid: &'static str,
+    pub c_totals: fn(usize, &str) -> String,
+    pub c_ongoing: &'static str,
 }
 
 /// The current locale, provided at the root of the widget.
+///
+/// Texts are read once when a view is built (`t()` does not subscribe): a locale change
+/// re-renders the widget from its root (see [`Localized`]). One re-render on a rare switch costs
+/// far less than a reactive closure, and its code in the bundle, for every string on screen.
 #[derive(Clone, Copy)]
 pub struct I18n(pub RwSignal<Locale>);
 
 impl I18n {
-    /// The texts of the current locale (reactive: read inside a view or memo).
+    /// The texts of the current locale.
     pub fn t(&self) -> &'static Texts {
-        self.0.get().texts()
+        self.0.get_untracked().texts()
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.0.get_untracked()
+    }
+}
+
+/// Renders `children` again whenever the locale changes.
+#[component]
+pub fn Localized(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        i18n.0.track();
+        children()
     }
 }
 

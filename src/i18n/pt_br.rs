@@ -113,4 +113,112 @@ pub static TEXTS: Texts = Texts {
         format!("{n} registro(s) carregado(s). A visualização detalhada desta aba ainda está em construção.")
     },
     empty_list: "Nada para mostrar.",
+    clear_filters: "Limpar filtros",
+    results: |shown, total| {
+        format!(
+            "{shown} de {total} {}",
+            if total == 1 { "registro" } else { "registros" }
+        )
+    },
+    empty_none: "Ainda não há registros neste caso.",
+    empty_filtered: |query, filters| match (query.trim().is_empty(), filters) {
+        (true, n) => format!(
+            "Nenhum registro atende {} selecionado{}.",
+            if n == 1 { "ao filtro" } else { "aos filtros" },
+            if n == 1 { "" } else { "s" }
+        ),
+        (false, 0) => format!("Nenhum registro corresponde à busca “{}”.", query.trim()),
+        (false, n) => format!(
+            "Nenhum registro corresponde à busca “{}” com {n} filtro{} ativo{}.",
+            query.trim(),
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "s" }
+        ),
+    },
+    no_agent: "Sem responsável",
+    no_channel: "Sem canal",
+    h_table: "Histórico do caso",
+    h_col_when: "Data/hora",
+    h_col_action: "Ação",
+    h_col_agent: "Responsável",
+    h_col_comment: "Comentário",
+    h_col_channel: "Canal",
+    h_col_status: "Situação",
+    h_col_questionnaires: "Questionários",
+    questionnaires: |n| {
+        if n == 1 {
+            "1 questionário".into()
+        } else {
+            format!("{n} questionários")
+        }
+    },
+    action: |a| {
+        Some(match a {
+            "created" => "Abertura",
+            "status_change" => "Mudança de status",
+            "assignment" => "Atribuição",
+            "comment" => "Comentário",
+            "message" => "Mensagem",
+            "questionnaire" => "Questionário",
+            "transfer" => "Transferência",
+            "call" => "Ligação",
+            "unification" => "Unificação",
+            "unification_undone" => "Unificação desfeita",
+            "closed" => "Fechamento",
+            _ => return None,
+        })
+    },
+    h_filter_user: "Usuário",
+    h_filter_comments: "Comentários",
+    h_filter_channel: "Canal",
+    h_filter_action: "Ação",
+    comments_any: "Todos",
+    comments_with: "Com comentário",
+    comments_without: "Sem comentário",
+    comments_containing: "Comentário contém…",
+    h_search: "Buscar na descrição e nos comentários",
+    order_newest: "Mais recentes primeiro",
+    order_oldest: "Mais antigos primeiro",
+    c_table: "Ligações do caso",
+    c_col_when: "Data e hora",
+    c_col_phone: "Telefone de origem",
+    c_col_status: "Status da chamada",
+    c_col_agent: "Responsável",
+    c_col_duration: "Duração",
+    c_col_direction: "Direção",
+    call_status: |s| {
+        Some(match s {
+            "answered" => "Atendida",
+            "missed" => "Não atendida",
+            "busy" => "Ocupado",
+            "abandoned" => "Abandonada",
+            "voicemail" => "Caixa postal",
+            "in_progress" => "Em andamento",
+            _ => return None,
+        })
+    },
+    direction: |d| {
+        Some(match d {
+            "inbound" => "Recebida",
+            "outbound" => "Realizada",
+            _ => return None,
+        })
+    },
+    c_filter_status: "Status",
+    c_filter_agent: "Atendente",
+    c_from: "De",
+    c_to: "Até",
+    c_today: "Hoje",
+    c_last7: "Últimos 7 dias",
+    c_last30: "Últimos 30 dias",
+    c_search: "Buscar por telefone",
+    c_period_inverted: "A data inicial é posterior à data final: ajuste o período.",
+    c_period_invalid: "Data inválida: use o formato dd/mm/aaaa.",
+    c_totals: |n, talk| {
+        format!(
+            "{n} {} · {talk} de conversa",
+            if n == 1 { "ligação" } else { "ligações" }
+        )
+    },
+    c_ongoing: "em andamento",
 };

@@ -2,10 +2,13 @@
 //! button); closing goes back to the list.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
+use std::sync::Arc;
+
 use crate::i18n::{use_i18n, ModalTab};
+use crate::state::{provide_url_query, UrlQuery};
 use crate::widget::CaseDetails;
 
 #[component]
@@ -21,11 +24,35 @@ pub fn CasePage() -> impl IntoView {
             .unwrap_or_default()
     });
     let navigate = use_navigate();
+    let query = use_query_map();
+    let location = use_location();
+    // Lists keep their filters in the query (`h_busca=...`), so a filtered view can be shared.
+    let pairs = move || -> Vec<(String, String)> {
+        query.with_untracked(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    };
+    let write_nav = navigate.clone();
+    provide_url_query(UrlQuery {
+        read: Arc::new(pairs),
+        write: Arc::new(move |prefix, new_pairs| {
+            let mut all: Vec<(String, String)> = pairs().into_iter().filter(|(k, _)| !k.starts_with(prefix)).collect();
+            all.extend(new_pairs);
+            let qs = query_string(&all);
+            let path = location.pathname.get_untracked();
+            write_nav(
+                &format!("{path}{qs}"),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }),
+    });
     let go = navigate.clone();
     let on_tab_change = Callback::new(move |next: ModalTab| {
         if let Some(id) = case_id.get_untracked() {
             go(
-                &format!("/casos/{id}/{}", next.slug()),
+                &format!("/casos/{id}/{}{}", next.slug(), query_string(&pairs())),
                 NavigateOptions {
                     scroll: false,
                     ..Default::default()
@@ -45,7 +72,17 @@ pub fn CasePage() -> impl IntoView {
     move || {
         match case_id.get() {
         Some(id) => view! { <CaseDetails case_id=Signal::derive(move || case_id.get().unwrap_or(id)) tab on_tab_change on_close /> }.into_any(),
-        None => view! { <p class="cv-error" role="alert">{move || t.t().err_not_found}</p> }.into_any(),
+        None => view! { <p class="cv-error" role="alert">{t.t().err_not_found}</p> }.into_any(),
     }
     }
+}
+
+/// `?k=v&...`, percent-encoded; empty when there is nothing.
+fn query_string(pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect();
+    format!("?{}", body.join("&"))
 }

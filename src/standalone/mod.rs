@@ -37,11 +37,7 @@ pub fn StandaloneApp() -> impl IntoView {
         request: config.login,
         token: Default::default(),
     };
-    provide_client(ApiClient::new(
-        &config.api_base,
-        tokens,
-        crate::REQUEST_TIMEOUT_MS,
-    ));
+    provide_client(ApiClient::new(&config.api_base, tokens, crate::REQUEST_TIMEOUT_MS));
     let i18n = provide_i18n(Locale::PtBr);
     // The standalone app owns its page, so it keeps <html lang> in step with the locale.
     Effect::new(move |_| {

@@ -9,7 +9,7 @@ use leptos_router::components::{Outlet, A};
 
 use crate::api::use_client;
 use crate::fmt;
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{use_i18n, Locale, Localized};
 use crate::state::Remote;
 use crate::ui::shared::{LoadView, SkeletonKind};
 
@@ -18,43 +18,38 @@ pub fn StartPage() -> impl IntoView {
     let t = use_i18n();
     let client = use_client();
     let cases: Remote<CaseList> = Remote::new();
-    let load = move || {
+    let load = Callback::new(move |()| {
         let c = client.clone();
         cases.load(move |s| async move { c.cases(&s).await });
-    };
-    load();
+    });
+    load.run(());
     on_cleanup(move || cases.abort());
     let toggle_locale = move |_| {
-        t.0.update(|l| {
-            *l = if *l == Locale::PtBr {
-                Locale::En
-            } else {
-                Locale::PtBr
-            }
-        })
+        t.0.update(|l| *l = if *l == Locale::PtBr { Locale::En } else { Locale::PtBr })
     };
 
     view! {
+        <Localized>
         <div class="cv-start">
             <header class="cv-start__header">
-                <h1>{move || t.t().start_title}</h1>
+                <h1>{t.t().start_title}</h1>
                 <button type="button" class="cv-button" on:click=toggle_locale
-                    lang=move || if t.0.get() == Locale::PtBr { "en" } else { "pt-BR" }>
-                    {move || t.t().switch_locale}
+                    lang=if t.locale() == Locale::PtBr { "en" } else { "pt-BR" }>
+                    {t.t().switch_locale}
                 </button>
             </header>
-            <p class="cv-muted">{move || t.t().start_intro}</p>
-            <LoadView remote=cases skeleton=SkeletonKind::Rows tab_label=Signal::derive(move || t.t().start_title.to_string())
-                on_retry=Callback::new(move |()| load())
+            <p class="cv-muted">{t.t().start_intro}</p>
+            <LoadView remote=cases skeleton=SkeletonKind::Rows tab_label=t.t().start_title.to_string()
+                on_retry=load
                 ready={move |list: Arc<CaseList>| view! {
                     <table class="cv-table">
                         <thead><tr>
-                            <th scope="col">{move || t.t().col_case}</th>
-                            <th scope="col">{move || t.t().col_customer}</th>
-                            <th scope="col">{move || t.t().col_subject}</th>
-                            <th scope="col">{move || t.t().col_status}</th>
-                            <th scope="col">{move || t.t().col_channel}</th>
-                            <th scope="col">{move || t.t().col_created}</th>
+                            <th scope="col">{t.t().col_case}</th>
+                            <th scope="col">{t.t().col_customer}</th>
+                            <th scope="col">{t.t().col_subject}</th>
+                            <th scope="col">{t.t().col_status}</th>
+                            <th scope="col">{t.t().col_channel}</th>
+                            <th scope="col">{t.t().col_created}</th>
                         </tr></thead>
                         <tbody>
                             {list.items.iter().map(|c| {
@@ -62,11 +57,11 @@ pub fn StartPage() -> impl IntoView {
                                 let channel = c.channel.clone();
                                 view! {
                                     <tr>
-                                        <td><A href=format!("/casos/{id}") attr:aria-label=move || (t.t().open_case)(id)>{format!("#{id}")}</A></td>
+                                        <td><A href=format!("/casos/{id}") attr:aria-label=(t.t().open_case)(id)>{format!("#{id}")}</A></td>
                                         <td>{c.customer_name.clone()}</td>
                                         <td>{c.subject.clone().unwrap_or_default()}</td>
                                         <td>{c.status.name.clone()}</td>
-                                        <td>{move || fmt::channel(t.t(), &channel)}</td>
+                                        <td>{fmt::channel(t.t(), &channel)}</td>
                                         <td>{fmt::datetime(c.created_at)}</td>
                                     </tr>
                                 }
@@ -74,7 +69,8 @@ pub fn StartPage() -> impl IntoView {
                         </tbody>
                     </table>
                 }} />
-            <Outlet />
         </div>
+        </Localized>
+        <Outlet />
     }
 }

@@ -50,18 +50,12 @@ impl CaseResources {
     pub fn load(&self, tab: ModalTab, client: &ApiClient, id: CaseId) {
         let c = client.clone();
         match tab {
-            ModalTab::CaseData => self
-                .details
-                .load(move |s| async move { c.case_details(id, &s).await }),
-            ModalTab::CaseHistory => self
-                .history
-                .load(move |s| async move { c.history(id, &s).await }),
+            ModalTab::CaseData => self.details.load(move |s| async move { c.case_details(id, &s).await }),
+            ModalTab::CaseHistory => self.history.load(move |s| async move { c.history(id, &s).await }),
             ModalTab::CustomerHistory => self
                 .customer_cases
                 .load(move |s| async move { c.customer_cases(id, &s).await }),
-            ModalTab::Calls => self
-                .calls
-                .load(move |s| async move { c.calls(id, &s).await }),
+            ModalTab::Calls => self.calls.load(move |s| async move { c.calls(id, &s).await }),
             ModalTab::Interactions => self
                 .interactions
                 .load(move |s| async move { c.interactions(id, &s).await }),
@@ -69,9 +63,7 @@ impl CaseResources {
             ModalTab::Attachments => self
                 .attachments
                 .load(move |s| async move { c.attachments(id, &s).await }),
-            ModalTab::Surveys => self
-                .surveys
-                .load(move |s| async move { c.surveys(id, &s).await }),
+            ModalTab::Surveys => self.surveys.load(move |s| async move { c.surveys(id, &s).await }),
         }
     }
 

@@ -3,8 +3,6 @@
 //! move between tabs; Alt+1 … Alt+8 select a tab. Visited panels stay mounted (hidden), so a tab
 //! keeps its DOM, scroll position, filters and search text.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use cvortex_domain::CaseId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,13 +10,8 @@ use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::i18n::{use_i18n, ModalTab};
 use crate::state::CaseResources;
+use crate::ui::shared::next_uid;
 use crate::ui::tabs::TabPanel;
-
-/// Distinguishes the ids of several widgets on one page.
-fn next_uid() -> usize {
-    static NEXT: AtomicUsize = AtomicUsize::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
 
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex='-1'])";
 
@@ -38,6 +31,8 @@ fn trap_focus(root: &HtmlElement, ev: &KeyboardEvent) {
     };
     let visible: Vec<HtmlElement> = (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        // hidden panels stay laid out (to keep their state) but are not focusable
+        .filter(|el| el.closest("[hidden]").ok().flatten().is_none())
         .filter(|el| el.offset_parent().is_some() || el.get_client_rects().length() > 0)
         .collect();
     let (Some(first), Some(last)) = (visible.first(), visible.last()) else {
@@ -82,10 +77,7 @@ pub fn CaseModal(
         request_animation_frame(move || focus_by_id(&id));
     });
     on_cleanup(move || {
-        if let Some(el) = opener
-            .get_value()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
+        if let Some(el) = opener.get_value().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             if el.is_connected() {
                 let _ = el.focus();
             }
@@ -119,10 +111,7 @@ pub fn CaseModal(
                 trap_focus(&root, &ev);
             }
         } else if ev.alt_key() && !ev.ctrl_key() && !ev.meta_key() {
-            let digit = ev
-                .code()
-                .strip_prefix("Digit")
-                .and_then(|d| d.parse::<usize>().ok());
+            let digit = ev.code().strip_prefix("Digit").and_then(|d| d.parse::<usize>().ok());
             if let Some(next) = digit.and_then(ModalTab::from_number) {
                 ev.prevent_default();
                 select(next, true);
@@ -163,7 +152,7 @@ pub fn CaseModal(
                     tabindex=move || if selected() { "0" } else { "-1" }
                     class:cv-tab--failed=move || resources.failed(item)
                     on:click=move |_| select(item, false)>
-                    <span class="cv-tab__label">{move || (t.t().tab)(item)}</span>
+                    <span class="cv-tab__label">{(t.t().tab)(item)}</span>
                     {move || count().map(|n| view! { <span class="cv-badge">{n}</span> })}
                 </button>
             }
@@ -192,14 +181,14 @@ pub fn CaseModal(
             <div class="cv-dialog" role="dialog" aria-modal="true" aria-labelledby=title_ref
                 node_ref=dialog_ref on:keydown=on_dialog_keydown>
                 <header class="cv-dialog__header">
-                    <h2 class="cv-dialog__title" id=title_id>{move || t.t().modal_title}</h2>
+                    <h2 class="cv-dialog__title" id=title_id>{t.t().modal_title}</h2>
                     <span class="cv-dialog__case">{move || (t.t().case_number)(case_id.get())}</span>
-                    <button type="button" class="cv-icon-button cv-dialog__close" aria-label=move || t.t().close
-                        title=move || t.t().close on:click=move |_| on_close.run(())>
+                    <button type="button" class="cv-icon-button cv-dialog__close" aria-label=t.t().close
+                        title=t.t().close on:click=move |_| on_close.run(())>
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </header>
-                <div class="cv-tabs" role="tablist" aria-label=move || t.t().tabs_label on:keydown=on_tablist_keydown>
+                <div class="cv-tabs" role="tablist" aria-label=t.t().tabs_label on:keydown=on_tablist_keydown>
                     {tabs}
                 </div>
                 <div class="cv-panels">{panels}</div>

@@ -60,16 +60,12 @@ pub fn ineligibility(open: &CustomerCase, candidate: &CustomerCase) -> Vec<Ineli
     }
     if let (Some(a), Some(b)) = (&open.contact.whatsapp, &candidate.contact.whatsapp) {
         if !phone::same_number(a, b) {
-            reasons.push(Ineligibility::DifferentWhatsapp {
-                candidate: b.clone(),
-            });
+            reasons.push(Ineligibility::DifferentWhatsapp { candidate: b.clone() });
         }
     }
     if let (Some(a), Some(b)) = (&open.contact.chat_id, &candidate.contact.chat_id) {
         if a.trim() != b.trim() {
-            reasons.push(Ineligibility::DifferentChat {
-                candidate: b.clone(),
-            });
+            reasons.push(Ineligibility::DifferentChat { candidate: b.clone() });
         }
     }
     reasons
@@ -121,10 +117,7 @@ mod tests {
     #[test]
     fn the_open_case_itself_is_not_eligible() {
         let open = case(1);
-        assert_eq!(
-            ineligibility(&open, &open.clone()),
-            vec![Ineligibility::OpenCase]
-        );
+        assert_eq!(ineligibility(&open, &open.clone()), vec![Ineligibility::OpenCase]);
     }
 
     #[test]
@@ -151,9 +144,7 @@ mod tests {
         closed.closed_at = Some(99);
         assert_eq!(
             ineligibility(&open, &closed),
-            vec![Ineligibility::Finished {
-                closed_at: Some(99)
-            }]
+            vec![Ineligibility::Finished { closed_at: Some(99) }]
         );
         let mut final_status = case(3);
         final_status.status.is_final = true;
@@ -233,14 +224,9 @@ mod tests {
     #[test]
     fn reasons_serialize_with_a_code_tag() {
         let json = serde_json::to_value(Ineligibility::InService { agent_name: None }).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({"code": "in_service", "agent_name": null})
-        );
-        let back: Ineligibility = serde_json::from_value(
-            serde_json::json!({"code": "already_unified", "into_case_id": 4}),
-        )
-        .unwrap();
+        assert_eq!(json, serde_json::json!({"code": "in_service", "agent_name": null}));
+        let back: Ineligibility =
+            serde_json::from_value(serde_json::json!({"code": "already_unified", "into_case_id": 4})).unwrap();
         assert_eq!(back, Ineligibility::AlreadyUnified { into_case_id: 4 });
     }
 }

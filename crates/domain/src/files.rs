@@ -17,10 +17,7 @@ pub fn safe_file_name(raw: &str) -> String {
             }
         })
         .collect();
-    let trimmed = cleaned
-        .trim()
-        .trim_start_matches('.')
-        .trim_end_matches(['.', ' ']);
+    let trimmed = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']);
     let name = if trimmed.is_empty() {
         "arquivo".to_string()
     } else {
@@ -58,12 +55,7 @@ pub enum UploadRefusal {
 }
 
 pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), UploadRefusal> {
-    let mime = mime
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if size == 0 {
         Err(UploadRefusal::Empty)
     } else if size > limits.max_bytes {
@@ -71,11 +63,7 @@ pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), 
             size,
             max: limits.max_bytes,
         })
-    } else if !limits
-        .allowed_types
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case(&mime))
-    {
+    } else if !limits.allowed_types.iter().any(|t| t.eq_ignore_ascii_case(&mime)) {
         Err(UploadRefusal::TypeNotAllowed { mime })
     } else {
         Ok(())
@@ -109,20 +97,11 @@ mod tests {
             allowed_types: vec!["image/png".into(), "application/pdf".into()],
         };
         assert_eq!(check_upload(10, "image/PNG", &limits), Ok(()));
-        assert_eq!(
-            check_upload(10, "application/pdf; charset=binary", &limits),
-            Ok(())
-        );
-        assert_eq!(
-            check_upload(0, "image/png", &limits),
-            Err(UploadRefusal::Empty)
-        );
+        assert_eq!(check_upload(10, "application/pdf; charset=binary", &limits), Ok(()));
+        assert_eq!(check_upload(0, "image/png", &limits), Err(UploadRefusal::Empty));
         assert_eq!(
             check_upload(101, "image/png", &limits),
-            Err(UploadRefusal::TooLarge {
-                size: 101,
-                max: 100
-            })
+            Err(UploadRefusal::TooLarge { size: 101, max: 100 })
         );
         assert_eq!(
             check_upload(10, "application/x-msdownload", &limits),

@@ -35,14 +35,7 @@ pub fn document(kind: &str, number: &str) -> String {
     let d: String = number.chars().filter(char::is_ascii_digit).collect();
     match (kind.to_ascii_lowercase().as_str(), d.len()) {
         ("cpf", 11) => format!("{}.{}.{}-{}", &d[0..3], &d[3..6], &d[6..9], &d[9..11]),
-        ("cnpj", 14) => format!(
-            "{}.{}.{}/{}-{}",
-            &d[0..2],
-            &d[2..5],
-            &d[5..8],
-            &d[8..12],
-            &d[12..14]
-        ),
+        ("cnpj", 14) => format!("{}.{}.{}/{}-{}", &d[0..2], &d[2..5], &d[5..8], &d[8..12], &d[12..14]),
         _ => number.to_string(),
     }
 }

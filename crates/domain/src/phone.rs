@@ -31,10 +31,7 @@ pub fn same_number(a: &str, b: &str) -> bool {
 /// when it holds no digit.
 pub fn display(raw: &str) -> String {
     let c = canonical(raw);
-    if let Some(national) = c
-        .strip_prefix("55")
-        .filter(|n| n.len() == 10 || n.len() == 11)
-    {
+    if let Some(national) = c.strip_prefix("55").filter(|n| n.len() == 10 || n.len() == 11) {
         let (ddd, local) = national.split_at(2);
         let split = local.len() - 4;
         return format!("+55 ({ddd}) {}-{}", &local[..split], &local[split..]);
@@ -50,10 +47,7 @@ pub fn display(raw: &str) -> String {
 /// area code, first and last four digits.
 pub fn masked(raw: &str) -> String {
     let c = canonical(raw);
-    if let Some(national) = c
-        .strip_prefix("55")
-        .filter(|n| n.len() == 10 || n.len() == 11)
-    {
+    if let Some(national) = c.strip_prefix("55").filter(|n| n.len() == 10 || n.len() == 11) {
         let (ddd, local) = national.split_at(2);
         let (head, tail) = (&local[..1], &local[local.len() - 4..]);
         let hidden = "•".repeat(local.len() - 5);

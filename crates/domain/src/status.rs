@@ -17,12 +17,7 @@ pub enum CaseState {
 
 /// Classifies from the contract's flags. A closed case counts as finished even if the server
 /// still flags it in service (inconsistent data is read on the safe side).
-pub fn classify(
-    status: &CaseStatus,
-    closed_at: Option<Millis>,
-    in_service: bool,
-    merged: bool,
-) -> CaseState {
+pub fn classify(status: &CaseStatus, closed_at: Option<Millis>, in_service: bool, merged: bool) -> CaseState {
     if merged {
         CaseState::Unified
     } else if closed_at.is_some() || status.is_final {
@@ -71,19 +66,10 @@ mod tests {
     #[test]
     fn classification_uses_flags_in_priority_order() {
         assert_eq!(classify(&st(false), None, false, false), CaseState::Open);
-        assert_eq!(
-            classify(&st(false), None, true, false),
-            CaseState::InService
-        );
+        assert_eq!(classify(&st(false), None, true, false), CaseState::InService);
         assert_eq!(classify(&st(true), None, false, false), CaseState::Finished);
-        assert_eq!(
-            classify(&st(false), Some(5), false, false),
-            CaseState::Finished
-        );
-        assert_eq!(
-            classify(&st(false), Some(5), true, false),
-            CaseState::Finished
-        );
+        assert_eq!(classify(&st(false), Some(5), false, false), CaseState::Finished);
+        assert_eq!(classify(&st(false), Some(5), true, false), CaseState::Finished);
         assert_eq!(classify(&st(false), None, true, true), CaseState::Unified);
     }
 }

@@ -45,14 +45,16 @@ impl Query {
         self.words.is_empty()
     }
 
+    /// The folded words.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     /// Whether every word occurs in at least one of the (already folded) haystacks.
     pub fn matches_folded<'a>(&self, haystacks: impl IntoIterator<Item = &'a str> + Clone) -> bool {
-        self.words.iter().all(|w| {
-            haystacks
-                .clone()
-                .into_iter()
-                .any(|h| h.contains(w.as_str()))
-        })
+        self.words
+            .iter()
+            .all(|w| haystacks.clone().into_iter().any(|h| h.contains(w.as_str())))
     }
 
     /// Whether every word occurs in one of `fields` (folded on the fly).

@@ -23,17 +23,11 @@ pub fn router() -> Router<AppState> {
 }
 
 fn faults(state: &AppState) -> ApiResult<&crate::faults::Faults> {
-    state
-        .faults
-        .as_ref()
-        .ok_or_else(|| AppError::not_found("route"))
+    state.faults.as_ref().ok_or_else(|| AppError::not_found("route"))
 }
 
 /// Body: one fault or a list of faults.
-async fn add_faults(
-    State(state): State<AppState>,
-    ApiJson(body): ApiJson<Value>,
-) -> ApiResult<StatusCode> {
+async fn add_faults(State(state): State<AppState>, ApiJson(body): ApiJson<Value>) -> ApiResult<StatusCode> {
     let list: Vec<Fault> = match body {
         Value::Array(_) => serde_json::from_value(body),
         other => serde_json::from_value(other).map(|f| vec![f]),
@@ -60,9 +54,7 @@ async fn clear_faults(State(state): State<AppState>) -> ApiResult<StatusCode> {
 async fn reset(State(state): State<AppState>) -> ApiResult<StatusCode> {
     faults(&state)?.clear();
     let reseed = state.reseed.clone();
-    state
-        .db(move |conn| reseed(conn).map_err(AppError::internal))
-        .await?;
+    state.db(move |conn| reseed(conn).map_err(AppError::internal)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -79,9 +71,7 @@ async fn patch_case(
     state
         .db(move |conn| {
             let text: String = conn
-                .query_row("SELECT data FROM cases WHERE id = ?1", [case_id], |r| {
-                    r.get(0)
-                })
+                .query_row("SELECT data FROM cases WHERE id = ?1", [case_id], |r| r.get(0))
                 .map_err(|_| AppError::not_found("case"))?;
             let mut data: Value = serde_json::from_str(&text)?;
             for (k, v) in changes {

@@ -18,10 +18,7 @@ pub struct Caller {
 impl FromRequestParts<AppState> for Caller {
     type Rejection = AppError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -37,7 +34,13 @@ impl FromRequestParts<AppState> for Caller {
                     "SELECT a.id, a.name, a.tenant_id FROM tokens t JOIN agents a ON a.id = t.agent_id
                      WHERE t.token = ?1 AND (t.expires_at IS NULL OR t.expires_at > ?2)",
                     params![token, now],
-                    |r| Ok(Caller { agent_id: r.get(0)?, agent_name: r.get(1)?, tenant: r.get(2)? }),
+                    |r| {
+                        Ok(Caller {
+                            agent_id: r.get(0)?,
+                            agent_name: r.get(1)?,
+                            tenant: r.get(2)?,
+                        })
+                    },
                 )
                 .optional()?
                 .ok_or_else(AppError::unauthorized)

@@ -86,18 +86,12 @@ impl Options {
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
             match arg.as_str() {
-                "--addr" => {
-                    o.addr = value("--addr")?
-                        .parse()
-                        .map_err(|e| format!("--addr: {e}"))?
-                }
+                "--addr" => o.addr = value("--addr")?.parse().map_err(|e| format!("--addr: {e}"))?,
                 "--db" => o.db = value("--db")?.into(),
                 "--dist" => o.dist = value("--dist")?.into(),
                 "--data" => o.source = Source::File(value("--data")?.into()),
                 "--generate" => {
-                    let n: u32 = value("--generate")?
-                        .parse()
-                        .map_err(|e| format!("--generate: {e}"))?;
+                    let n: u32 = value("--generate")?.parse().map_err(|e| format!("--generate: {e}"))?;
                     o.source = Source::Generate(n);
                 }
                 "--reset" => o.reset = true,
@@ -132,15 +126,7 @@ mod tests {
 
     #[test]
     fn parses_options() {
-        let o = parse(&[
-            "--generate",
-            "1000",
-            "--fault",
-            "calls:500",
-            "--addr",
-            "127.0.0.1:9000",
-        ])
-        .unwrap();
+        let o = parse(&["--generate", "1000", "--fault", "calls:500", "--addr", "127.0.0.1:9000"]).unwrap();
         assert_eq!(o.source, Source::Generate(1000));
         assert!(o.faults);
         assert_eq!(o.initial_faults.len(), 1);

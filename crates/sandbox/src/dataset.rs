@@ -2,8 +2,8 @@
 //! is the contract's own types nested under the case they belong to, plus who may log in.
 
 use cvortex_domain::{
-    Attachment, Call, CaseData, ChannelConversation, CustomField, Customer, HistoryEvent,
-    SlaTarget, Survey, UploadLimits,
+    Attachment, Call, CaseData, ChannelConversation, CustomField, Customer, HistoryEvent, SlaTarget, Survey,
+    UploadLimits,
 };
 use serde::{Deserialize, Serialize};
 

@@ -51,9 +51,7 @@ CREATE TABLE IF NOT EXISTS uploads (
 pub fn open(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-    )?;
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
     conn.execute_batch(SCHEMA)?;
     Ok(conn)
 }
@@ -99,10 +97,7 @@ pub fn load(conn: &mut Connection, data: &DataSet, now: i64) -> Result<(), Strin
                 params![a.id, a.tenant, a.name, a.username, a.password],
             )?;
             for token in &a.tokens {
-                tx.execute(
-                    "INSERT INTO tokens VALUES (?1, ?2, NULL)",
-                    params![token, a.id],
-                )?;
+                tx.execute("INSERT INTO tokens VALUES (?1, ?2, NULL)", params![token, a.id])?;
             }
         }
         for c in &data.customers {
@@ -214,10 +209,7 @@ pub fn load(conn: &mut Connection, data: &DataSet, now: i64) -> Result<(), Strin
             }
         }
         drop(item);
-        tx.execute(
-            "INSERT INTO meta VALUES ('seeded_at', ?1)",
-            params![now.to_string()],
-        )?;
+        tx.execute("INSERT INTO meta VALUES ('seeded_at', ?1)", params![now.to_string()])?;
         Ok(())
     };
     run().map_err(|e| e.to_string())?;

@@ -44,10 +44,7 @@ pub fn agent(id: i64) -> AgentRef {
         4 => "Juliana Alves",
         _ => "Rafael Nogueira",
     };
-    AgentRef {
-        id,
-        name: name.into(),
-    }
+    AgentRef { id, name: name.into() }
 }
 
 fn case_type(id: i64) -> NamedRef {
@@ -58,10 +55,7 @@ fn case_type(id: i64) -> NamedRef {
         4 => "Cancelamento",
         _ => "Elogio",
     };
-    NamedRef {
-        id,
-        name: name.into(),
-    }
+    NamedRef { id, name: name.into() }
 }
 
 fn unit() -> Option<NamedRef> {
@@ -151,14 +145,7 @@ fn event(
     }
 }
 
-fn msg(
-    ids: &mut Ids,
-    case_id: CaseId,
-    at: i64,
-    kind: &str,
-    name: Option<&str>,
-    text: &str,
-) -> Message {
+fn msg(ids: &mut Ids, case_id: CaseId, at: i64, kind: &str, name: Option<&str>, text: &str) -> Message {
     Message {
         id: ids.next(),
         case_id,
@@ -334,12 +321,7 @@ fn customers() -> Vec<TenantCustomer> {
         number: "12.345.678-9".into(),
     });
     joao.fields = vec![
-        field(
-            "birth_date",
-            "Data de nascimento",
-            "date",
-            json!(485_222_400_000i64),
-        ),
+        field("birth_date", "Data de nascimento", "date", json!(485_222_400_000i64)),
         field(
             "address",
             "Endereço",
@@ -347,12 +329,7 @@ fn customers() -> Vec<TenantCustomer> {
             json!("Rua das Acácias, 120, ap. 42, Vila Mariana, São Paulo - SP, 04101-000"),
         ),
         field("segment", "Segmento", "text", json!("Cliente Ouro")),
-        field(
-            "accepts_marketing",
-            "Aceita comunicações",
-            "boolean",
-            json!(false),
-        ),
+        field("accepts_marketing", "Aceita comunicações", "boolean", json!(false)),
     ];
     let mut mariana = person(
         2,
@@ -411,16 +388,8 @@ fn customers() -> Vec<TenantCustomer> {
 fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
     let id = OPEN_CASE;
     let t0 = now - 3 * DAY;
-    let mut c = joao_case(
-        id,
-        t0,
-        "whatsapp",
-        "Cobrança em duplicidade na fatura de outubro",
-    );
-    c.summary = Some(
-        "Cliente relata cobrança duplicada de R$ 189,90 na fatura de outubro e pede estorno."
-            .into(),
-    );
+    let mut c = joao_case(id, t0, "whatsapp", "Cobrança em duplicidade na fatura de outubro");
+    c.summary = Some("Cliente relata cobrança duplicada de R$ 189,90 na fatura de outubro e pede estorno.".into());
     c.case_type = Some(case_type(1));
     c.status = status(3);
     c.contact = ContactIds {
@@ -467,17 +436,7 @@ fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
 
     let wa = Some("whatsapp");
     let mut h = vec![
-        event(
-            ids,
-            id,
-            t0,
-            "created",
-            "Caso aberto pelo WhatsApp",
-            None,
-            None,
-            wa,
-            1,
-        ),
+        event(ids, id, t0, "created", "Caso aberto pelo WhatsApp", None, None, wa, 1),
         event(
             ids,
             id,
@@ -643,16 +602,7 @@ fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
             Some(3),
             Some(12 * 60 + 5),
         ),
-        call(
-            ids,
-            id,
-            t0 + DAY,
-            from,
-            "outbound",
-            "busy",
-            Some(1),
-            Some(0),
-        ),
+        call(ids, id, t0 + DAY, from, "outbound", "busy", Some(1), Some(0)),
         call(
             ids,
             id,
@@ -663,16 +613,7 @@ fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
             None,
             Some(48),
         ),
-        call(
-            ids,
-            id,
-            t0 + 2 * DAY,
-            from,
-            "outbound",
-            "voicemail",
-            Some(4),
-            Some(35),
-        ),
+        call(ids, id, t0 + 2 * DAY, from, "outbound", "voicemail", Some(4), Some(35)),
         call(
             ids,
             id,
@@ -683,16 +624,7 @@ fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
             Some(1),
             Some(3 * 60 + 10),
         ),
-        call(
-            ids,
-            id,
-            now - 3 * MIN,
-            from,
-            "inbound",
-            "in_progress",
-            Some(1),
-            None,
-        ),
+        call(ids, id, now - 3 * MIN, from, "inbound", "in_progress", Some(1), None),
     ];
 
     let mut whatsapp = vec![
@@ -712,14 +644,7 @@ fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
             Some("Assistente cVortex"),
             "Olá, João! Sou o assistente virtual. Pode me informar o número da fatura?",
         ),
-        msg(
-            ids,
-            id,
-            t0 + 2 * MIN,
-            "customer",
-            Some("João"),
-            "FAT-2026-10-558812",
-        ),
+        msg(ids, id, t0 + 2 * MIN, "customer", Some("João"), "FAT-2026-10-558812"),
         msg(
             ids,
             id,
@@ -1116,14 +1041,7 @@ fn joao_other_cases(now: i64, ids: &mut Ids) -> Vec<SeedCase> {
     s.interactions = vec![ChannelConversation {
         channel: "chat".into(),
         identifier: Some(JOAO_CHAT.into()),
-        messages: vec![msg(
-            ids,
-            1004,
-            d(12),
-            "customer",
-            Some("João"),
-            "Como uso meus pontos?",
-        )],
+        messages: vec![msg(ids, 1004, d(12), "customer", Some("João"), "Como uso meus pontos?")],
     }];
     s.history = vec![event(
         ids,
@@ -1211,12 +1129,7 @@ fn joao_other_cases(now: i64, ids: &mut Ids) -> Vec<SeedCase> {
     out.push(seed(TENANT, 1, c));
 
     // 1014: eligible, Messenger.
-    let mut c = joao_case(
-        1014,
-        d(3),
-        "messenger",
-        "Prazo de entrega para o CEP 04101-000",
-    );
+    let mut c = joao_case(1014, d(3), "messenger", "Prazo de entrega para o CEP 04101-000");
     c.status = status(4);
     c.case_type = Some(case_type(3));
     let mut s = seed(TENANT, 1, c);
@@ -1238,20 +1151,19 @@ fn joao_other_cases(now: i64, ids: &mut Ids) -> Vec<SeedCase> {
 
 /// A few cases of other customers (the start page lists them) and of the other tenant.
 fn other_cases(now: i64, ids: &mut Ids) -> Vec<SeedCase> {
-    let base =
-        |id: CaseId, days: i64, channel: &str, subject: &str, status_id: i64, email: &str| {
-            let mut c = joao_case(id, now - days * DAY, channel, subject);
-            c.status = status(status_id);
-            c.contact = ContactIds {
-                whatsapp: None,
-                chat_id: None,
-                email: Some(email.into()),
-            };
-            if status(status_id).is_final {
-                c.closed_at = Some(now - (days - 1) * DAY);
-            }
-            c
+    let base = |id: CaseId, days: i64, channel: &str, subject: &str, status_id: i64, email: &str| {
+        let mut c = joao_case(id, now - days * DAY, channel, subject);
+        c.status = status(status_id);
+        c.contact = ContactIds {
+            whatsapp: None,
+            chat_id: None,
+            email: Some(email.into()),
         };
+        if status(status_id).is_final {
+            c.closed_at = Some(now - (days - 1) * DAY);
+        }
+        c
+    };
     let mut mariana = seed(
         TENANT,
         2,
@@ -1370,10 +1282,7 @@ mod tests {
             }
         }
         for id in 1..=7 {
-            assert!(
-                data.cases.iter().any(|c| c.case.status.id == id),
-                "status {id} unused"
-            );
+            assert!(data.cases.iter().any(|c| c.case.status.id == id), "status {id} unused");
         }
     }
 
@@ -1388,48 +1297,28 @@ mod tests {
             .collect();
         assert!(joao.len() >= 12);
         let open = joao.iter().find(|c| c.id == OPEN_CASE).unwrap();
-        let reasons: Vec<Ineligibility> =
-            joao.iter().flat_map(|c| ineligibility(open, c)).collect();
+        let reasons: Vec<Ineligibility> = joao.iter().flat_map(|c| ineligibility(open, c)).collect();
         let has = |f: fn(&Ineligibility) -> bool| reasons.iter().any(f);
         assert!(has(|r| matches!(r, Ineligibility::OpenCase)));
         assert!(has(|r| matches!(r, Ineligibility::InService { .. })));
         assert!(has(|r| matches!(r, Ineligibility::Finished { .. })));
-        assert!(has(|r| matches!(
-            r,
-            Ineligibility::DifferentWhatsapp { .. }
-        )));
+        assert!(has(|r| matches!(r, Ineligibility::DifferentWhatsapp { .. })));
         assert!(has(|r| matches!(r, Ineligibility::DifferentChat { .. })));
         assert!(has(|r| matches!(r, Ineligibility::AlreadyUnified { .. })));
-        assert!(
-            joao.iter()
-                .filter(|c| ineligibility(open, c).is_empty())
-                .count()
-                >= 4
-        );
+        assert!(joao.iter().filter(|c| ineligibility(open, c).is_empty()).count() >= 4);
     }
 
     #[test]
     fn calls_cover_every_status_and_sla_every_state() {
         let data = data_set(1_780_000_000_000);
         let open = data.cases.iter().find(|c| c.case.id == OPEN_CASE).unwrap();
-        for s in [
-            "answered",
-            "missed",
-            "busy",
-            "abandoned",
-            "voicemail",
-            "in_progress",
-        ] {
+        for s in ["answered", "missed", "busy", "abandoned", "voicemail", "in_progress"] {
             assert!(open.calls.iter().any(|c| c.status == s), "{s}");
         }
         for s in ["met", "running", "paused", "breached"] {
             assert!(open.sla.iter().any(|t| t.status == s), "{s}");
         }
-        let channels: Vec<&str> = open
-            .interactions
-            .iter()
-            .map(|c| c.channel.as_str())
-            .collect();
+        let channels: Vec<&str> = open.interactions.iter().map(|c| c.channel.as_str()).collect();
         assert!(channels.contains(&"whatsapp") && channels.contains(&"email"));
     }
 }

@@ -37,11 +37,7 @@ impl AppError {
     }
     /// Also for another tenant's resources: 404, never 403, so existence is not revealed.
     pub fn not_found(what: &str) -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            codes::NOT_FOUND,
-            format!("{what} not found"),
-        )
+        Self::new(StatusCode::NOT_FOUND, codes::NOT_FOUND, format!("{what} not found"))
     }
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, message)
@@ -74,8 +70,7 @@ impl IntoResponse for AppError {
         };
         let mut res = (self.status, axum::Json(body)).into_response();
         if let Some(secs) = self.retry_after {
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
     }

@@ -163,23 +163,16 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
     }
     if fault.drop {
         // A body that fails at once: the server aborts the connection mid-answer.
-        let failing = futures_util::stream::once(async {
-            Err::<axum::body::Bytes, _>(std::io::Error::other("fault: dropped"))
-        });
+        let failing =
+            futures_util::stream::once(async { Err::<axum::body::Bytes, _>(std::io::Error::other("fault: dropped")) });
         let mut res = Response::new(Body::from_stream(failing));
-        res.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
+        res.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
         return res;
     }
     if let Some(status) = fault.status.and_then(|s| StatusCode::from_u16(s).ok()) {
         if status.is_client_error() || status.is_server_error() {
-            let mut e = AppError::new(
-                status,
-                code_for(status),
-                format!("injected fault: {status}"),
-            );
+            let mut e = AppError::new(status, code_for(status), format!("injected fault: {status}"));
             e.retry_after = fault.retry_after;
             return e.into_response();
         }
@@ -196,8 +189,7 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
             let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
                 return AppError::internal("fault: unreadable body").into_response();
             };
-            let mut value: serde_json::Value =
-                serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+            let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
             if let Some(obj) = value.as_object_mut() {
                 for v in obj.values_mut() {
                     if v.is_array() {
@@ -228,10 +220,7 @@ mod tests {
             ("calls", Some(503), Some(2), Some(1))
         );
         let f = Fault::parse("*:latency=5000,malformed").unwrap();
-        assert_eq!(
-            (f.latency_ms, f.body),
-            (Some(5000), Some(FaultBody::Malformed))
-        );
+        assert_eq!((f.latency_ms, f.body), (Some(5000), Some(FaultBody::Malformed)));
         assert!(Fault::parse("history:drop").unwrap().drop);
         assert!(Fault::parse("nope:500").is_err());
         assert!(Fault::parse("calls").is_err());

@@ -55,10 +55,7 @@ const WORDS: &[&str] = &[
 const CALL_STATUSES: &[&str] = &["answered", "missed", "busy", "abandoned", "voicemail"];
 
 fn sentence(rng: &mut Rng, words: usize) -> String {
-    (0..words)
-        .map(|_| rng.pick(WORDS))
-        .collect::<Vec<_>>()
-        .join(" ")
+    (0..words).map(|_| rng.pick(WORDS)).collect::<Vec<_>>().join(" ")
 }
 
 pub fn data_set(now: i64, n: u32) -> DataSet {
@@ -105,12 +102,7 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
             started_at: at(i),
             from_phone: phone,
             to_phone: Some("+55 11 4003-1234".into()),
-            direction: if rng.below(2) == 0 {
-                "inbound"
-            } else {
-                "outbound"
-            }
-            .into(),
+            direction: if rng.below(2) == 0 { "inbound" } else { "outbound" }.into(),
             status: st.into(),
             agent: (st != "missed").then(|| agent(1 + rng.below(5) as i64)),
             duration_seconds: Some(if st == "answered" {
@@ -188,13 +180,7 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
                 c.status = status(6);
                 c.closed_at = Some(at(i) + 86_400_000);
             }
-            2 => {
-                c.contact.whatsapp = Some(format!(
-                    "+55 11 9{:04}-{:04}",
-                    rng.below(10_000),
-                    rng.below(10_000)
-                ))
-            }
+            2 => c.contact.whatsapp = Some(format!("+55 11 9{:04}-{:04}", rng.below(10_000), rng.below(10_000))),
             3 => {
                 c.channel = "chat".into();
                 c.contact.whatsapp = None;
@@ -229,18 +215,9 @@ mod tests {
         assert_eq!(open.history.len(), 500);
         assert_eq!(open.calls.len(), 500);
         assert_eq!(open.attachments.len(), 500);
-        assert_eq!(
-            open.interactions
-                .iter()
-                .map(|c| c.messages.len())
-                .sum::<usize>(),
-            500
-        );
+        assert_eq!(open.interactions.iter().map(|c| c.messages.len()).sum::<usize>(), 500);
         assert_eq!(a.cases.iter().filter(|c| c.customer_id == 1).count(), 500);
         let b = data_set(1_780_000_000_000, 500);
-        assert_eq!(
-            serde_json::to_string(&a).unwrap(),
-            serde_json::to_string(&b).unwrap()
-        );
+        assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
     }
 }

@@ -12,8 +12,7 @@ fn data_set(source: &Source, now: i64) -> Result<DataSet, String> {
         Source::Demo => Ok(demo::data_set(now)),
         Source::Generate(n) => Ok(generate::data_set(now, *n)),
         Source::File(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
             DataSet::from_json(&text)
         }
     }
@@ -22,11 +21,8 @@ fn data_set(source: &Source, now: i64) -> Result<DataSet, String> {
 fn seed(conn: &mut rusqlite::Connection, source: &Source) -> Result<(), String> {
     let now = now_ms();
     db::load(conn, &data_set(source, now)?, now)?;
-    conn.execute(
-        "INSERT OR REPLACE INTO meta VALUES ('source', ?1)",
-        [source.label()],
-    )
-    .map_err(|e| e.to_string())?;
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?1)", [source.label()])
+        .map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -50,8 +46,7 @@ async fn main() -> ExitCode {
     if opts.print_demo {
         println!(
             "{}",
-            serde_json::to_string_pretty(&demo::data_set(now_ms()))
-                .expect("the demo data serializes")
+            serde_json::to_string_pretty(&demo::data_set(now_ms())).expect("the demo data serializes")
         );
         return ExitCode::SUCCESS;
     }
@@ -70,9 +65,7 @@ async fn run(opts: Options) -> Result<(), String> {
     }
     let mut conn = db::open(&opts.db).map_err(|e| format!("{}: {e}", opts.db.display()))?;
     let recorded: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'source'", [], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT value FROM meta WHERE key = 'source'", [], |r| r.get(0))
         .ok();
     let seeded = db::is_seeded(&conn).map_err(|e| e.to_string())?;
     if opts.reset || !seeded || recorded.as_deref() != Some(&opts.source.label()) {
@@ -102,9 +95,7 @@ async fn run(opts: Options) -> Result<(), String> {
             opts.dist.display()
         );
     }
-    let faults = opts
-        .faults
-        .then(|| Faults::new(opts.initial_faults.clone()));
+    let faults = opts.faults.then(|| Faults::new(opts.initial_faults.clone()));
     if faults.is_some() {
         eprintln!("sandbox: fault injection enabled (/__sandbox)");
     }

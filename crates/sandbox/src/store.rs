@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use axum::http::StatusCode;
 use cvortex_domain::eligibility::{ineligibility, Ineligibility};
 use cvortex_domain::{
-    codes, AgentRef, CaseData, CaseId, CaseRefusal, ChannelConversation, ContentCounts,
-    CustomField, Customer, CustomerCase, HistoryEvent, Message, SlaTarget, Unification,
+    codes, AgentRef, CaseData, CaseId, CaseRefusal, ChannelConversation, ContentCounts, CustomField, Customer,
+    CustomerCase, HistoryEvent, Message, SlaTarget, Unification,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
@@ -27,7 +27,14 @@ pub fn case_row(conn: &Connection, tenant: &str, id: CaseId) -> ApiResult<CaseRo
         .query_row(
             "SELECT data, custom_fields, customer_id, merged_into FROM cases WHERE id = ?1 AND tenant_id = ?2",
             params![id, tenant],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, Option<i64>>(3)?)),
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                ))
+            },
         )
         .optional()?
         .ok_or_else(|| AppError::not_found("case"))?;
@@ -42,9 +49,7 @@ pub fn case_row(conn: &Connection, tenant: &str, id: CaseId) -> ApiResult<CaseRo
 
 pub fn customer(conn: &Connection, id: i64) -> ApiResult<Customer> {
     let text: String = conn
-        .query_row("SELECT data FROM customers WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT data FROM customers WHERE id = ?1", [id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| AppError::not_found("customer"))?;
     Ok(json(&text)?)
@@ -93,14 +98,9 @@ pub fn to_customer_case(d: &CaseData, counts: ContentCounts) -> CustomerCase {
 }
 
 /// Every case of the customer of `case`, newest first.
-pub fn customer_cases(
-    conn: &Connection,
-    tenant: &str,
-    customer_id: i64,
-) -> ApiResult<Vec<CustomerCase>> {
-    let mut stmt = conn.prepare(
-        "SELECT data, merged_into FROM cases WHERE tenant_id = ?1 AND customer_id = ?2 ORDER BY id DESC",
-    )?;
+pub fn customer_cases(conn: &Connection, tenant: &str, customer_id: i64) -> ApiResult<Vec<CustomerCase>> {
+    let mut stmt =
+        conn.prepare("SELECT data, merged_into FROM cases WHERE tenant_id = ?1 AND customer_id = ?2 ORDER BY id DESC")?;
     let rows = stmt.query_map(params![tenant, customer_id], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
     })?;
@@ -113,23 +113,15 @@ pub fn customer_cases(
     }
     let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     let counts = counts(conn, &ids)?;
-    let mut out: Vec<CustomerCase> = cases
-        .iter()
-        .map(|d| to_customer_case(d, counts[&d.id]))
-        .collect();
+    let mut out: Vec<CustomerCase> = cases.iter().map(|d| to_customer_case(d, counts[&d.id])).collect();
     out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
     Ok(out)
 }
 
 /// The items of one kind owned by a case, newest first.
-pub fn items<T: DeserializeOwned>(
-    conn: &Connection,
-    case_id: CaseId,
-    kind: &str,
-) -> ApiResult<Vec<T>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT data FROM items WHERE case_id = ?1 AND kind = ?2 ORDER BY sort_key DESC, seq DESC",
-    )?;
+pub fn items<T: DeserializeOwned>(conn: &Connection, case_id: CaseId, kind: &str) -> ApiResult<Vec<T>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT data FROM items WHERE case_id = ?1 AND kind = ?2 ORDER BY sort_key DESC, seq DESC")?;
     let rows = stmt.query_map(params![case_id, kind], |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for row in rows {
@@ -176,23 +168,17 @@ pub fn conversations(conn: &Connection, case_id: CaseId) -> ApiResult<Vec<Channe
 /// SLA targets with their execution time brought up to `now`: a target whose clock runs
 /// (running, or breached and not completed) counts on, and a running one past its target is breached.
 pub fn sla(conn: &Connection, case_id: CaseId, now: i64) -> ApiResult<Vec<SlaTarget>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT data, as_of FROM items WHERE case_id = ?1 AND kind = 'sla' ORDER BY sort_key, seq",
-    )?;
-    let rows = stmt.query_map([case_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
-    })?;
+    let mut stmt = conn
+        .prepare_cached("SELECT data, as_of FROM items WHERE case_id = ?1 AND kind = 'sla' ORDER BY sort_key, seq")?;
+    let rows = stmt.query_map([case_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)))?;
     let mut out = Vec::new();
     for row in rows {
         let (text, as_of) = row?;
         let mut t: SlaTarget = json(&text)?;
-        let counting =
-            (t.status == "running" || t.status == "breached") && t.completed_at.is_none();
+        let counting = (t.status == "running" || t.status == "breached") && t.completed_at.is_none();
         if counting {
             let since = as_of.unwrap_or(now);
-            t.elapsed_seconds = t
-                .elapsed_seconds
-                .saturating_add((now - since).max(0) / 1000);
+            t.elapsed_seconds = t.elapsed_seconds.saturating_add((now - since).max(0) / 1000);
             if t.status == "running" && t.elapsed_seconds > t.target_seconds {
                 t.status = "breached".into();
             }
@@ -295,10 +281,7 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
                 if reasons.is_empty() {
                     moved = moved + candidate.counts;
                 } else {
-                    refusals.push(CaseRefusal {
-                        case_id: *id,
-                        reasons,
-                    });
+                    refusals.push(CaseRefusal { case_id: *id, reasons });
                 }
             }
         }
@@ -331,11 +314,7 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
             params![input.target, id],
         )?;
     }
-    let list = ids
-        .iter()
-        .map(|i| format!("#{i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
     let event = HistoryEvent {
         id: next_history_id(&tx)?,
         case_id: input.target,

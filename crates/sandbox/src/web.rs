@@ -39,10 +39,7 @@ pub async fn app(State(state): State<AppState>, req: Request) -> Response {
         return missing_build();
     };
     let path = req.uri().path().to_string();
-    let looks_like_file = path
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'));
+    let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
     if looks_like_file && path != "/index.html" {
         let served = ServeDir::new(&dist)
             .precompressed_br()

@@ -12,16 +12,12 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn tokens_are_required_and_tenants_are_isolated() {
     let s = Sandbox::new();
-    let (st, body) = s
-        .call_as("", Method::GET, "/v1/cases/1001", None, None)
-        .await;
+    let (st, body) = s.call_as("", Method::GET, "/v1/cases/1001", None, None).await;
     assert_eq!(
         (st, error_code(&body).as_str()),
         (StatusCode::UNAUTHORIZED, "unauthorized")
     );
-    let (st, body) = s
-        .call_as("forged", Method::GET, "/v1/cases/1001", None, None)
-        .await;
+    let (st, body) = s.call_as("forged", Method::GET, "/v1/cases/1001", None, None).await;
     assert_eq!(
         (st, error_code(&body).as_str()),
         (StatusCode::UNAUTHORIZED, "unauthorized")
@@ -32,9 +28,7 @@ async fn tokens_are_required_and_tenants_are_isolated() {
         "/v1/cases/1001/history",
         "/v1/cases/1001/attachments/1/content",
     ] {
-        let (st, body) = s
-            .call_as(OTHER_TENANT_TOKEN, Method::GET, path, None, None)
-            .await;
+        let (st, body) = s.call_as(OTHER_TENANT_TOKEN, Method::GET, path, None, None).await;
         assert_eq!(
             (st, error_code(&body).as_str()),
             (StatusCode::NOT_FOUND, "not_found"),
@@ -53,10 +47,7 @@ async fn tokens_are_required_and_tenants_are_isolated() {
         )
         .await;
     assert_eq!(st, StatusCode::CONFLICT);
-    assert_eq!(
-        body["error"]["details"][0]["reasons"][0]["code"],
-        "not_found"
-    );
+    assert_eq!(body["error"]["details"][0]["reasons"][0]["code"], "not_found");
     let (_, list) = s
         .call_as(OTHER_TENANT_TOKEN, Method::GET, "/v1/cases", None, None)
         .await;
@@ -78,9 +69,7 @@ async fn login_issues_a_working_token() {
     assert_eq!(st, StatusCode::OK);
     let token = session["token"].as_str().unwrap();
     assert_eq!(session["agent"]["name"], "Ana Lima");
-    let (st, _) = s
-        .call_as(token, Method::GET, "/v1/cases/1001", None, None)
-        .await;
+    let (st, _) = s.call_as(token, Method::GET, "/v1/cases/1001", None, None).await;
     assert_eq!(st, StatusCode::OK);
     let (st, body) = s
         .call_as(
@@ -180,10 +169,7 @@ async fn malformed_requests_get_the_error_shape_never_a_500() {
         .unwrap();
     let (st, _, bytes) = s.send(req).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
-    assert_eq!(
-        error_code(&serde_json::from_slice(&bytes).unwrap()),
-        "bad_request"
-    );
+    assert_eq!(error_code(&serde_json::from_slice(&bytes).unwrap()), "bad_request");
     let (st, body) = s
         .call_as(
             TOKEN,
@@ -267,30 +253,20 @@ async fn unification_is_idempotent_persists_across_restart_and_undoes() {
     // a unified case cannot be unified again
     let (st, body) = s.unify(&[1002], "key-2").await;
     assert_eq!(st, StatusCode::CONFLICT);
-    assert_eq!(
-        body["error"]["details"][0]["reasons"][0]["code"],
-        "already_unified"
-    );
+    assert_eq!(body["error"]["details"][0]["reasons"][0]["code"], "already_unified");
 
     let path = format!("/v1/cases/1001/unifications/{}", u["id"]);
     let (st, undone) = s.call(Method::DELETE, &path, None).await;
     assert_eq!(st, StatusCode::OK, "{undone}");
     assert!(undone["undone_at"].is_i64());
     let (st, twice) = s.call(Method::DELETE, &path, None).await;
-    assert_eq!(
-        (st, &twice["undone_at"]),
-        (StatusCode::OK, &undone["undone_at"])
-    );
+    assert_eq!((st, &twice["undone_at"]), (StatusCode::OK, &undone["undone_at"]));
     let (_, cc) = s.get("/v1/cases/1001/customer-cases").await;
     assert_eq!(merged_into(&cc, 1002), Value::Null);
     let (_, h) = s.get("/v1/cases/1002/history").await;
     assert_eq!(h["items"].as_array().unwrap().len(), 3, "items went back");
     let (_, h) = s.get("/v1/cases/1001/history").await;
-    assert!(!h["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|e| e["case_id"] == 1002));
+    assert!(!h["items"].as_array().unwrap().iter().any(|e| e["case_id"] == 1002));
 }
 
 #[tokio::test]
@@ -323,13 +299,7 @@ async fn an_ineligible_case_refuses_the_whole_unification_with_reasons() {
     assert_eq!(st, StatusCode::CREATED);
 }
 
-async fn upload(
-    s: &Sandbox,
-    name: &str,
-    mime: &str,
-    bytes: Vec<u8>,
-    key: &str,
-) -> (StatusCode, Value) {
+async fn upload(s: &Sandbox, name: &str, mime: &str, bytes: Vec<u8>, key: &str) -> (StatusCode, Value) {
     let req = Request::post(format!("/v1/cases/1001/attachments?file_name={name}"))
         .header("authorization", format!("Bearer {TOKEN}"))
         .header("idempotency-key", key)
@@ -344,25 +314,11 @@ async fn upload(
 async fn uploads_are_checked_idempotent_and_download_the_same_bytes() {
     let s = Sandbox::new();
     let bytes: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
-    let (st, a) = upload(
-        &s,
-        "..%2Fsegredo%0A.pdf",
-        "application/pdf",
-        bytes.clone(),
-        "up-1",
-    )
-    .await;
+    let (st, a) = upload(&s, "..%2Fsegredo%0A.pdf", "application/pdf", bytes.clone(), "up-1").await;
     assert_eq!(st, StatusCode::CREATED, "{a}");
     assert_eq!(a["file_name"], "segredo.pdf");
     assert_eq!(a["origin"]["uploaded_by"]["name"], "Ana Lima");
-    let (st, again) = upload(
-        &s,
-        "..%2Fsegredo%0A.pdf",
-        "application/pdf",
-        bytes.clone(),
-        "up-1",
-    )
-    .await;
+    let (st, again) = upload(&s, "..%2Fsegredo%0A.pdf", "application/pdf", bytes.clone(), "up-1").await;
     assert_eq!((st, &again["id"]), (StatusCode::OK, &a["id"]));
     let (_, list) = s.get("/v1/cases/1001/attachments").await;
     assert_eq!(list["items"].as_array().unwrap().len(), 5, "uploaded once");
@@ -379,14 +335,7 @@ async fn uploads_are_checked_idempotent_and_download_the_same_bytes() {
         "attachment; filename=\"segredo.pdf\"; filename*=UTF-8''segredo.pdf"
     );
 
-    let (st, body) = upload(
-        &s,
-        "big.pdf",
-        "application/pdf",
-        vec![1; 10 * 1024 * 1024 + 1],
-        "up-2",
-    )
-    .await;
+    let (st, body) = upload(&s, "big.pdf", "application/pdf", vec![1; 10 * 1024 * 1024 + 1], "up-2").await;
     assert_eq!(
         (st, error_code(&body).as_str()),
         (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
@@ -419,10 +368,7 @@ async fn faults_are_injected_per_route_and_the_controls_exist_only_when_enabled(
             Some(json!({"route": "calls", "status": 500})),
         )
         .await;
-    assert_eq!(
-        (st, error_code(&body).as_str()),
-        (StatusCode::NOT_FOUND, "not_found")
-    );
+    assert_eq!((st, error_code(&body).as_str()), (StatusCode::NOT_FOUND, "not_found"));
 
     let s = Sandbox::with_faults(true);
     let (st, _) = s.call(Method::POST, "/__sandbox/faults", Some(json!([{"route": "calls", "status": 503, "retry_after": 2, "times": 1}, {"route": "sla", "body": "malformed"}]))).await;
@@ -434,10 +380,7 @@ async fn faults_are_injected_per_route_and_the_controls_exist_only_when_enabled(
     let (st, headers, body) = s.send(req).await;
     assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(headers["retry-after"], "2");
-    assert_eq!(
-        error_code(&serde_json::from_slice(&body).unwrap()),
-        "unavailable"
-    );
+    assert_eq!(error_code(&serde_json::from_slice(&body).unwrap()), "unavailable");
     let (st, _) = s.get("/v1/cases/1001/calls").await;
     assert_eq!(st, StatusCode::OK, "times=1 ran out");
     let (st, body) = s.get("/v1/cases/1001/sla").await;
@@ -469,10 +412,7 @@ async fn faults_are_injected_per_route_and_the_controls_exist_only_when_enabled(
     assert_eq!(st, StatusCode::NO_CONTENT);
     let (st, body) = s.unify(&[1002], "k").await;
     assert_eq!(st, StatusCode::CONFLICT);
-    assert_eq!(
-        body["error"]["details"][0]["reasons"][0]["code"],
-        "in_service"
-    );
+    assert_eq!(body["error"]["details"][0]["reasons"][0]["code"], "in_service");
     let (st, _) = s.call(Method::POST, "/__sandbox/reset", None).await;
     assert_eq!(st, StatusCode::NO_CONTENT);
     let (st, _) = s.unify(&[1002], "k2").await;

@@ -11,10 +11,9 @@ async fn write_clipboard(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
-        .unwrap_or(JsValue::UNDEFINED);
-    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    let Ok(write) =
+        js_sys::Reflect::get(&clipboard, &"writeText".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
     else {
         return false;
     };
@@ -38,10 +37,7 @@ enum Copied {
 
 /// A small button after a value. `what` names the value for the accessible label ("Copiar e-mail").
 #[component]
-pub fn CopyButton(
-    #[prop(into)] value: String,
-    #[prop(into)] what: Signal<String>,
-) -> impl IntoView {
+pub fn CopyButton(#[prop(into)] value: String, #[prop(into)] what: Signal<String>) -> impl IntoView {
     let t = use_i18n();
     let state = RwSignal::new(Copied::Idle);
     let value = StoredValue::new(value);
@@ -56,7 +52,7 @@ pub fn CopyButton(
     };
     view! {
         <button type="button" class="cv-copy" on:click=on_click
-            aria-label=move || (t.t().copy)(&what.get()) title=move || (t.t().copy)(&what.get())>
+            aria-label=(t.t().copy)(&what.get_untracked()) title=(t.t().copy)(&what.get_untracked())>
             {move || if state.get() == Copied::Done {
                 view! { <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16"><path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="1.8"/></svg> }.into_any()
             } else {

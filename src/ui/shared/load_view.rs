@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use thaw::{
-    Button, ButtonAppearance, MessageBar, MessageBarActions, MessageBarBody, MessageBarIntent,
-    MessageBarLayout, MessageBarTitle,
+    Button, ButtonAppearance, MessageBar, MessageBarActions, MessageBarBody, MessageBarIntent, MessageBarLayout,
+    MessageBarTitle,
 };
 
 use crate::i18n::use_i18n;
@@ -43,7 +43,7 @@ fn Skeleton(kind: SkeletonKind) -> impl IntoView {
     };
     view! {
         <div class=class role="status" aria-live="polite">
-            <span class="cv-sr-only">{move || t.t().loading}</span>
+            <span class="cv-sr-only">{t.t().loading}</span>
             {body}
         </div>
     }

@@ -1,7 +1,23 @@
 //! Pieces the tabs share.
 
 mod copy_button;
+mod data_list;
+mod highlight;
+mod list_toolbar;
 mod load_view;
+mod multi_select;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use copy_button::CopyButton;
+pub use data_list::{Column, DataList, Expand};
+pub use highlight::Highlighted;
+pub use list_toolbar::{EmptyState, ResultCount, SearchBox};
 pub use load_view::{LoadView, SkeletonKind};
+pub use multi_select::{MultiSelect, SelectOption};
+
+/// A number unique in the page, for element ids (several widgets may share a page).
+pub fn next_uid() -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}

@@ -11,11 +11,7 @@ use crate::state::CaseResources;
 use crate::ui::shared::{CopyButton, LoadView, SkeletonKind};
 
 #[component]
-pub fn CaseDataTab(
-    resources: CaseResources,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
+pub fn CaseDataTab(resources: CaseResources, label: Signal<String>, retry: Callback<()>) -> impl IntoView {
     view! {
         <LoadView remote=resources.details skeleton=SkeletonKind::Fields tab_label=label on_retry=retry
             ready={move |d: Arc<CaseDetails>| view! { <CaseDataView details=d /> }} />
@@ -35,7 +31,7 @@ fn field(label: impl IntoView + 'static, value: AnyView) -> impl IntoView {
 fn text_or_none(t: I18n, v: Option<String>) -> AnyView {
     match v.filter(|s| !s.trim().is_empty()) {
         Some(s) => view! { <span>{s}</span> }.into_any(),
-        None => view! { <span class="cv-muted">{move || t.t().none}</span> }.into_any(),
+        None => view! { <span class="cv-muted">{t.t().none}</span> }.into_any(),
     }
 }
 
@@ -49,31 +45,21 @@ fn copyable(shown: String, raw: String, what: Signal<String>) -> AnyView {
 
 fn timestamp(ms: Option<i64>, t: I18n) -> AnyView {
     match ms {
-        Some(ms) => {
-            view! { <time title=move || fmt::relative(t.t(), ms)>{fmt::datetime(ms)}</time> }
-                .into_any()
-        }
-        None => view! { <span class="cv-muted">{move || t.t().none}</span> }.into_any(),
+        Some(ms) => view! { <time title=fmt::relative(t.t(), ms)>{fmt::datetime(ms)}</time> }.into_any(),
+        None => view! { <span class="cv-muted">{t.t().none}</span> }.into_any(),
     }
 }
 
 fn custom_value(f: &CustomField, t: I18n) -> AnyView {
     match f.typed_value() {
-        FieldValue::Empty => {
-            view! { <span class="cv-muted">{move || t.t().none}</span> }.into_any()
-        }
+        FieldValue::Empty => view! { <span class="cv-muted">{t.t().none}</span> }.into_any(),
         FieldValue::Text(s) => view! { <span class="cv-prewrap">{s}</span> }.into_any(),
-        FieldValue::Number(n) => {
-            view! { <span>{move || fmt::number(n, t.0.get())}</span> }.into_any()
-        }
+        FieldValue::Number(n) => view! { <span>{fmt::number(n, t.locale())}</span> }.into_any(),
         FieldValue::Date(ms) => view! { <time>{fmt::date(ms)}</time> }.into_any(),
-        FieldValue::Boolean(b) => {
-            view! { <span>{move || if b { t.t().yes } else { t.t().no }}</span> }.into_any()
-        }
+        FieldValue::Boolean(b) => view! { <span>{if b { t.t().yes } else { t.t().no }}</span> }.into_any(),
         FieldValue::Link(url) => {
             let href = url.clone();
-            view! { <a href=href target="_blank" rel="noopener noreferrer nofollow">{url}</a> }
-                .into_any()
+            view! { <a href=href target="_blank" rel="noopener noreferrer nofollow">{url}</a> }.into_any()
         }
     }
 }
@@ -83,9 +69,7 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     let t = use_i18n();
     let c = &details.customer;
     let k = &details.case;
-    let what = |f: fn(&crate::i18n::Texts) -> &'static str| {
-        Signal::derive(move || f(t.t()).to_lowercase())
-    };
+    let what = |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || f(t.t()).to_lowercase());
 
     let phones = c
         .phones
@@ -102,7 +86,7 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
         .iter()
         .map(|d| {
             let kind = d.kind.clone();
-            view! { <li><span class="cv-doc-kind">{move || fmt::document_kind(t.t(), &kind)}</span>" "{format::document(&d.kind, &d.number)}</li> }
+            view! { <li><span class="cv-doc-kind">{fmt::document_kind(t.t(), &kind)}</span>" "{format::document(&d.kind, &d.number)}</li> }
         })
         .collect_view();
     let personal = c
@@ -144,40 +128,40 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     view! {
         <div class="cv-case-data">
             <section class="cv-card" aria-labelledby="cv-customer-section">
-                <h3 class="cv-card__title" id="cv-customer-section">{move || t.t().customer_section}</h3>
+                <h3 class="cv-card__title" id="cv-customer-section">{t.t().customer_section}</h3>
                 <dl class="cv-fields">
-                    {field(move || t.t().f_name, text_or_none(t, Some(c.name.clone())))}
-                    {field(move || t.t().f_phones, list_or_none(phones.into_any(), c.phones.is_empty()))}
-                    {field(move || t.t().f_emails, list_or_none(emails.into_any(), c.emails.is_empty()))}
-                    {field(move || t.t().f_documents, list_or_none(documents.into_any(), c.documents.is_empty()))}
+                    {field(t.t().f_name, text_or_none(t, Some(c.name.clone())))}
+                    {field(t.t().f_phones, list_or_none(phones.into_any(), c.phones.is_empty()))}
+                    {field(t.t().f_emails, list_or_none(emails.into_any(), c.emails.is_empty()))}
+                    {field(t.t().f_documents, list_or_none(documents.into_any(), c.documents.is_empty()))}
                     {personal}
                 </dl>
             </section>
             <section class="cv-card" aria-labelledby="cv-service-section">
-                <h3 class="cv-card__title" id="cv-service-section">{move || t.t().service_section}</h3>
+                <h3 class="cv-card__title" id="cv-service-section">{t.t().service_section}</h3>
                 <dl class="cv-fields">
-                    {field(move || t.t().f_case_id, copyable(format!("#{}", k.id), k.id.to_string(), what(|t| t.f_case_id)))}
-                    {field(move || t.t().f_external_id, match k.external_id.clone() {
+                    {field(t.t().f_case_id, copyable(format!("#{}", k.id), k.id.to_string(), what(|t| t.f_case_id)))}
+                    {field(t.t().f_external_id, match k.external_id.clone() {
                         Some(x) => copyable(x.clone(), x, what(|t| t.f_external_id)),
                         None => text_or_none(t, None),
                     })}
-                    {field(move || t.t().f_subject, text_or_none(t, k.subject.clone()))}
-                    {field(move || t.t().f_case_type, text_or_none(t, k.case_type.as_ref().map(|x| x.name.clone())))}
-                    {field(move || t.t().f_status, view! {
+                    {field(t.t().f_subject, text_or_none(t, k.subject.clone()))}
+                    {field(t.t().f_case_type, text_or_none(t, k.case_type.as_ref().map(|x| x.name.clone())))}
+                    {field(t.t().f_status, view! {
                         <span class="cv-status"><span class="cv-chip">{status_name}</span>" "<span class="cv-muted">{state_label}</span></span>
                     }.into_any())}
-                    {field(move || t.t().f_channel, view! { <span>{move || fmt::channel(t.t(), &channel)}</span> }.into_any())}
-                    {field(move || t.t().f_opening_reason, text_or_none(t, reason(&k.opening_reason)))}
-                    {(!k.closing_reason.is_empty()).then(|| field(move || t.t().f_closing_reason, text_or_none(t, reason(&k.closing_reason))))}
-                    {field(move || t.t().f_assignee, text_or_none(t, k.assignee.as_ref().map(|a| a.name.clone())))}
-                    {field(move || t.t().f_business_unit, text_or_none(t, k.business_unit.as_ref().map(|b| b.name.clone())))}
-                    {field(move || t.t().f_created_at, timestamp(Some(k.created_at), t))}
-                    {field(move || t.t().f_updated_at, timestamp(k.updated_at, t))}
-                    {k.closed_at.map(|ms| field(move || t.t().f_closed_at, timestamp(Some(ms), t)))}
-                    {field(move || t.t().f_summary, text_or_none(t, k.summary.clone()))}
+                    {field(t.t().f_channel, view! { <span>{fmt::channel(t.t(), &channel)}</span> }.into_any())}
+                    {field(t.t().f_opening_reason, text_or_none(t, reason(&k.opening_reason)))}
+                    {(!k.closing_reason.is_empty()).then(|| field(t.t().f_closing_reason, text_or_none(t, reason(&k.closing_reason))))}
+                    {field(t.t().f_assignee, text_or_none(t, k.assignee.as_ref().map(|a| a.name.clone())))}
+                    {field(t.t().f_business_unit, text_or_none(t, k.business_unit.as_ref().map(|b| b.name.clone())))}
+                    {field(t.t().f_created_at, timestamp(Some(k.created_at), t))}
+                    {field(t.t().f_updated_at, timestamp(k.updated_at, t))}
+                    {k.closed_at.map(|ms| field(t.t().f_closed_at, timestamp(Some(ms), t)))}
+                    {field(t.t().f_summary, text_or_none(t, k.summary.clone()))}
                 </dl>
                 {(!details.custom_fields.is_empty()).then(|| view! {
-                    <h4 class="cv-card__subtitle">{move || t.t().f_custom_fields}</h4>
+                    <h4 class="cv-card__subtitle">{t.t().f_custom_fields}</h4>
                     <dl class="cv-fields">{custom}</dl>
                 })}
             </section>

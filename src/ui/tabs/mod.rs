@@ -1,6 +1,8 @@
 //! One module per tab; [`TabPanel`] picks the one to render.
 
+mod calls;
 mod case_data;
+mod case_history;
 mod pending;
 
 use cvortex_domain::CaseId;
@@ -15,34 +17,23 @@ use crate::state::CaseResources;
 pub fn TabPanel(tab: ModalTab, case_id: Signal<CaseId>, resources: CaseResources) -> impl IntoView {
     let t = use_i18n();
     let client = use_client();
-    let label = Signal::derive(move || (t.t().tab)(tab).to_string());
+    let label = Signal::stored((t.t().tab)(tab).to_string());
     let retry = Callback::new(move |()| resources.load(tab, &client, case_id.get_untracked()));
     let count = Signal::derive(move || resources.count(tab));
     match tab {
         ModalTab::CaseData => view! { <case_data::CaseDataTab resources label retry /> }.into_any(),
-        ModalTab::CaseHistory => {
-            view! { <pending::PendingTab remote=resources.history count label retry /> }.into_any()
-        }
+        ModalTab::CaseHistory => view! { <case_history::CaseHistoryTab resources case_id label retry /> }.into_any(),
         ModalTab::CustomerHistory => {
-            view! { <pending::PendingTab remote=resources.customer_cases count label retry /> }
-                .into_any()
+            view! { <pending::PendingTab remote=resources.customer_cases count label retry /> }.into_any()
         }
-        ModalTab::Calls => {
-            view! { <pending::PendingTab remote=resources.calls count label retry /> }.into_any()
-        }
+        ModalTab::Calls => view! { <calls::CallsTab resources case_id label retry /> }.into_any(),
         ModalTab::Interactions => {
-            view! { <pending::PendingTab remote=resources.interactions count label retry /> }
-                .into_any()
+            view! { <pending::PendingTab remote=resources.interactions count label retry /> }.into_any()
         }
-        ModalTab::Sla => {
-            view! { <pending::PendingTab remote=resources.sla count label retry /> }.into_any()
-        }
+        ModalTab::Sla => view! { <pending::PendingTab remote=resources.sla count label retry /> }.into_any(),
         ModalTab::Attachments => {
-            view! { <pending::PendingTab remote=resources.attachments count label retry /> }
-                .into_any()
+            view! { <pending::PendingTab remote=resources.attachments count label retry /> }.into_any()
         }
-        ModalTab::Surveys => {
-            view! { <pending::PendingTab remote=resources.surveys count label retry /> }.into_any()
-        }
+        ModalTab::Surveys => view! { <pending::PendingTab remote=resources.surveys count label retry /> }.into_any(),
     }
 }

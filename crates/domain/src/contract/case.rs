@@ -187,18 +187,12 @@ mod tests {
 
     #[test]
     fn custom_field_values_are_read_by_type_and_fall_back_to_text() {
-        assert_eq!(
-            field("number", json!(3.5)).typed_value(),
-            FieldValue::Number(3.5)
-        );
+        assert_eq!(field("number", json!(3.5)).typed_value(), FieldValue::Number(3.5));
         assert_eq!(
             field("date", json!(1_700_000_000_000i64)).typed_value(),
             FieldValue::Date(1_700_000_000_000)
         );
-        assert_eq!(
-            field("boolean", json!(true)).typed_value(),
-            FieldValue::Boolean(true)
-        );
+        assert_eq!(field("boolean", json!(true)).typed_value(), FieldValue::Boolean(true));
         assert_eq!(
             field("link", json!("https://x.io")).typed_value(),
             FieldValue::Link("https://x.io".into())
@@ -209,10 +203,7 @@ mod tests {
             field("number", json!("12")).typed_value(),
             FieldValue::Text("12".into())
         );
-        assert_eq!(
-            field("boolean", json!(1)).typed_value(),
-            FieldValue::Text("1".into())
-        );
+        assert_eq!(field("boolean", json!(1)).typed_value(), FieldValue::Text("1".into()));
         assert_eq!(
             field("color", json!({"r": 1})).typed_value(),
             FieldValue::Text("{\"r\":1}".into())
@@ -242,9 +233,7 @@ mod tests {
         });
         let d: CaseDetails = serde_json::from_value(body).unwrap();
         assert_eq!(d.case.id, 7);
-        assert!(
-            d.case.assignee.is_none() && d.custom_fields.is_empty() && d.customer.phones.is_empty()
-        );
+        assert!(d.case.assignee.is_none() && d.custom_fields.is_empty() && d.customer.phones.is_empty());
         assert!(!d.case.status.is_final);
     }
 }

@@ -18,20 +18,12 @@ use crate::state::{now_ms, AppState};
 use crate::store;
 
 fn limits(conn: &Connection) -> ApiResult<UploadLimits> {
-    let text: String = conn.query_row(
-        "SELECT value FROM meta WHERE key = 'upload_limits'",
-        [],
-        |r| r.get(0),
-    )?;
+    let text: String = conn.query_row("SELECT value FROM meta WHERE key = 'upload_limits'", [], |r| r.get(0))?;
     Ok(json(&text)?)
 }
 
 /// `GET /v1/cases/{case_id}/attachments`: the files and the upload limits.
-pub async fn list(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<AttachmentList>> {
+pub async fn list(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<AttachmentList>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -44,14 +36,8 @@ pub async fn list(
 }
 
 /// `GET /v1/cases/{case_id}/attachments/{attachment_id}/content`: the bytes, with a safe file name.
-pub async fn content(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Response> {
-    let attachment_id = ids
-        .sub_id
-        .ok_or_else(|| AppError::not_found("attachment"))?;
+pub async fn content(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Response> {
+    let attachment_id = ids.sub_id.ok_or_else(|| AppError::not_found("attachment"))?;
     let (meta, bytes) = state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -69,17 +55,10 @@ pub async fn content(
         .await?;
     let mut res = Body::from(bytes).into_response();
     let h = res.headers_mut();
-    let mime = HeaderValue::from_str(&meta.mime_type)
-        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let mime = HeaderValue::from_str(&meta.mime_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
     h.insert(header::CONTENT_TYPE, mime);
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        content_disposition(&meta.file_name),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    h.insert(header::CONTENT_DISPOSITION, content_disposition(&meta.file_name));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("sandbox; default-src 'none'"),
@@ -110,10 +89,8 @@ pub fn content_disposition(raw: &str) -> HeaderValue {
             }
         })
         .collect();
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
-    ))
-    .unwrap_or(HeaderValue::from_static("attachment"))
+    HeaderValue::from_str(&format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"))
+        .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
 /// `POST /v1/cases/{case_id}/attachments?file_name=...`: the raw file as the body, its MIME type as
@@ -148,11 +125,7 @@ pub async fn upload(
             )
         })?;
     check_upload(bytes.len() as u64, &mime, &limits).map_err(|r| match r {
-        UploadRefusal::Empty => AppError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            codes::VALIDATION,
-            "the file is empty",
-        ),
+        UploadRefusal::Empty => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, "the file is empty"),
         UploadRefusal::TooLarge { max, .. } => AppError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             codes::PAYLOAD_TOO_LARGE,
@@ -164,12 +137,7 @@ pub async fn upload(
             format!("type {mime:?} is not allowed"),
         ),
     })?;
-    let mime = mime
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     state
         .db(move |conn| {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

@@ -19,7 +19,11 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
                  WHERE c.tenant_id = ?1 ORDER BY c.id",
             )?;
             let rows = stmt.query_map(params![caller.tenant], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })?;
             let mut items = Vec::new();
             for row in rows {
@@ -41,11 +45,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
 }
 
 /// `GET /v1/cases/{case_id}`.
-pub async fn details(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<CaseDetails>> {
+pub async fn details(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<CaseDetails>> {
     state
         .db(move |conn| {
             let row = store::case_row(conn, &caller.tenant, ids.case_id)?;

@@ -11,11 +11,7 @@ use crate::error::ApiResult;
 use crate::state::{now_ms, AppState};
 use crate::store;
 
-pub async fn history(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<HistoryList>> {
+pub async fn history(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<HistoryList>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -26,11 +22,7 @@ pub async fn history(
         .await
 }
 
-pub async fn calls(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<CallList>> {
+pub async fn calls(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<CallList>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -41,11 +33,7 @@ pub async fn calls(
         .await
 }
 
-pub async fn interactions(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<InteractionList>> {
+pub async fn interactions(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<InteractionList>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -56,11 +44,7 @@ pub async fn interactions(
         .await
 }
 
-pub async fn sla(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<SlaList>> {
+pub async fn sla(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<SlaList>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -73,11 +57,7 @@ pub async fn sla(
         .await
 }
 
-pub async fn surveys(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<SurveyList>> {
+pub async fn surveys(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<SurveyList>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;

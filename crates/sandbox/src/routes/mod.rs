@@ -59,14 +59,8 @@ pub fn api() -> Router<AppState> {
         .route("/v1/cases", get(cases::list))
         .route("/v1/cases/{case_id}", get(cases::details))
         .route("/v1/cases/{case_id}/history", get(lists::history))
-        .route(
-            "/v1/cases/{case_id}/customer-cases",
-            get(cases::customer_cases),
-        )
-        .route(
-            "/v1/cases/{case_id}/unifications",
-            post(unification::create),
-        )
+        .route("/v1/cases/{case_id}/customer-cases", get(cases::customer_cases))
+        .route("/v1/cases/{case_id}/unifications", post(unification::create))
         .route(
             "/v1/cases/{case_id}/unifications/{unification_id}",
             delete(unification::undo),
@@ -95,11 +89,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
             Err(rej) => Err(match rej {
-                JsonRejection::JsonDataError(e) => AppError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    codes::VALIDATION,
-                    e.body_text(),
-                ),
+                JsonRejection::JsonDataError(e) => {
+                    AppError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, e.body_text())
+                }
                 JsonRejection::MissingJsonContentType(e) => AppError::new(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
                     codes::UNSUPPORTED_TYPE,
@@ -121,18 +113,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Ids {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let axum::extract::Path(raw) =
-            axum::extract::Path::<Vec<(String, String)>>::from_request_parts(parts, state)
-                .await
-                .map_err(|_| AppError::not_found("case"))?;
+        let axum::extract::Path(raw) = axum::extract::Path::<Vec<(String, String)>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::not_found("case"))?;
         let get = |name: &str| raw.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         let case_id = get("case_id")
             .and_then(|v| v.parse().ok())
             .ok_or_else(|| AppError::not_found("case"))?;
-        let sub = raw
-            .iter()
-            .find(|(k, _)| k != "case_id")
-            .map(|(_, v)| v.parse::<i64>());
+        let sub = raw.iter().find(|(k, _)| k != "case_id").map(|(_, v)| v.parse::<i64>());
         let sub_id = match sub {
             None => None,
             Some(Ok(v)) => Some(v),

@@ -63,14 +63,8 @@ pub async fn create(
 }
 
 /// `DELETE /v1/cases/{case_id}/unifications/{unification_id}`: undo, within the window.
-pub async fn undo(
-    State(state): State<AppState>,
-    caller: Caller,
-    ids: Ids,
-) -> ApiResult<Json<Unification>> {
-    let unification_id = ids
-        .sub_id
-        .ok_or_else(|| AppError::not_found("unification"))?;
+pub async fn undo(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<Unification>> {
+    let unification_id = ids.sub_id.ok_or_else(|| AppError::not_found("unification"))?;
     state
         .db(move |conn| {
             let agent = AgentRef {

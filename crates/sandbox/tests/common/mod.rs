@@ -30,15 +30,8 @@ pub fn app_on(dir: &Path, faults: bool) -> Router {
     if !db::is_seeded(&conn).unwrap() {
         db::load(&mut conn, &demo::data_set(now_ms()), now_ms()).unwrap();
     }
-    let reseed = Arc::new(|conn: &mut rusqlite::Connection| {
-        db::load(conn, &demo::data_set(now_ms()), now_ms())
-    });
-    let state = AppState::new(
-        conn,
-        Config::default(),
-        faults.then(Faults::default),
-        reseed,
-    );
+    let reseed = Arc::new(|conn: &mut rusqlite::Connection| db::load(conn, &demo::data_set(now_ms()), now_ms()));
+    let state = AppState::new(conn, Config::default(), faults.then(Faults::default), reseed);
     router(state)
 }
 
@@ -70,12 +63,7 @@ impl Sandbox {
     }
 
     /// A JSON request with the demo agent's token.
-    pub async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> (StatusCode, Value) {
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
         self.call_as(demo::TOKEN, method, path, body, None).await
     }
 
@@ -105,8 +93,7 @@ impl Sandbox {
         let value = if bytes.is_empty() {
             Value::Null
         } else {
-            serde_json::from_slice(&bytes)
-                .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+            serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
         };
         (status, value)
     }

@@ -1,0 +1,86 @@
+//! A filter facet: a multi-select over the values present in the data.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::text::fold;
+
+/// The selected values; none selected means no restriction.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facet(pub BTreeSet<String>);
+
+impl Facet {
+    pub fn allows(&self, value: &str) -> bool {
+        self.0.is_empty() || self.0.contains(value)
+    }
+
+    pub fn is_active(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn toggle(&mut self, value: &str) {
+        if !self.0.remove(value) {
+            self.0.insert(value.to_string());
+        }
+    }
+
+    pub fn of<I: IntoIterator<Item = S>, S: Into<String>>(values: I) -> Facet {
+        Facet(values.into_iter().map(Into::into).collect())
+    }
+}
+
+/// A value present in the data: its key (what the filter stores), its label and how many rows have it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// The distinct (value, label) pairs with their counts, sorted by label (accents ignored).
+pub fn facet_values<'a>(pairs: impl Iterator<Item = (String, &'a str)>) -> Vec<FacetValue> {
+    let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for (value, label) in pairs {
+        seen.entry(value).or_insert_with(|| (label.to_string(), 0)).1 += 1;
+    }
+    let mut out: Vec<FacetValue> = seen
+        .into_iter()
+        .map(|(value, (label, count))| FacetValue { value, label, count })
+        .collect();
+    out.sort_by_cached_key(|v| (v.value.is_empty(), fold(&v.label)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_facet_allows_everything_and_toggle_flips() {
+        let mut f = Facet::default();
+        assert!(f.allows("x") && !f.is_active());
+        f.toggle("x");
+        assert!(f.allows("x") && !f.allows("y"));
+        f.toggle("x");
+        assert!(!f.is_active());
+    }
+
+    #[test]
+    fn values_are_counted_and_sorted_by_label_ignoring_accents_with_the_empty_value_last() {
+        let pairs = [
+            ("2", "Álvaro"),
+            ("1", "Bruna"),
+            ("2", "Álvaro"),
+            ("", ""),
+            ("3", "adriana"),
+        ];
+        let v = facet_values(pairs.into_iter().map(|(k, l)| (k.to_string(), l)));
+        let got: Vec<(&str, &str, usize)> = v
+            .iter()
+            .map(|x| (x.value.as_str(), x.label.as_str(), x.count))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("3", "adriana", 1), ("2", "Álvaro", 2), ("1", "Bruna", 1), ("", "", 1)]
+        );
+    }
+}

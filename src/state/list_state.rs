@@ -1,0 +1,68 @@
+//! Where a list's filters and search are remembered: per case while the modal is open (so a
+//! case's view comes back as it was), and in the URL query in the standalone app (so a filtered
+//! view can be shared by link).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use cvortex_domain::CaseId;
+use leptos::prelude::*;
+
+type Pairs = Vec<(String, String)>;
+
+/// The URL query, as the standalone app exposes it (absent when embedded: the host owns the URL).
+#[derive(Clone)]
+pub struct UrlQuery {
+    pub read: Arc<dyn Fn() -> Pairs + Send + Sync>,
+    /// Replaces the pairs whose keys start with the prefix.
+    pub write: Arc<dyn Fn(&'static str, Pairs) + Send + Sync>,
+}
+
+pub fn provide_url_query(q: UrlQuery) {
+    provide_context(q);
+}
+
+/// Per-modal memory of every list's state, by case.
+#[derive(Clone, Copy)]
+pub struct FilterMemory(StoredValue<HashMap<(CaseId, &'static str), Pairs>>);
+
+pub fn provide_filter_memory() {
+    provide_context(FilterMemory(StoredValue::new(HashMap::new())));
+}
+
+/// A list's filter state, restored from memory or the URL and saved back on every change.
+/// `prefix` keeps the lists' keys apart in the URL (`h_busca`, `l_status`...).
+pub fn use_persisted_filter<F>(
+    case_id: CaseId,
+    prefix: &'static str,
+    to_query: fn(&F, &str) -> Pairs,
+    from_query: fn(&[(String, String)], &str) -> F,
+) -> RwSignal<F>
+where
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
+    let memory = use_context::<FilterMemory>();
+    let url = use_context::<UrlQuery>();
+    let remembered = memory.and_then(|m| m.0.with_value(|map| map.get(&(case_id, prefix)).cloned()));
+    let initial = match (remembered, &url) {
+        (Some(pairs), _) => from_query(&pairs, prefix),
+        (None, Some(u)) => from_query(&(u.read)(), prefix),
+        (None, None) => from_query(&[], prefix),
+    };
+    let state = RwSignal::new(initial);
+    Effect::new(move |prev: Option<()>| {
+        let pairs = state.with(|f| to_query(f, prefix));
+        if let Some(m) = memory {
+            m.0.update_value(|map| {
+                map.insert((case_id, prefix), pairs.clone());
+            });
+        }
+        // the first run only reads: the URL already says what was restored
+        if prev.is_some() {
+            if let Some(u) = &url {
+                (u.write)(prefix, pairs);
+            }
+        }
+    });
+    state
+}

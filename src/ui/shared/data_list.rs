@@ -1,0 +1,280 @@
+//! The list every tab that lists things uses: a table (ARIA `table`/`row`/`cell`, the total row
+//! count announced) that renders only the rows in view, so 10,000 rows scroll and filter like 10.
+//! Rows have a fixed height; an expandable row (questionnaires) grows, and its measured height
+//! keeps the scroll math right. Filtering, sorting and search happen outside, in the domain
+//! crate's pure functions: this piece gets the indices to show, in order.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use cvortex_domain::list::window::window;
+use cvortex_domain::text::Query;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{use_i18n, Texts};
+use crate::ui::shared::next_uid;
+
+/// A cell renderer: the row's item and the current search (for highlighting).
+pub type Cell<T> = Arc<dyn Fn(&T, Signal<Query>) -> AnyView + Send + Sync>;
+
+/// The label of a row's disclosure toggle, or None when the row has nothing to disclose.
+pub type ExpandLabel<T> = Arc<dyn Fn(&T, &Texts) -> Option<String> + Send + Sync>;
+
+pub struct Column<T> {
+    pub header: fn(&Texts) -> &'static str,
+    /// A CSS grid track: `140px`, `minmax(180px, 2fr)`...
+    pub width: &'static str,
+    pub cell: Cell<T>,
+}
+
+impl<T> Column<T> {
+    pub fn new(
+        header: fn(&Texts) -> &'static str,
+        width: &'static str,
+        cell: impl Fn(&T, Signal<Query>) -> AnyView + Send + Sync + 'static,
+    ) -> Self {
+        Column {
+            header,
+            width,
+            cell: Arc::new(cell),
+        }
+    }
+}
+
+/// An optional disclosure per row: the toggle's label (None: this row has nothing to show) and
+/// the content shown under the row when open.
+pub struct Expand<T> {
+    pub header: fn(&Texts) -> &'static str,
+    pub label: ExpandLabel<T>,
+    pub body: Arc<dyn Fn(&T) -> AnyView + Send + Sync>,
+}
+
+/// The row-level pieces with the item type erased, so the list's code exists once in the bundle
+/// however many tabs use it.
+struct Rows {
+    /// The cells of the row of item `idx`.
+    cells: Arc<dyn Fn(usize, Signal<Query>) -> Vec<AnyView> + Send + Sync>,
+    headers: Vec<fn(&Texts) -> &'static str>,
+    tracks: Vec<&'static str>,
+    expand_label: Option<ExpandLabel<usize>>,
+    expand_body: Option<Arc<dyn Fn(usize) -> AnyView + Send + Sync>>,
+    row_class: Arc<dyn Fn(usize) -> &'static str + Send + Sync>,
+}
+
+#[component]
+pub fn DataList<L, T>(
+    /// The loaded data and how to get its rows.
+    source: Arc<L>,
+    rows_of: fn(&L) -> &[T],
+    /// Indices into the rows, filtered and sorted, in display order.
+    shown: Memo<Vec<usize>>,
+    columns: Vec<Column<T>>,
+    #[prop(into)] query: Signal<Query>,
+    /// The table's accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    row_height: f64,
+    #[prop(optional)] expand: Option<Expand<T>>,
+    /// Extra classes of a row (e.g. a disabled one).
+    #[prop(optional)]
+    row_class: Option<fn(&T) -> &'static str>,
+) -> impl IntoView
+where
+    L: Send + Sync + 'static,
+    T: Send + Sync + 'static,
+{
+    let mut headers: Vec<fn(&Texts) -> &'static str> = columns.iter().map(|c| c.header).collect();
+    let mut tracks: Vec<&'static str> = columns.iter().map(|c| c.width).collect();
+    let cells: Vec<Cell<T>> = columns.into_iter().map(|c| c.cell).collect();
+    let src = source.clone();
+    let rows = Rows {
+        cells: Arc::new(move |idx, q| {
+            let item = &rows_of(&src)[idx];
+            cells.iter().map(|c| c(item, q)).collect()
+        }),
+        headers: Vec::new(),
+        tracks: Vec::new(),
+        expand_label: None,
+        expand_body: None,
+        row_class: {
+            let src = source.clone();
+            Arc::new(move |idx| row_class.map_or("", |f| f(&rows_of(&src)[idx])))
+        },
+    };
+    let mut rows = rows;
+    if let Some(e) = expand {
+        headers.push(e.header);
+        tracks.push("minmax(140px, auto)");
+        let (src, label) = (source.clone(), e.label);
+        rows.expand_label = Some(Arc::new(move |idx: &usize, t| label(&rows_of(&src)[*idx], t)));
+        let (src, body) = (source, e.body);
+        rows.expand_body = Some(Arc::new(move |idx| body(&rows_of(&src)[idx])));
+    }
+    rows.headers = headers;
+    rows.tracks = tracks;
+    list_view(rows, shown, query, label, row_height)
+}
+
+fn list_view(
+    rows: Rows,
+    shown: Memo<Vec<usize>>,
+    query: Signal<Query>,
+    label: Signal<String>,
+    row_height: f64,
+) -> AnyView {
+    let t = use_i18n();
+    let uid = next_uid();
+    let viewport = NodeRef::<leptos::html::Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let view_h = RwSignal::new(600.0f64);
+    let expanded = RwSignal::new(HashSet::<usize>::new());
+    let extra = RwSignal::new(HashMap::<usize, f64>::new());
+
+    // Follow the viewport's size (it is 0 while its tab is hidden, and changes with the window).
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn(js_sys::Array)>)>);
+    Effect::new(move |_| {
+        let Some(el) = viewport.get() else { return };
+        let target = el.clone();
+        let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |_| {
+            let h = target.client_height() as f64;
+            if h > 0.0 {
+                view_h.set(h);
+            }
+        });
+        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            ro.observe(&el);
+            observer.set_value(Some((ro, cb)));
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some((ro, _))) = observer.try_update_value(Option::take) {
+            ro.disconnect();
+        }
+    });
+
+    // A new filter or search starts at the top.
+    Effect::new(move |prev: Option<()>| {
+        shown.track();
+        if prev.is_some() {
+            if let Some(el) = viewport.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
+        }
+    });
+
+    let win = Memo::new(move |_| {
+        let top = scroll_top.get();
+        let h = view_h.get();
+        extra.with(|ex| {
+            expanded.with(|open| {
+                shown.with(|s| {
+                    let any = !open.is_empty() && !ex.is_empty();
+                    let extra_of = |pos: usize| {
+                        if open.contains(&s[pos]) {
+                            ex.get(&s[pos]).copied().unwrap_or(0.0)
+                        } else {
+                            0.0
+                        }
+                    };
+                    window(s.len(), row_height, extra_of, top, h, any)
+                })
+            })
+        })
+    });
+    let visible = Memo::new(move |_| {
+        let w = win.get();
+        shown.with(|s| {
+            s[w.start..w.end]
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| (w.start + k, i))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    let grid = format!("--cv-cols: {}; --cv-row-h: {row_height}px", rows.tracks.join(" "));
+    let headers = rows.headers.clone();
+    let header_cells = move || {
+        let texts = t.t();
+        headers
+            .iter()
+            .map(|h| view! { <div role="columnheader" class="cv-cell cv-cell--head">{h(texts)}</div> })
+            .collect_view()
+    };
+
+    let measure = move |idx: usize| {
+        request_animation_frame(move || {
+            let Some(vp) = viewport.get_untracked() else { return };
+            let Ok(Some(row)) = vp.query_selector(&format!("[data-row='{idx}']")) else {
+                return;
+            };
+            let h = row.unchecked_into::<web_sys::HtmlElement>().offset_height() as f64;
+            extra.update(|m| {
+                m.insert(idx, (h - row_height).max(0.0));
+            });
+        });
+    };
+
+    let rows = Arc::new(rows);
+    let render_row = move |(pos, idx): (usize, usize)| {
+        let is_open = move || expanded.with(|e| e.contains(&idx));
+        let cells = (rows.cells)(idx, query)
+            .into_iter()
+            .map(|c| view! { <div role="cell" class="cv-cell">{c}</div> })
+            .collect_view();
+        let toggle = rows.expand_label.as_ref().map(|label| {
+            let label = label(&idx, t.t());
+            let panel_id = format!("cv-{uid}-detail-{idx}");
+            let controls = panel_id.clone();
+            let rows = rows.clone();
+            view! {
+                <div role="cell" class="cv-cell">
+                    {label.map(|l| view! {
+                        <button type="button" class="cv-link-button" aria-expanded=move || is_open().to_string() aria-controls=controls.clone()
+                            on:click=move |_| {
+                                expanded.update(|e| if !e.remove(&idx) { e.insert(idx); });
+                                measure(idx);
+                            }>
+                            <span aria-hidden="true">{move || if is_open() { "▾ " } else { "▸ " }}</span>{l}
+                        </button>
+                    })}
+                </div>
+                <Show when=is_open>
+                    <div class="cv-row__detail" id=panel_id.clone() role="cell">
+                        {rows.expand_body.as_ref().map(|body| body(idx))}
+                    </div>
+                </Show>
+            }
+        });
+        view! {
+            <div role="row" class=format!("cv-row {}", (rows.row_class)(idx)) class:cv-row--expanded=is_open
+                aria-rowindex=pos + 2 data-row=idx>
+                {cells}
+                {toggle}
+            </div>
+        }
+    };
+
+    view! {
+        <div class="cv-datalist" role="table" aria-label=move || label.get()
+            aria-rowcount=move || shown.with(|s| s.len()) + 1 style=grid tabindex="0" node_ref=viewport
+            on:scroll=move |_| {
+                if let Some(el) = viewport.get_untracked() {
+                    scroll_top.set(el.scroll_top() as f64);
+                }
+            }>
+            <div role="rowgroup" class="cv-datalist__head">
+                <div role="row" class="cv-row cv-row--head" aria-rowindex="1">{header_cells}</div>
+            </div>
+            <div role="rowgroup" class="cv-datalist__body">
+                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_top) aria-hidden="true"></div>
+                <For each=move || visible.get() key=|r| *r children=render_row />
+                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_bottom) aria-hidden="true"></div>
+            </div>
+        </div>
+    }
+    .into_any()
+}

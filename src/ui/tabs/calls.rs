@@ -1,0 +1,192 @@
+//! Histórico de Ligações: every call of the case on the shared list, filtered by call status,
+//! agent and period (with quick choices), searched by phone number typed any way, with the count
+//! and talk time of what is shown.
+
+use std::sync::Arc;
+
+use chrono::Local;
+use cvortex_domain::list::calls::{self, CallFilter, PeriodError, QuickPeriod};
+use cvortex_domain::text::Query;
+use cvortex_domain::{format, phone, Call, CallList, CaseId};
+use leptos::prelude::*;
+
+use super::case_history::{options, when_cell};
+use crate::i18n::{use_i18n, I18n};
+use crate::state::{use_persisted_filter, CaseResources};
+use crate::ui::shared::{Column, DataList, EmptyState, LoadView, MultiSelect, ResultCount, SearchBox, SkeletonKind};
+
+#[component]
+pub fn CallsTab(
+    resources: CaseResources,
+    case_id: Signal<CaseId>,
+    label: Signal<String>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <LoadView remote=resources.calls skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
+            ready={move |list: Arc<CallList>| view! { <CallsView list case_id=case_id.get_untracked() /> }} />
+    }
+}
+
+fn status_label(t: I18n, code: &str) -> String {
+    (t.t().call_status)(code)
+        .map(str::to_owned)
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn columns(t: I18n) -> Vec<Column<Call>> {
+    vec![
+        Column::new(
+            |t| t.c_col_when,
+            "minmax(148px, 1fr)",
+            move |c: &Call, _| when_cell(t, c.started_at),
+        ),
+        Column::new(
+            |t| t.c_col_phone,
+            "minmax(170px, 1.2fr)",
+            move |c: &Call, _| view! { <span class="cv-nowrap">{phone::display(&c.from_phone)}</span> }.into_any(),
+        ),
+        Column::new(
+            |t| t.c_col_status,
+            "minmax(120px, 1fr)",
+            move |c: &Call, _| {
+                let code = c.status.clone();
+                let class = format!(
+                    "cv-chip cv-chip--call-{}",
+                    if code.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_') {
+                        code.as_str()
+                    } else {
+                        "other"
+                    }
+                );
+                view! { <span class=class>{move || status_label(t, &code)}</span> }.into_any()
+            },
+        ),
+        Column::new(
+            |t| t.c_col_agent,
+            "minmax(120px, 1fr)",
+            move |c: &Call, _| match &c.agent {
+                Some(a) => view! { <span class="cv-clamp">{a.name.clone()}</span> }.into_any(),
+                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+            },
+        ),
+        Column::new(
+            |t| t.c_col_duration,
+            "minmax(90px, 0.7fr)",
+            move |c: &Call, _| match c.duration_seconds {
+                Some(s) if s >= 0 && c.status != "in_progress" => {
+                    view! { <span class="cv-num">{format::duration(s)}</span> }.into_any()
+                }
+                _ if c.status == "in_progress" => view! { <span class="cv-muted">{t.t().c_ongoing}</span> }.into_any(),
+                _ => view! { <span class="cv-muted">"—"</span> }.into_any(),
+            },
+        ),
+        Column::new(
+            |t| t.c_col_direction,
+            "minmax(90px, 0.7fr)",
+            move |c: &Call, _| {
+                let d = c.direction.clone();
+                view! { <span>{(t.t().direction)(&d).map(str::to_owned).unwrap_or_else(|| d.clone())}</span> }
+                    .into_any()
+            },
+        ),
+    ]
+}
+
+fn date_value(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+#[component]
+fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
+    let t = use_i18n();
+    let filter = use_persisted_filter(case_id, "l_", CallFilter::to_query, CallFilter::from_query);
+    let total = list.items.len();
+    let bad_date = RwSignal::new(false);
+    let range = Memo::new(move |_| filter.with(|f| calls::period_range(f.from, f.to, &Local)));
+    let shown = {
+        let list = list.clone();
+        Memo::new(move |_| {
+            // an inverted period is reported and ignored, never a crash
+            let r = range.get().unwrap_or((None, None));
+            filter.with(|f| calls::filter(&list.items, f, r))
+        })
+    };
+    let totals = {
+        let list = list.clone();
+        Memo::new(move |_| shown.with(|s| calls::totals(&list.items, s)))
+    };
+    let facets = calls::facets(&list.items);
+    let status_opts = {
+        let v = facets.statuses;
+        Signal::stored(options(&v, |value, _| status_label(t, value)))
+    };
+    let agent_opts = {
+        let v = facets.agents;
+        Signal::stored({
+            options(&v, |value, label| {
+                if value.is_empty() {
+                    t.t().no_agent.into()
+                } else {
+                    label.into()
+                }
+            })
+        })
+    };
+    let quick = move |p: QuickPeriod| {
+        let (from, to) = p.range(Local::now().date_naive());
+        bad_date.set(false);
+        filter.update(|f| {
+            f.from = Some(from);
+            f.to = Some(to);
+        });
+    };
+    let set_date = move |ev: leptos::ev::Event, is_from: bool| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        bad_date.set(input.validity().bad_input());
+        let value = calls::parse_date(&input.value()).ok().flatten();
+        filter.update(|f| if is_from { f.from = value } else { f.to = value });
+    };
+    let clear = Callback::new(move |()| {
+        bad_date.set(false);
+        filter.set(CallFilter::default());
+    });
+    let is_clear = Signal::derive(move || filter.with(CallFilter::is_clear));
+    let no_query = Query::default();
+
+    view! {
+        <div class="cv-list-tab">
+            <div class="cv-toolbar" role="search">
+                <SearchBox label=t.t().c_search.to_string() numeric=true
+                    value=Signal::derive(move || filter.with(|f| f.phone.clone())) on_input=Callback::new(move |v| filter.update(|f| f.phone = v)) />
+                <MultiSelect label=t.t().c_filter_status.to_string() options=status_opts
+                    selected=Signal::derive(move || filter.with(|f| f.statuses.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.statuses.toggle(&v))) />
+                <MultiSelect label=t.t().c_filter_agent.to_string() options=agent_opts
+                    selected=Signal::derive(move || filter.with(|f| f.agents.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+                <fieldset class="cv-period">
+                    <legend class="cv-sr-only">{move || format!("{} / {}", t.t().c_from, t.t().c_to)}</legend>
+                    <label>{t.t().c_from}" "<input type="date" prop:value=move || filter.with(|f| date_value(f.from)) on:change=move |ev| set_date(ev, true) /></label>
+                    <label>{t.t().c_to}" "<input type="date" prop:value=move || filter.with(|f| date_value(f.to)) on:change=move |ev| set_date(ev, false) /></label>
+                    <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>{t.t().c_today}</button>
+                    <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last7Days)>{t.t().c_last7}</button>
+                    <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last30Days)>{t.t().c_last30}</button>
+                </fieldset>
+            </div>
+            {move || match (range.get(), bad_date.get()) {
+                (Err(PeriodError::Inverted), _) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_inverted}</p> }),
+                (_, true) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_invalid}</p> }),
+                _ => None,
+            }}
+            <div class="cv-totals">
+                <strong>{move || { let x = totals.get(); (t.t().c_totals)(x.count, &format::duration(x.talk_seconds)) }}</strong>
+            </div>
+            <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
+            <Show when=move || shown.with(|s| !s.is_empty())
+                fallback=move || view! { <EmptyState total query=Signal::derive(move || filter.with(|f| f.phone.clone()))
+                    active_filters=Signal::derive(move || filter.with(CallFilter::active_filters)) on_clear=clear /> }>
+                <DataList source=list.clone() rows_of=|l: &CallList| l.items.as_slice() shown columns=columns(t)
+                    query=Signal::stored(no_query.clone()) label=t.t().c_table.to_string() row_height=48.0 />
+            </Show>
+        </div>
+    }
+}

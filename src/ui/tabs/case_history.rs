@@ -1,0 +1,239 @@
+//! Histórico do Caso: the case's timeline on the shared list, with the seed's four filters (user,
+//! comments, channel, action), a search over descriptions and comments, the order toggle, and
+//! questionnaires that expand under their event.
+
+use std::sync::Arc;
+
+use cvortex_domain::list::history::{self, CommentFilter, HistoryFilter};
+use cvortex_domain::text::Query;
+use cvortex_domain::{CaseId, HistoryEvent, HistoryList};
+use leptos::prelude::*;
+
+use crate::fmt;
+use crate::i18n::{use_i18n, I18n};
+use crate::state::{use_persisted_filter, CaseResources};
+use crate::ui::shared::{
+    Column, DataList, EmptyState, Expand, Highlighted, LoadView, MultiSelect, ResultCount, SearchBox, SelectOption,
+    SkeletonKind,
+};
+
+#[component]
+pub fn CaseHistoryTab(
+    resources: CaseResources,
+    case_id: Signal<CaseId>,
+    label: Signal<String>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <LoadView remote=resources.history skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
+            ready={move |list: Arc<HistoryList>| view! { <HistoryView list case_id=case_id.get_untracked() /> }} />
+    }
+}
+
+/// Facet options with localized labels for the values the app knows.
+pub fn options(values: &[cvortex_domain::list::FacetValue], label: impl Fn(&str, &str) -> String) -> Vec<SelectOption> {
+    values
+        .iter()
+        .map(|v| SelectOption {
+            value: v.value.clone(),
+            label: label(&v.value, &v.label),
+            count: v.count,
+        })
+        .collect()
+}
+
+pub fn when_cell(t: I18n, ms: i64) -> AnyView {
+    view! { <time class="cv-nowrap" title=fmt::relative(t.t(), ms)>{fmt::datetime(ms)}</time> }.into_any()
+}
+
+fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
+    vec![
+        Column::new(
+            |t| t.h_col_when,
+            "minmax(148px, 0.8fr)",
+            move |e: &HistoryEvent, _| when_cell(t, e.occurred_at),
+        ),
+        Column::new(
+            |t| t.h_col_action,
+            "minmax(200px, 2fr)",
+            move |e: &HistoryEvent, q| {
+                let action = e.action.clone();
+                view! {
+                <div class="cv-stack">
+                    <span class="cv-clamp" title=e.description.clone()><Highlighted text=e.description.clone() query=q /></span>
+                    <span class="cv-tag">{(t.t().action)(&action).map(str::to_owned).unwrap_or_else(|| action.clone())}</span>
+                </div>
+            }
+            .into_any()
+            },
+        ),
+        Column::new(
+            |t| t.h_col_agent,
+            "minmax(110px, 1fr)",
+            move |e: &HistoryEvent, _| match &e.agent {
+                Some(a) => view! { <span class="cv-clamp">{a.name.clone()}</span> }.into_any(),
+                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+            },
+        ),
+        Column::new(
+            |t| t.h_col_comment,
+            "minmax(180px, 2fr)",
+            move |e: &HistoryEvent, q| match e.comment.clone().filter(|c| !c.trim().is_empty()) {
+                Some(c) => {
+                    let title = c.clone();
+                    view! { <span class="cv-clamp" title=title><Highlighted text=c query=q /></span> }.into_any()
+                }
+                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+            },
+        ),
+        Column::new(
+            |t| t.h_col_channel,
+            "minmax(90px, 0.7fr)",
+            move |e: &HistoryEvent, _| match e.channel.clone() {
+                Some(c) => view! { <span>{fmt::channel(t.t(), &c)}</span> }.into_any(),
+                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+            },
+        ),
+        Column::new(
+            |t| t.h_col_status,
+            "minmax(110px, 0.9fr)",
+            move |e: &HistoryEvent, _| match &e.status {
+                Some(s) => view! { <span class="cv-chip">{s.name.clone()}</span> }.into_any(),
+                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+            },
+        ),
+    ]
+}
+
+fn questionnaires() -> Expand<HistoryEvent> {
+    Expand {
+        header: |t| t.h_col_questionnaires,
+        label: Arc::new(|e: &HistoryEvent, t| {
+            (!e.questionnaires.is_empty()).then(|| (t.questionnaires)(e.questionnaires.len()))
+        }),
+        body: Arc::new(|e: &HistoryEvent| {
+            e.questionnaires
+                .iter()
+                .map(|q| {
+                    view! {
+                        <section class="cv-questionnaire">
+                            <h4>{q.title.clone()}</h4>
+                            <dl>
+                                {q.answers.iter().map(|a| view! { <dt>{a.question.clone()}</dt><dd>{a.answer.clone()}</dd> }).collect_view()}
+                            </dl>
+                        </section>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }),
+    }
+}
+
+#[component]
+fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
+    let t = use_i18n();
+    let filter = use_persisted_filter(case_id, "h_", HistoryFilter::to_query, HistoryFilter::from_query);
+    let total = list.items.len();
+    let index = Arc::new(history::index(&list.items));
+    let shown = {
+        let list = list.clone();
+        Memo::new(move |_| filter.with(|f| history::filter(&list.items, &index, f)))
+    };
+    let query = Memo::new(move |_| filter.with(|f| Query::new(&f.query)));
+    let facets = history::facets(&list.items);
+
+    let agent_opts = {
+        let v = facets.agents;
+        Signal::stored({
+            options(&v, |value, label| {
+                if value.is_empty() {
+                    t.t().no_agent.into()
+                } else {
+                    label.into()
+                }
+            })
+        })
+    };
+    let channel_opts = {
+        let v = facets.channels;
+        Signal::stored({
+            options(&v, |value, _| {
+                if value.is_empty() {
+                    t.t().no_channel.into()
+                } else {
+                    fmt::channel(t.t(), value)
+                }
+            })
+        })
+    };
+    let action_opts = {
+        let v = facets.actions;
+        Signal::stored({
+            options(&v, |value, _| {
+                (t.t().action)(value)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| value.to_string())
+            })
+        })
+    };
+
+    let comment_mode = move || match filter.with(|f| f.comments.clone()) {
+        CommentFilter::Any => "any",
+        CommentFilter::With => "with",
+        CommentFilter::Without => "without",
+        CommentFilter::Containing(_) => "containing",
+    };
+    let set_comment_mode = move |mode: String| {
+        filter.update(|f| {
+            f.comments = match mode.as_str() {
+                "with" => CommentFilter::With,
+                "without" => CommentFilter::Without,
+                "containing" => CommentFilter::Containing(String::new()),
+                _ => CommentFilter::Any,
+            }
+        })
+    };
+    let clear = Callback::new(move |()| filter.update(|f| *f = f.cleared()));
+    let is_clear = Signal::derive(move || filter.with(HistoryFilter::is_clear));
+
+    view! {
+        <div class="cv-list-tab">
+            <div class="cv-toolbar" role="search">
+                <SearchBox label=t.t().h_search.to_string() value=Signal::derive(move || filter.with(|f| f.query.clone()))
+                    on_input=Callback::new(move |v| filter.update(|f| f.query = v)) />
+                <MultiSelect label=t.t().h_filter_user.to_string() options=agent_opts
+                    selected=Signal::derive(move || filter.with(|f| f.agents.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+                <label class="cv-select">
+                    <span class="cv-sr-only">{t.t().h_filter_comments}</span>
+                    <select aria-label=t.t().h_filter_comments on:change=move |ev| set_comment_mode(event_target_value(&ev)) prop:value=comment_mode>
+                        <option value="any">{move || format!("{}: {}", t.t().h_filter_comments, t.t().comments_any)}</option>
+                        <option value="with">{t.t().comments_with}</option>
+                        <option value="without">{t.t().comments_without}</option>
+                        <option value="containing">{t.t().comments_containing}</option>
+                    </select>
+                </label>
+                <Show when=move || comment_mode() == "containing">
+                    <SearchBox label=t.t().comments_containing.to_string()
+                        value=Signal::derive(move || match filter.with(|f| f.comments.clone()) { CommentFilter::Containing(s) => s, _ => String::new() })
+                        on_input=Callback::new(move |v| filter.update(|f| f.comments = CommentFilter::Containing(v))) />
+                </Show>
+                <MultiSelect label=t.t().h_filter_channel.to_string() options=channel_opts
+                    selected=Signal::derive(move || filter.with(|f| f.channels.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.channels.toggle(&v))) />
+                <MultiSelect label=t.t().h_filter_action.to_string() options=action_opts
+                    selected=Signal::derive(move || filter.with(|f| f.actions.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.actions.toggle(&v))) />
+                <button type="button" class="cv-button cv-button--subtle" aria-pressed=move || filter.with(|f| f.oldest_first).to_string()
+                    on:click=move |_| filter.update(|f| f.oldest_first = !f.oldest_first)>
+                    <span aria-hidden="true">"⇅ "</span>{move || if filter.with(|f| f.oldest_first) { t.t().order_oldest } else { t.t().order_newest }}
+                </button>
+            </div>
+            <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
+            <Show when=move || shown.with(|s| !s.is_empty())
+                fallback=move || view! { <EmptyState total query=Signal::derive(move || filter.with(|f| f.query.clone()))
+                    active_filters=Signal::derive(move || filter.with(HistoryFilter::active_filters)) on_clear=clear /> }>
+                <DataList source=list.clone() rows_of=|l: &HistoryList| l.items.as_slice() shown columns=columns(t) query
+                    label=t.t().h_table.to_string() row_height=64.0 expand=questionnaires() />
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+import { test, expect, dialog } from './fixtures';
+import type { Page, Locator } from '@playwright/test';
+
+// Case #1001 of the demo data: 12 history events and 8 calls (crates/sandbox/src/demo.rs).
+
+function table(page: Page, name: string) {
+  return dialog(page).getByRole('table', { name });
+}
+function bodyRows(t: Locator) {
+  return t.locator('.cv-datalist__body [role=row]');
+}
+async function pick(page: Page, filter: string, option: string) {
+  const panel = dialog(page).getByRole('tabpanel');
+  await panel.getByRole('button', { name: new RegExp(`^${filter}`) }).click();
+  await panel.getByRole('group', { name: filter }).getByRole('checkbox', { name: new RegExp(`^${option}`) }).check();
+  await page.keyboard.press('Escape'); // closes the list, not the dialog
+  await expect(dialog(page)).toBeVisible();
+}
+
+test.describe('Histórico do Caso', () => {
+  test.beforeEach(async ({ page, sandbox }) => {
+    await page.goto('/casos/1001/historico-do-caso');
+    await expect(table(page, 'Histórico do caso')).toBeVisible();
+  });
+
+  test('lists every event newest first, with the total announced, and the order toggles', async ({ page, errors }) => {
+    const t = table(page, 'Histórico do caso');
+    await expect(t).toHaveAttribute('aria-rowcount', '13');
+    await expect(dialog(page).getByRole('status').filter({ hasText: 'de 12' })).toHaveText('12 de 12 registros');
+    await expect(bodyRows(t).first()).toContainText('Status alterado para Em andamento');
+    await dialog(page).getByRole('button', { name: 'Mais recentes primeiro' }).click();
+    await expect(bodyRows(t).first()).toContainText('Caso aberto pelo WhatsApp');
+  });
+
+  test('the search narrows to descriptions and comments, ignoring accents, and highlights matches', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    const search = panel.getByRole('searchbox', { name: 'Buscar na descrição e nos comentários' });
+    await search.fill('estorno');
+    await expect(panel.getByRole('status').first()).toHaveText('4 de 12 registros');
+    await expect(panel.locator('mark').first()).toHaveText(/estorno/i);
+    await search.fill('aprovacao');
+    await expect(panel.getByRole('status').first()).toHaveText('1 de 12 registros');
+    await expect(bodyRows(table(page, 'Histórico do caso'))).toHaveCount(1);
+    await expect(panel.locator('mark')).toHaveText('aprovação');
+    await search.fill('xyzzy');
+    await expect(panel).toContainText('Nenhum registro corresponde à busca “xyzzy”.');
+    await panel.getByRole('button', { name: 'Limpar filtros' }).first().click();
+    await expect(panel.getByRole('status').first()).toHaveText('12 de 12 registros');
+  });
+
+  test('each of the four filters, and their combination, narrows to exactly the expected rows', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    const status = panel.getByRole('status').first();
+    const rows = bodyRows(table(page, 'Histórico do caso'));
+    await pick(page, 'Usuário', 'Carlos Pereira');
+    await expect(status).toHaveText('1 de 12 registros');
+    await expect(rows).toHaveText([/Ligação realizada para o cliente/]);
+    await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+
+    await pick(page, 'Canal', 'E-mail');
+    await expect(rows).toHaveText([/E-mail enviado com o protocolo do estorno/]);
+    await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+
+    await pick(page, 'Ação', 'Comentário');
+    await expect(status).toHaveText('2 de 12 registros');
+    await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+
+    await panel.getByRole('combobox', { name: 'Comentários' }).selectOption('without');
+    await expect(status).toHaveText('6 de 12 registros');
+    await panel.getByRole('combobox', { name: 'Comentários' }).selectOption('with');
+    await expect(status).toHaveText('6 de 12 registros');
+    await pick(page, 'Usuário', 'Ana Lima');
+    await expect(status).toHaveText('3 de 12 registros');
+    await expect(rows).toHaveText([/Status alterado/, /Caso transferido/, /Comentário interno/]);
+    await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+    await expect(status).toHaveText('12 de 12 registros');
+  });
+
+  test('a questionnaire expands under its event', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    const toggle = panel.getByRole('button', { name: /1 questionário/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel).toContainText('Triagem de cobrança');
+    await expect(panel).toContainText('Qual o valor contestado?');
+    await expect(panel).toContainText('R$ 189,90');
+  });
+
+  test('the filtered view is in the URL, survives a reload, and is kept when switching tabs', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    await panel.getByRole('searchbox', { name: 'Buscar na descrição e nos comentários' }).fill('estorno');
+    await expect(page).toHaveURL(/h_busca=estorno/);
+    await page.reload();
+    await expect(dialog(page).getByRole('tabpanel').getByRole('status').first()).toHaveText('4 de 12 registros');
+    await dialog(page).getByRole('tab', { name: /^SLA/ }).click();
+    await dialog(page).getByRole('tab', { name: /^Histórico do Caso/ }).click();
+    await expect(dialog(page).getByRole('tabpanel').getByRole('searchbox')).toHaveValue('estorno');
+  });
+});
+
+test.describe('Histórico de Ligações', () => {
+  test.beforeEach(async ({ page, sandbox }) => {
+    await page.goto('/casos/1001/ligacoes');
+    await expect(table(page, 'Ligações do caso')).toBeVisible();
+  });
+
+  test('the phone search finds a call however the number is typed', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    const search = panel.getByRole('searchbox', { name: 'Buscar por telefone' });
+    for (const typed of ['(11) 3456-7890', '1134567890', '+55 11 3456 7890']) {
+      await search.fill(typed);
+      await expect(panel.getByRole('status').first()).toHaveText('2 de 8 registros');
+      await expect(bodyRows(table(page, 'Ligações do caso'))).toHaveText([/Abandonada/, /Não atendida/]);
+    }
+  });
+
+  test('status and agent filters narrow the rows and the totals follow', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    await expect(panel).toContainText('8 ligações · 00:24:10 de conversa');
+    await pick(page, 'Status', 'Atendida');
+    await expect(panel.getByRole('status').first()).toHaveText('3 de 8 registros');
+    await expect(panel).toContainText('3 ligações · 00:22:47 de conversa');
+    await pick(page, 'Atendente', 'Carlos Pereira');
+    await expect(bodyRows(table(page, 'Ligações do caso'))).toHaveText([/Carlos Pereira.*00:12:05/]);
+    await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+    await expect(panel.getByRole('status').first()).toHaveText('8 de 8 registros');
+  });
+
+  test('the period filter has quick choices and an inverted period gets a clear message, not a crash', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    await panel.getByRole('button', { name: 'Últimos 7 dias' }).click();
+    await expect(panel.getByRole('status').first()).toHaveText('8 de 8 registros');
+    await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+    await panel.getByLabel('De', { exact: true }).fill('2030-01-01');
+    await expect(panel).toContainText('Nenhum registro atende ao filtro selecionado.');
+    await panel.getByLabel('Até', { exact: true }).fill('2029-12-31');
+    await expect(panel.getByRole('alert')).toHaveText('A data inicial é posterior à data final: ajuste o período.');
+    await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+    await expect(panel.getByRole('status').first()).toHaveText('8 de 8 registros');
+  });
+});
