@@ -25,7 +25,7 @@ for (const name of ['cvortex:close', 'cvortex:tab-change', 'cvortex:continue-cas
 }
 
 let widget = null;
-function open(caseId, opener) {
+function open(caseId) {
   if (!widget) {
     widget = document.createElement('cvortex-case-details');
     widget.getToken = getToken;
@@ -38,6 +38,6 @@ function open(caseId, opener) {
   }
 }
 
-document.getElementById('open-1001').addEventListener('click', (e) => open(1001, e.currentTarget));
-document.getElementById('open-1002').addEventListener('click', (e) => open(1002, e.currentTarget));
+document.getElementById('open-1001').addEventListener('click', () => open(1001));
+document.getElementById('open-1002').addEventListener('click', () => open(1002));
 document.getElementById('english').addEventListener('click', () => widget?.setAttribute('locale', 'en'));

@@ -10,7 +10,7 @@ use cvortex_domain::text::Query;
 use cvortex_domain::{format, phone, Call, CallList, CaseId};
 use leptos::prelude::*;
 
-use super::case_history::{options, when_cell};
+use super::case_history::{name_cell, options, when_cell};
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{use_persisted_filter, CaseResources};
 use crate::ui::shared::{Column, DataList, EmptyState, LoadView, MultiSelect, ResultCount, SearchBox, SkeletonKind};
@@ -65,10 +65,7 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
         Column::new(
             |t| t.c_col_agent,
             "minmax(120px, 1fr)",
-            move |c: &Call, _| match &c.agent {
-                Some(a) => view! { <span class="cv-clamp">{a.name.clone()}</span> }.into_any(),
-                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
-            },
+            move |c: &Call, _| name_cell(c.agent.as_ref().map(|a| a.name.as_str())),
         ),
         Column::new(
             |t| t.c_col_duration,

@@ -42,6 +42,14 @@ pub fn options(values: &[cvortex_domain::list::FacetValue], label: impl Fn(&str,
         .collect()
 }
 
+/// A name (agent...) clamped to two lines, or a dash when there is none.
+pub fn name_cell(name: Option<&str>) -> AnyView {
+    match name {
+        Some(n) => view! { <span class="cv-clamp">{n.to_string()}</span> }.into_any(),
+        None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+    }
+}
+
 pub fn when_cell(t: I18n, ms: i64) -> AnyView {
     view! { <time class="cv-nowrap" title=fmt::relative(t.t(), ms)>{fmt::datetime(ms)}</time> }.into_any()
 }
@@ -70,10 +78,7 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
         Column::new(
             |t| t.h_col_agent,
             "minmax(110px, 1fr)",
-            move |e: &HistoryEvent, _| match &e.agent {
-                Some(a) => view! { <span class="cv-clamp">{a.name.clone()}</span> }.into_any(),
-                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
-            },
+            move |e: &HistoryEvent, _| name_cell(e.agent.as_ref().map(|a| a.name.as_str())),
         ),
         Column::new(
             |t| t.h_col_comment,
