@@ -101,12 +101,13 @@ fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
     let total = list.items.len();
     let bad_date = RwSignal::new(false);
     let range = Memo::new(move |_| filter.with(|f| calls::period_range(f.from, f.to, &Local)));
+    let order = calls::newest_first(&list.items);
     let shown = {
         let list = list.clone();
         Memo::new(move |_| {
             // an inverted period is reported and ignored, never a crash
             let r = range.get().unwrap_or((None, None));
-            filter.with(|f| calls::filter(&list.items, f, r))
+            filter.with(|f| calls::filter(&list.items, &order, f, r))
         })
     };
     let totals = {

@@ -135,27 +135,33 @@ impl CallFilter {
     }
 }
 
-/// The indices of the calls that pass `f` within `range` (from [`period_range`]), newest first.
-pub fn filter(calls: &[Call], f: &CallFilter, range: (Option<Millis>, Option<Millis>)) -> Vec<usize> {
-    let mut out: Vec<usize> = calls
+/// The calls' indices newest first (ties by id): sorted once per load, so filtering only selects.
+pub fn newest_first(calls: &[Call]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..calls.len()).collect();
+    order.sort_by(|&a, &b| {
+        calls[b]
+            .started_at
+            .cmp(&calls[a].started_at)
+            .then(calls[b].id.cmp(&calls[a].id))
+    });
+    order
+}
+
+/// The indices of the calls that pass `f` within `range` (from [`period_range`]), in `order`
+/// (from [`newest_first`]).
+pub fn filter(calls: &[Call], order: &[usize], f: &CallFilter, range: (Option<Millis>, Option<Millis>)) -> Vec<usize> {
+    order
         .iter()
-        .enumerate()
-        .filter(|(_, c)| {
+        .copied()
+        .filter(|&i| {
+            let c = &calls[i];
             f.statuses.allows(&c.status)
                 && f.agents.allows(&agent_key(c))
                 && range.0.is_none_or(|s| c.started_at >= s)
                 && range.1.is_none_or(|e| c.started_at < e)
                 && phone::matches(&c.from_phone, &f.phone)
         })
-        .map(|(i, _)| i)
-        .collect();
-    out.sort_by(|&a, &b| {
-        calls[b]
-            .started_at
-            .cmp(&calls[a].started_at)
-            .then(calls[b].id.cmp(&calls[a].id))
-    });
-    out
+        .collect()
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -261,15 +267,19 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            ids(&calls, filter(&calls, &f, r)),
+            ids(&calls, filter(&calls, &newest_first(&calls), &f, r)),
             vec![2],
             "02:30Z is still 1 March in Brasília"
         );
         let utc = period_range(Some(d("2026-03-02")), Some(d("2026-03-02")), &Utc).unwrap();
-        assert_eq!(ids(&calls, filter(&calls, &f, utc)), vec![2, 1]);
+        assert_eq!(ids(&calls, filter(&calls, &newest_first(&calls), &f, utc)), vec![2, 1]);
         let tokyo = FixedOffset::east_opt(9 * 3600).unwrap();
         let r = period_range(Some(d("2026-03-03")), None, &tokyo).unwrap();
-        assert_eq!(ids(&calls, filter(&calls, &f, r)), vec![3], "from only: open end");
+        assert_eq!(
+            ids(&calls, filter(&calls, &newest_first(&calls), &f, r)),
+            vec![3],
+            "from only: open end"
+        );
         // the last instant of the day is in, the first of the next is out
         let (_, end) = period_range(None, Some(d("2026-03-01")), &brt).unwrap();
         assert_eq!(end, Some(MAR2 + 3 * H));
@@ -277,7 +287,13 @@ mod tests {
             call(9, MAR2 + 3 * H - 1, "1", "answered", None, None),
             call(10, MAR2 + 3 * H, "1", "answered", None, None),
         ];
-        assert_eq!(ids(&edge, filter(&edge, &CallFilter::default(), (None, end))), vec![9]);
+        assert_eq!(
+            ids(
+                &edge,
+                filter(&edge, &newest_first(&edge), &CallFilter::default(), (None, end))
+            ),
+            vec![9]
+        );
     }
 
     #[test]
@@ -319,13 +335,20 @@ mod tests {
                 phone: typed.into(),
                 ..Default::default()
             };
-            assert_eq!(ids(&calls, filter(&calls, &f, (None, None))), vec![2, 1], "{typed}");
+            assert_eq!(
+                ids(&calls, filter(&calls, &newest_first(&calls), &f, (None, None))),
+                vec![2, 1],
+                "{typed}"
+            );
         }
         let f = CallFilter {
             phone: "3456-7890".into(),
             ..Default::default()
         };
-        assert_eq!(ids(&calls, filter(&calls, &f, (None, None))), vec![3]);
+        assert_eq!(
+            ids(&calls, filter(&calls, &newest_first(&calls), &f, (None, None))),
+            vec![3]
+        );
     }
 
     #[test]
@@ -335,7 +358,7 @@ mod tests {
             statuses: Facet::of(["answered", "busy"]),
             ..Default::default()
         };
-        let shown = filter(&calls, &f, (None, None));
+        let shown = filter(&calls, &newest_first(&calls), &f, (None, None));
         assert_eq!(ids(&calls, shown.clone()), vec![3, 1, 4]);
         assert_eq!(
             totals(&calls, &shown),
@@ -349,7 +372,10 @@ mod tests {
             agents: Facet::of([""]),
             ..Default::default()
         };
-        assert_eq!(ids(&calls, filter(&calls, &f, (None, None))), vec![2]);
+        assert_eq!(
+            ids(&calls, filter(&calls, &newest_first(&calls), &f, (None, None))),
+            vec![2]
+        );
         let fac = facets(&calls);
         assert_eq!(
             fac.statuses

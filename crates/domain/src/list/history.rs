@@ -36,15 +36,22 @@ pub fn channel_key(e: &HistoryEvent) -> String {
     e.channel.clone().unwrap_or_default()
 }
 
-/// What search and the comment filter read, folded once per load (not per keystroke).
+/// What search and the comment filter read, folded once per load (not per keystroke), and the
+/// display order, sorted once per load: filtering then only selects.
 #[derive(Clone, Debug)]
 pub struct HistoryIndex {
+    entries: Vec<Entry>,
+    newest_first: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
     text: String,
     comment: Option<String>,
 }
 
-pub fn index(events: &[HistoryEvent]) -> Vec<HistoryIndex> {
-    events
+pub fn index(events: &[HistoryEvent]) -> HistoryIndex {
+    let entries = events
         .iter()
         .map(|e| {
             let comment = e.comment.as_deref().filter(|c| !c.trim().is_empty()).map(fold);
@@ -53,9 +60,18 @@ pub fn index(events: &[HistoryEvent]) -> Vec<HistoryIndex> {
                 text.push('\n');
                 text.push_str(c);
             }
-            HistoryIndex { text, comment }
+            Entry { text, comment }
         })
-        .collect()
+        .collect();
+    // newest first, ties by id (stable across reloads)
+    let mut newest_first: Vec<usize> = (0..events.len()).collect();
+    newest_first.sort_by(|&a, &b| {
+        events[b]
+            .occurred_at
+            .cmp(&events[a].occurred_at)
+            .then(events[b].id.cmp(&events[a].id))
+    });
+    HistoryIndex { entries, newest_first }
 }
 
 impl HistoryFilter {
@@ -123,41 +139,30 @@ impl HistoryFilter {
     }
 }
 
-/// The indices of the events that pass `f`, in display order.
-pub fn filter(events: &[HistoryEvent], index: &[HistoryIndex], f: &HistoryFilter) -> Vec<usize> {
+/// The indices of the events that pass `f`, in display order. `index` must be `index(events)`.
+pub fn filter(events: &[HistoryEvent], index: &HistoryIndex, f: &HistoryFilter) -> Vec<usize> {
     let q = Query::new(&f.query);
     let comment_q = match &f.comments {
         CommentFilter::Containing(t) => Some(Query::new(t)),
         _ => None,
     };
-    let mut out: Vec<usize> = events
-        .iter()
-        .zip(index)
-        .enumerate()
-        .filter(|(_, (e, ix))| {
-            f.agents.allows(&agent_key(e))
-                && f.channels.allows(&channel_key(e))
-                && f.actions.allows(&e.action)
-                && match &f.comments {
-                    CommentFilter::Any => true,
-                    CommentFilter::With => ix.comment.is_some(),
-                    CommentFilter::Without => ix.comment.is_none(),
-                    CommentFilter::Containing(_) => ix
-                        .comment
-                        .as_deref()
-                        .is_some_and(|c| comment_q.as_ref().is_none_or(|q| q.matches_folded([c]))),
-                }
-                && q.matches_folded([ix.text.as_str()])
-        })
-        .map(|(i, _)| i)
-        .collect();
-    // newest first, ties by id (stable across reloads)
-    out.sort_by(|&a, &b| {
-        events[b]
-            .occurred_at
-            .cmp(&events[a].occurred_at)
-            .then(events[b].id.cmp(&events[a].id))
-    });
+    let passes = |i: usize| {
+        let (e, ix) = (&events[i], &index.entries[i]);
+        f.agents.allows(&agent_key(e))
+            && f.channels.allows(&channel_key(e))
+            && f.actions.allows(&e.action)
+            && match &f.comments {
+                CommentFilter::Any => true,
+                CommentFilter::With => ix.comment.is_some(),
+                CommentFilter::Without => ix.comment.is_none(),
+                CommentFilter::Containing(_) => ix
+                    .comment
+                    .as_deref()
+                    .is_some_and(|c| comment_q.as_ref().is_none_or(|q| q.matches_folded([c]))),
+            }
+            && q.matches_folded([ix.text.as_str()])
+    };
+    let mut out: Vec<usize> = index.newest_first.iter().copied().filter(|&i| passes(i)).collect();
     if f.oldest_first {
         out.reverse();
     }
