@@ -3,7 +3,7 @@
 // (or right after) adding it: `el.getToken = async ({ forceRefresh }) => token`. It renders in the
 // light DOM (thaw puts its styles in document.head) and reports through bubbling DOM events:
 // cvortex:close, cvortex:tab-change, cvortex:continue-case, cvortex:cases-unified,
-// cvortex:attachment-uploaded. Load the widget's CSS (app.css) on the host page.
+// cvortex:unification-undone, cvortex:attachment-uploaded. Load the widget's CSS (app.css) on the host page.
 import init, { mountCaseDetails } from './cvortex-case-details.js';
 
 let ready;

@@ -144,6 +144,13 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
                 serde_json::json!({ "case_id": case_id.get_untracked(), "tab": next.slug() }),
             );
         });
+        let ev = events.clone();
+        let on_continue_case = Callback::new(move |id: CaseId| {
+            ev.emit(
+                "cvortex:continue-case",
+                serde_json::json!({ "case_id": id, "from_case_id": case_id.get_untracked() }),
+            );
+        });
         let on_close = Callback::new(move |()| {
             open.set(false);
             events.emit(
@@ -154,7 +161,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
         view! {
             <thaw::ConfigProvider>
                 <Show when=move || open.get()>
-                    <CaseDetails case_id tab on_tab_change on_close />
+                    <CaseDetails case_id tab on_tab_change on_close on_continue_case />
                 </Show>
             </thaw::ConfigProvider>
         }

@@ -14,6 +14,10 @@ pub fn date(ms: Millis) -> String {
     format::date(ms, &Local).unwrap_or_else(|| "—".into())
 }
 
+pub fn time(ms: Millis) -> String {
+    format::time(ms, &Local).unwrap_or_else(|| "—".into())
+}
+
 /// "há 3 horas" relative to now.
 pub fn relative(t: &Texts, ms: Millis) -> String {
     let now = js_sys::Date::now() as i64;
@@ -39,5 +43,10 @@ pub fn number(n: f64, locale: crate::i18n::Locale) -> String {
         .call1(&formatter, &n.into())
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| n.to_string())
+        .unwrap_or_else(|| {
+            js_sys::Number::from(n)
+                .to_string_with_radix(10)
+                .map(String::from)
+                .unwrap_or_default()
+        })
 }

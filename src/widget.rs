@@ -9,13 +9,24 @@ use crate::i18n::{Localized, ModalTab};
 use crate::state::{provide_filter_memory, CaseResources};
 use crate::ui::CaseModal;
 
+/// "Continuar atendimento" of another case of the customer: the standalone app opens it, the
+/// embedded widget tells the host (`cvortex:continue-case`).
+#[derive(Clone, Copy)]
+pub struct ContinueCase(pub Callback<CaseId>);
+
+pub fn use_continue_case() -> Option<ContinueCase> {
+    use_context::<ContinueCase>()
+}
+
 #[component]
 pub fn CaseDetails(
     #[prop(into)] case_id: Signal<CaseId>,
     #[prop(into)] tab: Signal<ModalTab>,
     #[prop(into)] on_tab_change: Callback<ModalTab>,
     #[prop(into)] on_close: Callback<()>,
+    #[prop(into)] on_continue_case: Callback<CaseId>,
 ) -> impl IntoView {
+    provide_context(ContinueCase(on_continue_case));
     let client = use_client();
     let resources = CaseResources::new();
     provide_filter_memory();

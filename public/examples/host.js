@@ -16,7 +16,7 @@ async function getToken({ forceRefresh } = {}) {
 }
 
 const log = document.getElementById('log');
-for (const name of ['cvortex:close', 'cvortex:tab-change', 'cvortex:continue-case', 'cvortex:cases-unified', 'cvortex:attachment-uploaded']) {
+for (const name of ['cvortex:close', 'cvortex:tab-change', 'cvortex:continue-case', 'cvortex:cases-unified', 'cvortex:unification-undone', 'cvortex:attachment-uploaded']) {
   document.addEventListener(name, (e) => {
     const li = document.createElement('li');
     li.textContent = `${name} ${JSON.stringify(e.detail)}`;
@@ -37,6 +37,9 @@ function open(caseId) {
     widget.open();
   }
 }
+
+// "Continuar atendimento": this host opens the other case in the same widget.
+document.addEventListener('cvortex:continue-case', (e) => open(e.detail.case_id));
 
 document.getElementById('open-1001').addEventListener('click', () => open(1001));
 document.getElementById('open-1002').addEventListener('click', () => open(1002));

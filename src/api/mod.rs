@@ -112,13 +112,14 @@ impl ApiClient {
         (AbortSignal::any(&list), timeout)
     }
 
-    /// Sends a request built by `build` with a token; on 401 asks for a fresh token once.
+    /// Sends a request with a token; on 401 asks for a fresh token once. `body` is JSON.
     async fn send(
         &self,
         caller: &AbortSignal,
-        build: &dyn Fn(RequestBuilder) -> RequestBuilder,
-        url: &str,
         method: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
     ) -> Result<Response, ApiError> {
         let mut fresh = false;
         loop {
@@ -129,11 +130,22 @@ impl ApiClient {
                 "DELETE" => Request::delete(url),
                 _ => Request::get(url),
             };
-            let request = build(authorized(base, &token).abort_signal(Some(&signal)));
-            let res = request
-                .send()
-                .await
-                .map_err(|_| classify_failure(Some(caller), &timeout))?;
+            let mut builder = authorized(base, &token).abort_signal(Some(&signal));
+            for (k, v) in headers {
+                builder = builder.header(k, v);
+            }
+            let sent = match body {
+                Some(b) => {
+                    builder
+                        .header("Content-Type", "application/json")
+                        .body(b.to_string())
+                        .map_err(|e| ApiError::BadData(e.to_string()))?
+                        .send()
+                        .await
+                }
+                None => builder.send().await,
+            };
+            let res = sent.map_err(|_| classify_failure(Some(caller), &timeout))?;
             if res.status() == 401 && !fresh {
                 fresh = true;
                 continue;
@@ -148,7 +160,7 @@ impl ApiClient {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let result = match self.send(caller, &|b| b, &url, "GET").await {
+            let result = match self.send(caller, "GET", &url, &[], None).await {
                 Ok(res) => decode::<T>(res).await,
                 Err(e) => Err(e),
             };
@@ -195,6 +207,36 @@ impl ApiClient {
     pub async fn attachments(&self, id: CaseId, s: &AbortSignal) -> Result<AttachmentList, ApiError> {
         self.get(&format!("/v1/cases/{id}/attachments"), s).await
     }
+    // ---- writes: never retried here; the caller retries with the same idempotency key ----
+
+    /// `POST /v1/cases/{id}/unifications`: folds `case_ids` into case `id`, all or nothing.
+    pub async fn unify(
+        &self,
+        id: CaseId,
+        case_ids: Vec<CaseId>,
+        idempotency_key: &str,
+        s: &AbortSignal,
+    ) -> Result<Unification, ApiError> {
+        let body =
+            serde_json::to_string(&UnificationRequest { case_ids }).map_err(|e| ApiError::BadData(e.to_string()))?;
+        let url = self.url(&format!("/v1/cases/{id}/unifications"));
+        let res = self
+            .send(s, "POST", &url, &[("Idempotency-Key", idempotency_key)], Some(&body))
+            .await?;
+        decode(res).await
+    }
+
+    /// `DELETE /v1/cases/{id}/unifications/{unification_id}`: undoes a unification (idempotent).
+    pub async fn undo_unification(
+        &self,
+        id: CaseId,
+        unification_id: i64,
+        s: &AbortSignal,
+    ) -> Result<Unification, ApiError> {
+        let url = self.url(&format!("/v1/cases/{id}/unifications/{unification_id}"));
+        decode(self.send(s, "DELETE", &url, &[], None).await?).await
+    }
+
     pub async fn surveys(&self, id: CaseId, s: &AbortSignal) -> Result<SurveyList, ApiError> {
         self.get(&format!("/v1/cases/{id}/surveys"), s).await
     }

@@ -207,4 +207,100 @@ pub static TEXTS: Texts = Texts {
     c_period_invalid: "Invalid date.",
     c_totals: |n, talk| format!("{n} {} · {talk} of talk time", if n == 1 { "call" } else { "calls" }),
     c_ongoing: "in progress",
+    cc_table: "The customer's cases",
+    cc_col_select: "Select",
+    cc_col_created: "Opened",
+    cc_col_closed: "Closed",
+    cc_col_id: "Case",
+    cc_col_type: "Type",
+    cc_col_subject: "Subject",
+    cc_col_status: "Status",
+    cc_col_agent: "Agent",
+    cc_col_updated: "Last update",
+    cc_col_channel: "Channel",
+    cc_col_action: "Action",
+    cc_search: "Search by user, comment, channel, action, number or subject",
+    cc_continue: "Continue case",
+    cc_continue_label: |id| format!("Continue case #{id}"),
+    cc_select_case: |id| format!("Select case #{id} to merge"),
+    cc_select_all: "Select every eligible case",
+    cc_current: "Open case",
+    cc_selected: |n| match n {
+        0 => "No case selected".into(),
+        1 => "1 case selected".into(),
+        n => format!("{n} cases selected"),
+    },
+    cc_unify: "Merge cases",
+    cc_unifying: "Merging…",
+    cc_confirm_title: |n, target| {
+        if n == 1 {
+            format!("Merge 1 case into case #{target}?")
+        } else {
+            format!("Merge {n} cases into case #{target}?")
+        }
+    },
+    cc_confirm_body: "What is listed below moves into the open case. Each case keeps its SLA and surveys, and the merge can be undone for a few minutes.",
+    cc_confirm: "Confirm merge",
+    cc_cancel: "Cancel",
+    cc_counts: |c| {
+        let parts: Vec<String> = [
+            (c.history, "event", "events"),
+            (c.interactions, "interaction", "interactions"),
+            (c.calls, "call", "calls"),
+            (c.attachments, "attachment", "attachments"),
+            (c.surveys, "survey", "surveys"),
+        ]
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+        if parts.is_empty() {
+            "no content".into()
+        } else {
+            parts.join(", ")
+        }
+    },
+    cc_total: "Total",
+    cc_done: |ids, target| {
+        let list = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
+        if ids.len() == 1 {
+            format!("Case {list} merged into case #{target}.")
+        } else {
+            format!("Cases {list} merged into case #{target}.")
+        }
+    },
+    cc_undo: "Undo",
+    cc_undo_until: |time| format!("Can be undone until {time}."),
+    cc_undoing: "Undoing…",
+    cc_undone: |ids| {
+        let list = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
+        format!("Merge undone: {list} is a separate case again.")
+    },
+    cc_undo_failed: "The merge could not be undone",
+    cc_refused_title: "No case was merged",
+    cc_refused_case: |id, why| format!("Case #{id}: {why}"),
+    cc_failed_title: "The merge did not complete",
+    cc_failed_note: "Your selection was kept. Trying again never merges twice.",
+    cc_open_missing: "The open case is not in the customer's list: merging is not possible now.",
+    cc_dismiss: "Dismiss",
+    r_open_case: "Open case",
+    r_open_case_long: "This is the open case",
+    r_unified: "Already merged",
+    r_unified_long: |id| format!("Already merged into case #{id}"),
+    r_in_service: "In service",
+    r_in_service_long: |agent| match agent {
+        Some(a) => format!("Being handled by {a}"),
+        None => "Being handled by an agent".into(),
+    },
+    r_finished: "Finished",
+    r_finished_long: |date| match date {
+        Some(d) => format!("Finished on {d}"),
+        None => "Finished".into(),
+    },
+    r_diff_whatsapp: "Different WhatsApp",
+    r_diff_whatsapp_long: |n| format!("Different WhatsApp number: {n}"),
+    r_diff_chat: "Different chat",
+    r_diff_chat_long: |c| format!("Different chat identifier: {c}"),
+    r_not_found: "Not found",
+    r_not_found_long: "Not a case of this customer",
 };

@@ -221,4 +221,100 @@ pub static TEXTS: Texts = Texts {
         )
     },
     c_ongoing: "em andamento",
+    cc_table: "Atendimentos do cliente",
+    cc_col_select: "Selecionar",
+    cc_col_created: "Abertura",
+    cc_col_closed: "Encerramento",
+    cc_col_id: "Caso",
+    cc_col_type: "Tipo",
+    cc_col_subject: "Assunto",
+    cc_col_status: "Situação",
+    cc_col_agent: "Responsável",
+    cc_col_updated: "Última atualização",
+    cc_col_channel: "Canal",
+    cc_col_action: "Ação",
+    cc_search: "Buscar por usuário, comentário, canal, ação, número ou assunto",
+    cc_continue: "Continuar atendimento",
+    cc_continue_label: |id| format!("Continuar o atendimento do caso #{id}"),
+    cc_select_case: |id| format!("Selecionar o caso #{id} para unificar"),
+    cc_select_all: "Selecionar todos os casos elegíveis",
+    cc_current: "Caso aberto",
+    cc_selected: |n| match n {
+        0 => "Nenhum caso selecionado".into(),
+        1 => "1 caso selecionado".into(),
+        n => format!("{n} casos selecionados"),
+    },
+    cc_unify: "Unificar Atendimentos",
+    cc_unifying: "Unificando…",
+    cc_confirm_title: |n, target| {
+        if n == 1 {
+            format!("Unificar 1 atendimento ao caso #{target}?")
+        } else {
+            format!("Unificar {n} atendimentos ao caso #{target}?")
+        }
+    },
+    cc_confirm_body: "O conteúdo abaixo passará para o caso aberto. SLA e pesquisas de cada caso são mantidos, e a unificação pode ser desfeita por alguns minutos.",
+    cc_confirm: "Confirmar unificação",
+    cc_cancel: "Cancelar",
+    cc_counts: |c| {
+        let parts: Vec<String> = [
+            (c.history, "evento", "eventos"),
+            (c.interactions, "interação", "interações"),
+            (c.calls, "ligação", "ligações"),
+            (c.attachments, "anexo", "anexos"),
+            (c.surveys, "pesquisa", "pesquisas"),
+        ]
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+        if parts.is_empty() {
+            "nenhum conteúdo".into()
+        } else {
+            parts.join(", ")
+        }
+    },
+    cc_total: "Total",
+    cc_done: |ids, target| {
+        let list = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
+        if ids.len() == 1 {
+            format!("Caso {list} unificado ao caso #{target}.")
+        } else {
+            format!("Casos {list} unificados ao caso #{target}.")
+        }
+    },
+    cc_undo: "Desfazer",
+    cc_undo_until: |time| format!("Pode ser desfeita até {time}."),
+    cc_undoing: "Desfazendo…",
+    cc_undone: |ids| {
+        let list = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
+        format!("Unificação desfeita: {list} voltou a ser atendimento separado.")
+    },
+    cc_undo_failed: "Não foi possível desfazer a unificação",
+    cc_refused_title: "Nenhum caso foi unificado",
+    cc_refused_case: |id, why| format!("Caso #{id}: {why}"),
+    cc_failed_title: "A unificação não foi concluída",
+    cc_failed_note: "Sua seleção foi mantida. Tentar novamente não unifica duas vezes.",
+    cc_open_missing: "O caso aberto não aparece na lista do cliente: não é possível unificar agora.",
+    cc_dismiss: "Fechar aviso",
+    r_open_case: "Caso aberto",
+    r_open_case_long: "Este é o caso aberto",
+    r_unified: "Já unificado",
+    r_unified_long: |id| format!("Já unificado ao caso #{id}"),
+    r_in_service: "Em atendimento",
+    r_in_service_long: |agent| match agent {
+        Some(a) => format!("Em atendimento por {a}"),
+        None => "Em atendimento".into(),
+    },
+    r_finished: "Finalizado",
+    r_finished_long: |date| match date {
+        Some(d) => format!("Finalizado em {d}"),
+        None => "Finalizado".into(),
+    },
+    r_diff_whatsapp: "WhatsApp diferente",
+    r_diff_whatsapp_long: |n| format!("WhatsApp diferente: {n}"),
+    r_diff_chat: "Chat diferente",
+    r_diff_chat_long: |c| format!("Identificador de chat diferente: {c}"),
+    r_not_found: "Não encontrado",
+    r_not_found_long: "Não é um caso deste cliente",
 };

@@ -60,6 +60,8 @@ pub fn CasePage() -> impl IntoView {
             );
         }
     });
+    let to_case = navigate.clone();
+    let on_continue_case = Callback::new(move |id: i64| to_case(&format!("/casos/{id}"), NavigateOptions::default()));
     let on_close = Callback::new(move |()| {
         navigate(
             "/",
@@ -71,7 +73,7 @@ pub fn CasePage() -> impl IntoView {
     });
     move || {
         match case_id.get() {
-        Some(id) => view! { <CaseDetails case_id=Signal::derive(move || case_id.get().unwrap_or(id)) tab on_tab_change on_close /> }.into_any(),
+        Some(id) => view! { <CaseDetails case_id=Signal::derive(move || case_id.get().unwrap_or(id)) tab on_tab_change on_close on_continue_case /> }.into_any(),
         None => view! { <p class="cv-error" role="alert">{t.t().err_not_found}</p> }.into_any(),
     }
     }

@@ -46,24 +46,49 @@ impl CaseResources {
         }
     }
 
-    /// (Re)loads one tab's data.
+    /// (Re)loads one tab's data, showing its loading state.
     pub fn load(&self, tab: ModalTab, client: &ApiClient, id: CaseId) {
+        self.fetch(tab, client, id, true);
+    }
+
+    /// Reloads one tab's data keeping what it shows until the new data is in.
+    pub fn refresh(&self, tab: ModalTab, client: &ApiClient, id: CaseId) {
+        self.fetch(tab, client, id, false);
+    }
+
+    fn fetch(&self, tab: ModalTab, client: &ApiClient, id: CaseId, show_loading: bool) {
+        fn go<T, Fut>(r: &Remote<T>, show_loading: bool, f: impl FnOnce(web_sys::AbortSignal) -> Fut + 'static)
+        where
+            T: Send + Sync + 'static,
+            Fut: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
+        {
+            if show_loading {
+                r.load(f)
+            } else {
+                r.reload(f)
+            }
+        }
         let c = client.clone();
+        let l = show_loading;
         match tab {
-            ModalTab::CaseData => self.details.load(move |s| async move { c.case_details(id, &s).await }),
-            ModalTab::CaseHistory => self.history.load(move |s| async move { c.history(id, &s).await }),
-            ModalTab::CustomerHistory => self
-                .customer_cases
-                .load(move |s| async move { c.customer_cases(id, &s).await }),
-            ModalTab::Calls => self.calls.load(move |s| async move { c.calls(id, &s).await }),
-            ModalTab::Interactions => self
-                .interactions
-                .load(move |s| async move { c.interactions(id, &s).await }),
-            ModalTab::Sla => self.sla.load(move |s| async move { c.sla(id, &s).await }),
-            ModalTab::Attachments => self
-                .attachments
-                .load(move |s| async move { c.attachments(id, &s).await }),
-            ModalTab::Surveys => self.surveys.load(move |s| async move { c.surveys(id, &s).await }),
+            ModalTab::CaseData => go(&self.details, l, move |s| async move { c.case_details(id, &s).await }),
+            ModalTab::CaseHistory => go(&self.history, l, move |s| async move { c.history(id, &s).await }),
+            ModalTab::CustomerHistory => go(&self.customer_cases, l, move |s| async move {
+                c.customer_cases(id, &s).await
+            }),
+            ModalTab::Calls => go(&self.calls, l, move |s| async move { c.calls(id, &s).await }),
+            ModalTab::Interactions => go(
+                &self.interactions,
+                l,
+                move |s| async move { c.interactions(id, &s).await },
+            ),
+            ModalTab::Sla => go(&self.sla, l, move |s| async move { c.sla(id, &s).await }),
+            ModalTab::Attachments => go(
+                &self.attachments,
+                l,
+                move |s| async move { c.attachments(id, &s).await },
+            ),
+            ModalTab::Surveys => go(&self.surveys, l, move |s| async move { c.surveys(id, &s).await }),
         }
     }
 

@@ -53,8 +53,27 @@ impl<T: Send + Sync + 'static> Remote<T> {
         }
     }
 
-    /// Starts `fetch` (aborting any request in flight); the result lands in `state` unless aborted.
+    /// Starts `fetch` (aborting any request in flight) showing the loading state; the result
+    /// lands in `state` unless aborted.
     pub fn load<F, Fut>(&self, fetch: F)
+    where
+        F: FnOnce(AbortSignal) -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        self.start(fetch, true);
+    }
+
+    /// Like [`load`](Self::load), but what is shown stays until the new data arrives (a refresh
+    /// after a change the user made: no skeleton flashing over the list).
+    pub fn reload<F, Fut>(&self, fetch: F)
+    where
+        F: FnOnce(AbortSignal) -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        self.start(fetch, false);
+    }
+
+    fn start<F, Fut>(&self, fetch: F, show_loading: bool)
     where
         F: FnOnce(AbortSignal) -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
@@ -66,7 +85,7 @@ impl<T: Send + Sync + 'static> Remote<T> {
         };
         let signal = controller.signal();
         self.in_flight.set_value(Some(controller));
-        if !matches!(self.state.get_untracked(), Load::Loading) {
+        if show_loading && !matches!(self.state.get_untracked(), Load::Loading) {
             self.state.set(Load::Loading);
         }
         let state = self.state;

@@ -103,6 +103,7 @@ mod tests {
             in_service: false,
             merged_into: None,
             counts: ContentCounts::default(),
+            last_event: None,
         }
     }
 

@@ -23,6 +23,15 @@ where
     Some(utc.with_timezone(tz).format("%d/%m/%Y").to_string())
 }
 
+/// `HH:mm` in `tz`.
+pub fn time<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String>
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let utc: DateTime<Utc> = DateTime::from_timestamp_millis(ms)?;
+    Some(utc.with_timezone(tz).format("%H:%M").to_string())
+}
+
 /// `hh:mm:ss` (hours grow past 24: `27:00:05`); a negative duration keeps its sign.
 pub fn duration(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
@@ -73,6 +82,8 @@ mod tests {
         assert_eq!(date(ms - 10 * 3600 * 1000, &brt).unwrap(), "01/03/2026");
         assert_eq!(datetime(0, &Utc).unwrap(), "01/01/1970 00:00");
         assert!(datetime(i64::MAX, &Utc).is_none());
+        assert_eq!(time(ms, &brt).unwrap(), "09:30");
+        assert!(time(i64::MIN, &Utc).is_none());
     }
 
     #[test]

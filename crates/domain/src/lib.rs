@@ -12,5 +12,6 @@ pub mod search;
 pub mod status;
 pub mod tabs;
 pub mod text;
+pub mod unification;
 
 pub use contract::*;

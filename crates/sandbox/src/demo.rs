@@ -1293,7 +1293,7 @@ mod tests {
             .cases
             .iter()
             .filter(|c| c.customer_id == 1)
-            .map(|c| crate::store::to_customer_case(&c.case, ContentCounts::default()))
+            .map(|c| crate::store::to_customer_case(&c.case, ContentCounts::default(), None))
             .collect();
         assert!(joao.len() >= 12);
         let open = joao.iter().find(|c| c.id == OPEN_CASE).unwrap();

@@ -43,6 +43,10 @@ pub struct Fault {
     /// Close the connection without a complete answer.
     #[serde(default)]
     pub drop: bool,
+    /// Process the request, then close the connection without an answer: a write that happened
+    /// but whose answer was lost (what idempotency keys are for).
+    #[serde(default)]
+    pub drop_after: bool,
     /// `Retry-After` seconds sent with the status.
     #[serde(default)]
     pub retry_after: Option<u64>,
@@ -53,7 +57,7 @@ pub struct Fault {
 
 impl Fault {
     /// Parses the command-line form `ROUTE:SPEC[,SPEC...]`, SPEC being a status (`500`),
-    /// `latency=MS`, `malformed`, `wrong_shape`, `empty`, `drop`, `retry_after=S` or `times=N`.
+    /// `latency=MS`, `malformed`, `wrong_shape`, `empty`, `drop`, `drop_after`, `retry_after=S` or `times=N`.
     pub fn parse(text: &str) -> Result<Fault, String> {
         let (route, specs) = text
             .split_once(':')
@@ -75,6 +79,7 @@ impl Fault {
                 None if spec == "wrong_shape" => f.body = Some(FaultBody::WrongShape),
                 None if spec == "empty" => f.body = Some(FaultBody::Empty),
                 None if spec == "drop" => f.drop = true,
+                None if spec == "drop_after" => f.drop_after = true,
                 None => f.status = Some(num(spec)? as u16),
                 Some(_) => return Err(format!("fault {text:?}: unknown {spec:?}")),
             }
@@ -161,10 +166,21 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
     if let Some(ms) = fault.latency_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
-    if fault.drop {
-        // A body that fails at once: the server aborts the connection mid-answer.
-        let failing =
-            futures_util::stream::once(async { Err::<axum::body::Bytes, _>(std::io::Error::other("fault: dropped")) });
+    if fault.drop || fault.drop_after {
+        if fault.drop_after {
+            let _ = next.run(req).await;
+        }
+        // The status and a first chunk go out, then the body fails: the server aborts the
+        // connection mid-answer. (Failing before any byte would let the browser silently retry
+        // on a fresh connection, which is not the fault asked for.)
+        use futures_util::StreamExt;
+        let failing = futures_util::stream::iter([Ok(axum::body::Bytes::from_static(b"{\"items\": ["))]).chain(
+            futures_util::stream::once(async {
+                // long enough for the first chunk to be flushed
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                Err::<axum::body::Bytes, _>(std::io::Error::other("fault: dropped"))
+            }),
+        );
         let mut res = Response::new(Body::from_stream(failing));
         res.headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -222,6 +238,7 @@ mod tests {
         let f = Fault::parse("*:latency=5000,malformed").unwrap();
         assert_eq!((f.latency_ms, f.body), (Some(5000), Some(FaultBody::Malformed)));
         assert!(Fault::parse("history:drop").unwrap().drop);
+        assert!(Fault::parse("unify:drop_after").unwrap().drop_after);
         assert!(Fault::parse("nope:500").is_err());
         assert!(Fault::parse("calls").is_err());
         assert!(Fault::parse("calls:latency=x").is_err());

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use cvortex_domain::eligibility::{ineligibility, Ineligibility};
 use cvortex_domain::{
     codes, AgentRef, CaseData, CaseId, CaseRefusal, ChannelConversation, ContentCounts, CustomField, Customer,
-    CustomerCase, HistoryEvent, Message, SlaTarget, Unification,
+    CustomerCase, HistoryEvent, LastEvent, Message, SlaTarget, Unification,
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
@@ -79,7 +79,23 @@ fn counts(conn: &Connection, case_ids: &[CaseId]) -> ApiResult<HashMap<CaseId, C
     Ok(out)
 }
 
-pub fn to_customer_case(d: &CaseData, counts: ContentCounts) -> CustomerCase {
+/// The newest history event of a case, summarized for the customer's case list.
+fn last_event(conn: &Connection, case_id: CaseId) -> ApiResult<Option<LastEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT data FROM items WHERE case_id = ?1 AND kind = 'history' ORDER BY sort_key DESC, seq DESC LIMIT 1",
+    )?;
+    let Some(text) = stmt.query_row([case_id], |r| r.get::<_, String>(0)).optional()? else {
+        return Ok(None);
+    };
+    let e: HistoryEvent = json(&text)?;
+    Ok(Some(LastEvent {
+        action: e.action,
+        description: e.description,
+        comment: e.comment,
+    }))
+}
+
+pub fn to_customer_case(d: &CaseData, counts: ContentCounts, last_event: Option<LastEvent>) -> CustomerCase {
     CustomerCase {
         id: d.id,
         subject: d.subject.clone(),
@@ -94,6 +110,7 @@ pub fn to_customer_case(d: &CaseData, counts: ContentCounts) -> CustomerCase {
         in_service: d.in_service,
         merged_into: d.merged_into,
         counts,
+        last_event,
     }
 }
 
@@ -113,7 +130,10 @@ pub fn customer_cases(conn: &Connection, tenant: &str, customer_id: i64) -> ApiR
     }
     let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
     let counts = counts(conn, &ids)?;
-    let mut out: Vec<CustomerCase> = cases.iter().map(|d| to_customer_case(d, counts[&d.id])).collect();
+    let mut out = Vec::with_capacity(cases.len());
+    for d in &cases {
+        out.push(to_customer_case(d, counts[&d.id], last_event(conn, d.id)?));
+    }
     out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
     Ok(out)
 }

@@ -22,11 +22,33 @@ pub type Cell<T> = Arc<dyn Fn(&T, Signal<Query>) -> AnyView + Send + Sync>;
 /// The label of a row's disclosure toggle, or None when the row has nothing to disclose.
 pub type ExpandLabel<T> = Arc<dyn Fn(&T, &Texts) -> Option<String> + Send + Sync>;
 
+/// A header cell drawn by the tab (e.g. "select all").
+pub type HeadView = Arc<dyn Fn() -> AnyView + Send + Sync>;
+
 pub struct Column<T> {
     pub header: fn(&Texts) -> &'static str,
     /// A CSS grid track: `140px`, `minmax(180px, 2fr)`...
     pub width: &'static str,
     pub cell: Cell<T>,
+    /// Whether the header sorts by this column (see [`Sorting`]).
+    pub sortable: bool,
+    /// Replaces the header's text.
+    pub head: Option<HeadView>,
+}
+
+/// The list's sort, owned by the tab: which column (by index) and the direction; a header click
+/// asks the tab to sort by its column.
+#[derive(Clone, Copy)]
+pub struct Sorting {
+    pub current: Signal<(usize, bool)>,
+    pub on_sort: Callback<usize>,
+}
+
+/// How a row looks: extra classes, and whether it is disabled (`aria-disabled`).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowLook {
+    pub class: &'static str,
+    pub disabled: bool,
 }
 
 impl<T> Column<T> {
@@ -39,7 +61,19 @@ impl<T> Column<T> {
             header,
             width,
             cell: Arc::new(cell),
+            sortable: false,
+            head: None,
         }
+    }
+
+    pub fn sortable(mut self) -> Self {
+        self.sortable = true;
+        self
+    }
+
+    pub fn with_head(mut self, head: impl Fn() -> AnyView + Send + Sync + 'static) -> Self {
+        self.head = Some(Arc::new(head));
+        self
     }
 }
 
@@ -56,11 +90,19 @@ pub struct Expand<T> {
 struct Rows {
     /// The cells of the row of item `idx`.
     cells: Arc<dyn Fn(usize, Signal<Query>) -> Vec<AnyView> + Send + Sync>,
-    headers: Vec<fn(&Texts) -> &'static str>,
+    headers: Vec<Header>,
     tracks: Vec<&'static str>,
     expand_label: Option<ExpandLabel<usize>>,
     expand_body: Option<Arc<dyn Fn(usize) -> AnyView + Send + Sync>>,
-    row_class: Arc<dyn Fn(usize) -> &'static str + Send + Sync>,
+    row_look: Arc<dyn Fn(usize) -> RowLook + Send + Sync>,
+    sorting: Option<Sorting>,
+}
+
+#[derive(Clone)]
+struct Header {
+    text: fn(&Texts) -> &'static str,
+    sortable: bool,
+    head: Option<HeadView>,
 }
 
 #[component]
@@ -77,15 +119,26 @@ pub fn DataList<L, T>(
     label: Signal<String>,
     row_height: f64,
     #[prop(optional)] expand: Option<Expand<T>>,
-    /// Extra classes of a row (e.g. a disabled one).
+    /// How a row looks (disabled, the current one...).
     #[prop(optional)]
-    row_class: Option<fn(&T) -> &'static str>,
+    row_look: Option<fn(&T) -> RowLook>,
+    #[prop(optional)] sorting: Option<Sorting>,
+    /// Extra classes of the table (e.g. `cv-datalist--sticky-end`: the last column stays in view).
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView
 where
     L: Send + Sync + 'static,
     T: Send + Sync + 'static,
 {
-    let mut headers: Vec<fn(&Texts) -> &'static str> = columns.iter().map(|c| c.header).collect();
+    let mut headers: Vec<Header> = columns
+        .iter()
+        .map(|c| Header {
+            text: c.header,
+            sortable: c.sortable,
+            head: c.head.clone(),
+        })
+        .collect();
     let mut tracks: Vec<&'static str> = columns.iter().map(|c| c.width).collect();
     let cells: Vec<Cell<T>> = columns.into_iter().map(|c| c.cell).collect();
     let src = source.clone();
@@ -98,14 +151,19 @@ where
         tracks: Vec::new(),
         expand_label: None,
         expand_body: None,
-        row_class: {
+        row_look: {
             let src = source.clone();
-            Arc::new(move |idx| row_class.map_or("", |f| f(&rows_of(&src)[idx])))
+            Arc::new(move |idx| row_look.map_or(RowLook::default(), |f| f(&rows_of(&src)[idx])))
         },
+        sorting,
     };
     let mut rows = rows;
     if let Some(e) = expand {
-        headers.push(e.header);
+        headers.push(Header {
+            text: e.header,
+            sortable: false,
+            head: None,
+        });
         tracks.push("minmax(140px, auto)");
         let (src, label) = (source.clone(), e.label);
         rows.expand_label = Some(Arc::new(move |idx: &usize, t| label(&rows_of(&src)[*idx], t)));
@@ -114,7 +172,7 @@ where
     }
     rows.headers = headers;
     rows.tracks = tracks;
-    list_view(rows, shown, query, label, row_height)
+    list_view(rows, shown, query, label, row_height, class)
 }
 
 fn list_view(
@@ -123,6 +181,7 @@ fn list_view(
     query: Signal<Query>,
     label: Signal<String>,
     row_height: f64,
+    class: &'static str,
 ) -> AnyView {
     let t = use_i18n();
     let uid = next_uid();
@@ -195,15 +254,45 @@ fn list_view(
         })
     });
 
-    let grid = format!("--cv-cols: {}; --cv-row-h: {row_height}px", rows.tracks.join(" "));
-    let headers = rows.headers.clone();
-    let header_cells = move || {
-        let texts = t.t();
-        headers
-            .iter()
-            .map(|h| view! { <div role="columnheader" class="cv-cell cv-cell--head">{h(texts)}</div> })
-            .collect_view()
-    };
+    let grid = format!(
+        "--cv-cols: {}; --cv-row-h: {}px",
+        rows.tracks.join(" "),
+        row_height as i64
+    );
+    let texts = t.t();
+    let sorting = rows.sorting;
+    let header_cells = rows
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(col, h)| {
+            let text = (h.text)(texts);
+            let content = match (&h.head, sorting.filter(|_| h.sortable)) {
+                (Some(head), _) => head(),
+                (None, Some(s)) => {
+                    let dir = move || {
+                        let (c, desc) = s.current.get();
+                        (c == col).then_some(desc)
+                    };
+                    view! {
+                        <button type="button" class="cv-sort" on:click=move |_| s.on_sort.run(col)>
+                            {text}
+                            <span aria-hidden="true" class="cv-sort__arrow">{move || match dir() { Some(true) => "↓", Some(false) => "↑", None => "↕" }}</span>
+                        </button>
+                    }
+                    .into_any()
+                }
+                (None, None) => text.into_any(),
+            };
+            let sortable = h.sortable && h.head.is_none();
+            let aria_sort = move || {
+                let s = sorting.filter(|_| sortable)?;
+                let (c, desc) = s.current.get();
+                Some(if c != col { "none" } else if desc { "descending" } else { "ascending" })
+            };
+            view! { <div role="columnheader" class="cv-cell cv-cell--head" aria-sort=aria_sort>{content}</div> }
+        })
+        .collect_view();
 
     let measure = move |idx: usize| {
         request_animation_frame(move || {
@@ -249,9 +338,10 @@ fn list_view(
                 </Show>
             }
         });
+        let look = (rows.row_look)(idx);
         view! {
-            <div role="row" class=format!("cv-row {}", (rows.row_class)(idx)) class:cv-row--expanded=is_open
-                aria-rowindex=pos + 2 data-row=idx>
+            <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open
+                aria-disabled=look.disabled.then_some("true") aria-rowindex=pos + 2 data-row=idx>
                 {cells}
                 {toggle}
             </div>
@@ -259,7 +349,7 @@ fn list_view(
     };
 
     view! {
-        <div class="cv-datalist" role="table" aria-label=move || label.get()
+        <div class=format!("cv-datalist {class}") role="table" aria-label=move || label.get()
             aria-rowcount=move || shown.with(|s| s.len()) + 1 style=grid tabindex="0" node_ref=viewport
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
@@ -270,9 +360,9 @@ fn list_view(
                 <div role="row" class="cv-row cv-row--head" aria-rowindex="1">{header_cells}</div>
             </div>
             <div role="rowgroup" class="cv-datalist__body">
-                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_top) aria-hidden="true"></div>
+                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_top as i64) aria-hidden="true"></div>
                 <For each=move || visible.get() key=|r| *r children=render_row />
-                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_bottom) aria-hidden="true"></div>
+                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_bottom as i64) aria-hidden="true"></div>
             </div>
         </div>
     }

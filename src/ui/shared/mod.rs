@@ -10,7 +10,7 @@ mod multi_select;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use copy_button::CopyButton;
-pub use data_list::{Column, DataList, Expand};
+pub use data_list::{Column, DataList, Expand, RowLook, Sorting};
 pub use highlight::Highlighted;
 pub use list_toolbar::{EmptyState, ResultCount, SearchBox};
 pub use load_view::{LoadView, SkeletonKind};

@@ -3,6 +3,7 @@
 mod calls;
 mod case_data;
 mod case_history;
+mod customer_history;
 mod pending;
 
 use cvortex_domain::CaseId;
@@ -24,7 +25,7 @@ pub fn TabPanel(tab: ModalTab, case_id: Signal<CaseId>, resources: CaseResources
         ModalTab::CaseData => view! { <case_data::CaseDataTab resources label retry /> }.into_any(),
         ModalTab::CaseHistory => view! { <case_history::CaseHistoryTab resources case_id label retry /> }.into_any(),
         ModalTab::CustomerHistory => {
-            view! { <pending::PendingTab remote=resources.customer_cases count label retry /> }.into_any()
+            view! { <customer_history::CustomerHistoryTab resources case_id label retry /> }.into_any()
         }
         ModalTab::Calls => view! { <calls::CallsTab resources case_id label retry /> }.into_any(),
         ModalTab::Interactions => {

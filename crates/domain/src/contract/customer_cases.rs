@@ -30,6 +30,22 @@ pub struct CustomerCase {
     /// What a unification would move from this case into the open one.
     #[serde(default)]
     pub counts: ContentCounts,
+    /// The case's latest history event (what the list's search reads for "ações" and
+    /// "comentários").
+    #[serde(default)]
+    pub last_event: Option<LastEvent>,
+}
+
+/// The latest history event of a case, summarized.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LastEvent {
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub comment: Option<String>,
 }
 
 /// How many items of each kind a case holds (unification preview, and what a unification moved).

@@ -2,6 +2,7 @@
 //! lists that reuse them), pure so they run the same natively and in the browser.
 
 pub mod calls;
+pub mod customer;
 pub mod facet;
 pub mod history;
 pub mod query;

@@ -1,0 +1,220 @@
+//! The unification flow's pure parts: which rows may be selected, "select all", the preview of
+//! what moves, and reading a refusal (HTTP 409) back into per-case reasons.
+
+use std::collections::BTreeSet;
+
+use crate::eligibility::{ineligibility, Ineligibility};
+use crate::{CaseId, CaseRefusal, ContentCounts, CustomerCase};
+
+/// Every case's reasons against the open case, decided once per load.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// Whether the open case is in the list. Without it nothing can be compared, so nothing is
+    /// selectable (the server would refuse anyway).
+    pub open_found: bool,
+    /// Per item, the reasons it cannot be unified (empty: eligible).
+    pub reasons: Vec<Vec<Ineligibility>>,
+}
+
+impl Assessment {
+    pub fn new(items: &[CustomerCase], open_id: CaseId) -> Assessment {
+        let open = items.iter().find(|c| c.id == open_id);
+        let reasons = items
+            .iter()
+            .map(|c| match open {
+                Some(o) => ineligibility(o, c),
+                None if c.id == open_id => vec![Ineligibility::OpenCase],
+                None => Vec::new(),
+            })
+            .collect();
+        Assessment {
+            open_found: open.is_some(),
+            reasons,
+        }
+    }
+
+    pub fn selectable(&self, idx: usize) -> bool {
+        self.open_found && self.reasons.get(idx).is_some_and(Vec::is_empty)
+    }
+
+    /// The eligible cases among `shown` (what "select all" picks).
+    pub fn eligible_ids(&self, items: &[CustomerCase], shown: &[usize]) -> BTreeSet<CaseId> {
+        shown
+            .iter()
+            .filter(|&&i| self.selectable(i))
+            .map(|&i| items[i].id)
+            .collect()
+    }
+
+    /// Keeps only the selected cases still present and eligible (after a reload).
+    pub fn prune(&self, items: &[CustomerCase], selected: &BTreeSet<CaseId>) -> BTreeSet<CaseId> {
+        items
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| selected.contains(&c.id) && self.selectable(*i))
+            .map(|(_, c)| c.id)
+            .collect()
+    }
+}
+
+/// What "select all" does: select every eligible shown case, or clear them when all already are.
+pub fn toggle_all(selected: &BTreeSet<CaseId>, eligible: &BTreeSet<CaseId>) -> BTreeSet<CaseId> {
+    if !eligible.is_empty() && eligible.is_subset(selected) {
+        selected.difference(eligible).copied().collect()
+    } else {
+        selected.union(eligible).copied().collect()
+    }
+}
+
+/// Per selected case (in id order) what it brings, and the sum.
+pub fn preview(items: &[CustomerCase], selected: &BTreeSet<CaseId>) -> (Vec<(CaseId, ContentCounts)>, ContentCounts) {
+    let per_case: Vec<(CaseId, ContentCounts)> = selected
+        .iter()
+        .map(|id| {
+            let counts = items.iter().find(|c| c.id == *id).map(|c| c.counts).unwrap_or_default();
+            (*id, counts)
+        })
+        .collect();
+    let total = per_case.iter().fold(ContentCounts::default(), |acc, (_, c)| acc + *c);
+    (per_case, total)
+}
+
+/// The per-case reasons of a refused unification (`error.details`); anything unreadable yields
+/// none, and the caller still says the unification was refused.
+pub fn refusals(details: &serde_json::Value) -> Vec<CaseRefusal> {
+    match details {
+        serde_json::Value::Array(entries) => entries
+            .iter()
+            .filter_map(|e| serde_json::from_value::<CaseRefusal>(e.clone()).ok())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A stable identity of a request, for reusing its idempotency key: the same selection into the
+/// same case is the same unification (a retry), anything else is a new one.
+pub fn request_fingerprint(target: CaseId, selected: &BTreeSet<CaseId>) -> String {
+    let ids: Vec<String> = selected.iter().map(CaseId::to_string).collect();
+    format!("{target}:{}", ids.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{AgentRef, CaseStatus, ContactIds};
+
+    fn case(id: CaseId) -> CustomerCase {
+        CustomerCase {
+            id,
+            subject: None,
+            case_type: None,
+            status: CaseStatus {
+                id: 1,
+                name: "Aberto".into(),
+                is_final: false,
+            },
+            assignee: None,
+            channel: "whatsapp".into(),
+            contact: ContactIds {
+                whatsapp: Some("+55 11 91234-5678".into()),
+                ..Default::default()
+            },
+            created_at: id,
+            updated_at: None,
+            closed_at: None,
+            in_service: false,
+            merged_into: None,
+            counts: ContentCounts {
+                history: 2,
+                interactions: 1,
+                calls: 0,
+                attachments: 1,
+                surveys: 0,
+            },
+            last_event: None,
+        }
+    }
+
+    /// 1 open, 2 eligible, 3 in service, 4 eligible, 5 finished.
+    fn data() -> Vec<CustomerCase> {
+        let mut v: Vec<CustomerCase> = (1..=5).map(case).collect();
+        v[2].in_service = true;
+        v[2].assignee = Some(AgentRef {
+            id: 1,
+            name: "Maria Souza".into(),
+        });
+        v[4].closed_at = Some(10);
+        v
+    }
+
+    #[test]
+    fn select_all_picks_only_eligible_shown_rows_and_toggles() {
+        let items = data();
+        let a = Assessment::new(&items, 1);
+        assert!(a.open_found);
+        let all: Vec<usize> = (0..items.len()).collect();
+        let eligible = a.eligible_ids(&items, &all);
+        assert_eq!(eligible, BTreeSet::from([2, 4]));
+        let selected = toggle_all(&BTreeSet::new(), &eligible);
+        assert_eq!(selected, BTreeSet::from([2, 4]));
+        assert!(
+            toggle_all(&selected, &eligible).is_empty(),
+            "all selected: select all clears"
+        );
+        // only the shown rows count
+        assert_eq!(a.eligible_ids(&items, &[0, 3, 4]), BTreeSet::from([4]));
+        // a partial selection completes
+        assert_eq!(toggle_all(&BTreeSet::from([2]), &eligible), BTreeSet::from([2, 4]));
+    }
+
+    #[test]
+    fn without_the_open_case_nothing_is_selectable() {
+        let items = data();
+        let a = Assessment::new(&items[1..], 1);
+        assert!(!a.open_found);
+        assert!((0..4).all(|i| !a.selectable(i)));
+    }
+
+    #[test]
+    fn prune_drops_cases_that_became_ineligible_or_vanished() {
+        let mut items = data();
+        items[1].in_service = true; // 2 went into service
+        let a = Assessment::new(&items, 1);
+        assert_eq!(a.prune(&items, &BTreeSet::from([2, 4, 99])), BTreeSet::from([4]));
+    }
+
+    #[test]
+    fn preview_counts_per_case_and_in_total() {
+        let items = data();
+        let (per_case, total) = preview(&items, &BTreeSet::from([2, 4]));
+        assert_eq!(per_case.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(total.history, 4);
+        assert_eq!(total.attachments, 2);
+    }
+
+    #[test]
+    fn refusals_read_the_409_details_leniently() {
+        let details = serde_json::json!([
+            {"case_id": 3, "reasons": [{"code": "in_service", "agent_name": "Maria Souza"}]},
+            {"case_id": "x"},
+            "junk"
+        ]);
+        let r = refusals(&details);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].case_id, 3);
+        assert_eq!(
+            r[0].reasons,
+            vec![Ineligibility::InService {
+                agent_name: Some("Maria Souza".into())
+            }]
+        );
+        assert!(refusals(&serde_json::json!({"a": 1})).is_empty());
+    }
+
+    #[test]
+    fn the_same_selection_is_the_same_request() {
+        let a = request_fingerprint(1, &BTreeSet::from([4, 2]));
+        assert_eq!(a, request_fingerprint(1, &BTreeSet::from([2, 4])));
+        assert_ne!(a, request_fingerprint(1, &BTreeSet::from([2])));
+    }
+}

@@ -1,0 +1,240 @@
+//! The columns of the customer's case list, and the reason chips of ineligible rows.
+
+use std::sync::Arc;
+
+use cvortex_domain::eligibility::Ineligibility;
+use cvortex_domain::list::customer::CaseSort;
+use cvortex_domain::{phone, CustomerCase};
+use leptos::prelude::*;
+
+use super::super::case_history::{name_cell, when_cell};
+use crate::fmt;
+use crate::i18n::{I18n, Texts};
+use crate::state::UnifyFlow;
+use crate::ui::shared::{Column, Highlighted, RowLook};
+use crate::widget::ContinueCase;
+
+/// One row: the case and why it cannot be unified (empty: it can).
+pub struct CaseRow {
+    pub case: CustomerCase,
+    pub reasons: Vec<Ineligibility>,
+    pub selectable: bool,
+    pub is_open: bool,
+}
+
+pub fn row_look(r: &CaseRow) -> RowLook {
+    RowLook {
+        class: if r.is_open {
+            "cv-row--current cv-row--disabled"
+        } else if r.selectable {
+            ""
+        } else {
+            "cv-row--disabled"
+        },
+        disabled: !r.selectable,
+    }
+}
+
+/// The short chip text and the full explanation of a reason.
+pub fn reason_text(t: &Texts, r: &Ineligibility) -> (&'static str, String) {
+    match r {
+        Ineligibility::OpenCase => (t.r_open_case, t.r_open_case_long.into()),
+        Ineligibility::AlreadyUnified { into_case_id } => (t.r_unified, (t.r_unified_long)(*into_case_id)),
+        Ineligibility::InService { agent_name } => (t.r_in_service, (t.r_in_service_long)(agent_name.as_deref())),
+        Ineligibility::Finished { closed_at } => {
+            (t.r_finished, (t.r_finished_long)(closed_at.map(fmt::date).as_deref()))
+        }
+        Ineligibility::DifferentWhatsapp { candidate } => {
+            (t.r_diff_whatsapp, (t.r_diff_whatsapp_long)(&phone::masked(candidate)))
+        }
+        Ineligibility::DifferentChat { candidate } => (t.r_diff_chat, (t.r_diff_chat_long)(candidate)),
+        Ineligibility::NotFound => (t.r_not_found, t.r_not_found_long.into()),
+    }
+}
+
+/// Every reason, joined, as the screen reader hears it.
+pub fn reasons_sentence(t: &Texts, reasons: &[Ineligibility]) -> String {
+    reasons
+        .iter()
+        .map(|r| reason_text(t, r).1)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The column index → sort key of the sortable columns (see [`columns`]).
+pub const SORT_KEYS: [Option<CaseSort>; 11] = [
+    None,
+    Some(CaseSort::Id),
+    Some(CaseSort::Subject),
+    Some(CaseSort::Status),
+    Some(CaseSort::Agent),
+    Some(CaseSort::Channel),
+    Some(CaseSort::Created),
+    Some(CaseSort::Closed),
+    Some(CaseSort::Updated),
+    Some(CaseSort::Type),
+    None,
+];
+
+/// The element id of a row's reasons (the checkbox is described by it).
+pub fn reason_id(uid: usize, case_id: i64) -> String {
+    format!("cv-{uid}-why-{case_id}")
+}
+
+fn dash() -> AnyView {
+    view! { <span class="cv-muted">"—"</span> }.into_any()
+}
+
+fn identifier(c: &CustomerCase) -> Option<String> {
+    match c.channel.as_str() {
+        "whatsapp" | "phone" => c.contact.whatsapp.as_deref().map(phone::display),
+        "chat" => c.contact.chat_id.clone(),
+        "email" => c.contact.email.clone(),
+        _ => None,
+    }
+    .or_else(|| c.contact.whatsapp.as_deref().map(phone::display))
+    .or_else(|| c.contact.chat_id.clone())
+}
+
+pub fn columns(
+    t: I18n,
+    uid: usize,
+    flow: UnifyFlow,
+    select_all: Arc<dyn Fn() -> AnyView + Send + Sync>,
+    continue_case: Option<ContinueCase>,
+) -> Vec<Column<CaseRow>> {
+    vec![
+        Column::new(
+            |t| t.cc_col_select,
+            "44px",
+            move |r: &CaseRow, _| {
+                let id = r.case.id;
+                let texts = t.t();
+                view! {
+                    <input type="checkbox" class="cv-check" disabled=!r.selectable
+                        aria-label=(texts.cc_select_case)(id)
+                        aria-describedby=(!r.reasons.is_empty()).then(|| reason_id(uid, id))
+                        prop:checked=move || flow.selected.with(|s| s.contains(&id))
+                        on:change=move |_| flow.toggle(id) />
+                }
+                .into_any()
+            },
+        )
+        .with_head(move || select_all()),
+        Column::new(
+            |t| t.cc_col_id,
+            "minmax(232px, 1.1fr)",
+            move |r: &CaseRow, q| {
+                let texts = t.t();
+                let id = r.case.id.to_string();
+                let tags = if r.is_open {
+                    view! { <span class="cv-tag cv-tag--current" id=reason_id(uid, r.case.id)>{texts.cc_current}</span> }.into_any()
+                } else if r.reasons.is_empty() {
+                    ().into_any()
+                } else {
+                    let chips = r
+                        .reasons
+                        .iter()
+                        .map(|reason| {
+                            view! { <span class="cv-chip cv-chip--reason" aria-hidden="true">{reason_text(texts, reason).0}</span> }
+                        })
+                        .collect_view();
+                    // the full explanation: on hover (title) and for screen readers (the checkbox's description)
+                    let sentence = reasons_sentence(texts, &r.reasons);
+                    let title = sentence.clone();
+                    view! {
+                        <span class="cv-reasons" id=reason_id(uid, r.case.id) title=title>
+                            {chips}
+                            <span class="cv-sr-only">{sentence}</span>
+                        </span>
+                    }
+                    .into_any()
+                };
+                view! { <div class="cv-stack"><span class="cv-num cv-strong">"#"<Highlighted text=id query=q /></span>{tags}</div> }.into_any()
+            },
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_subject,
+            "minmax(180px, 2fr)",
+            move |r: &CaseRow, q| match r.case.subject.clone() {
+                Some(s) => {
+                    let title = s.clone();
+                    view! { <span class="cv-clamp" title=title><Highlighted text=s query=q /></span> }.into_any()
+                }
+                None => dash(),
+            },
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_status,
+            "minmax(140px, 0.8fr)",
+            move |r: &CaseRow, _| view! { <span class="cv-chip cv-chip--fit" title=r.case.status.name.clone()>{r.case.status.name.clone()}</span> }.into_any(),
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_agent,
+            "minmax(120px, 1fr)",
+            move |r: &CaseRow, q| match r.case.assignee.as_ref() {
+                Some(a) => view! { <span class="cv-clamp"><Highlighted text=a.name.clone() query=q /></span> }.into_any(),
+                None => name_cell(None),
+            },
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_channel,
+            "minmax(176px, 1fr)",
+            move |r: &CaseRow, _| {
+                let name = fmt::channel(t.t(), &r.case.channel);
+                let ident = identifier(&r.case);
+                view! {
+                    <div class="cv-stack">
+                        <span>{name}</span>
+                        {ident.map(|i| view! { <span class="cv-muted cv-clamp cv-small">{i}</span> })}
+                    </div>
+                }
+                .into_any()
+            },
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_created,
+            "minmax(136px, 0.8fr)",
+            move |r: &CaseRow, _| when_cell(t, r.case.created_at),
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_closed,
+            "minmax(136px, 0.8fr)",
+            move |r: &CaseRow, _| r.case.closed_at.map_or_else(dash, |ms| when_cell(t, ms)),
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_updated,
+            "minmax(136px, 0.8fr)",
+            move |r: &CaseRow, _| r.case.updated_at.map_or_else(dash, |ms| when_cell(t, ms)),
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_type,
+            "minmax(100px, 0.7fr)",
+            move |r: &CaseRow, _| name_cell(r.case.case_type.as_ref().map(|c| c.name.as_str())),
+        )
+        .sortable(),
+        Column::new(
+            |t| t.cc_col_action,
+            "minmax(196px, 0.9fr)",
+            move |r: &CaseRow, _| match (r.is_open, continue_case) {
+                (false, Some(c)) => {
+                    let id = r.case.id;
+                    view! {
+                        <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().cc_continue_label)(id)
+                            on:click=move |_| c.0.run(id)>{t.t().cc_continue}</button>
+                    }
+                    .into_any()
+                }
+                _ => dash(),
+            },
+        ),
+    ]
+}

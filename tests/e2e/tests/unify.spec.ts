@@ -1,0 +1,208 @@
+import { test, expect, dialog } from './fixtures';
+import type { Page, Request } from '@playwright/test';
+
+// João's cases in the demo data (crates/sandbox/src/demo.rs), one per rule. The open case is 1001.
+const ELIGIBLE = [1002, 1003, 1004, 1011, 1014];
+const INELIGIBLE: Record<number, { chip: RegExp; why: RegExp }> = {
+  1001: { chip: /Caso aberto/, why: /Este é o caso aberto/ },
+  1005: { chip: /Em atendimento/, why: /Em atendimento por Maria Souza/ },
+  1006: { chip: /Finalizado/, why: /Finalizado em \d\d\/\d\d\/\d{4}/ },
+  1007: { chip: /Finalizado/, why: /Finalizado em/ },
+  1008: { chip: /WhatsApp diferente/, why: /WhatsApp diferente: \+55 11 9••••-1234/ },
+  1009: { chip: /Chat diferente/, why: /Identificador de chat diferente: chat-99b2e1/ },
+  1010: { chip: /Já unificado/, why: /Já unificado ao caso #1002/ },
+  1012: { chip: /Finalizado/, why: /Finalizado em/ },
+  1013: { chip: /Em atendimento/, why: /Em atendimento por .*; WhatsApp diferente/ },
+};
+
+function panel(page: Page) {
+  return dialog(page).getByRole('tabpanel');
+}
+function box(page: Page, id: number) {
+  return panel(page).getByRole('checkbox', { name: `Selecionar o caso #${id} para unificar` });
+}
+function row(page: Page, id: number) {
+  return panel(page).getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Selecionar o caso #${id} para unificar` }) });
+}
+function unifyPosts(page: Page): Request[] {
+  const posts: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && /\/v1\/cases\/1001\/unifications$/.test(r.url())) posts.push(r);
+  });
+  return posts;
+}
+
+async function open(page: Page) {
+  await page.goto('/casos/1001/historico-do-cliente');
+  await expect(panel(page).getByRole('table', { name: 'Atendimentos do cliente' })).toBeVisible();
+}
+
+test.describe('Histórico do Cliente', () => {
+  test('every ineligible row is disabled at once with its reason; exactly the eligible ones can be selected', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('14 de 14 registros');
+    for (const id of ELIGIBLE) {
+      await expect(box(page, id)).toBeEnabled();
+      await expect(row(page, id)).not.toHaveAttribute('aria-disabled', 'true');
+    }
+    for (const [id, { chip, why }] of Object.entries(INELIGIBLE)) {
+      const b = box(page, Number(id));
+      await expect(b).toBeDisabled();
+      await expect(row(page, Number(id))).toHaveAttribute('aria-disabled', 'true');
+      await expect(row(page, Number(id)).locator('.cv-chip--reason, .cv-tag--current').first()).toHaveText(chip);
+      if (id !== '1001') await expect(b).toHaveAccessibleDescription(why);
+    }
+    // the chip's full explanation on hover
+    await expect(row(page, 1005).locator('.cv-reasons')).toHaveAttribute('title', 'Em atendimento por Maria Souza');
+    await expect(row(page, 1013).locator('.cv-reasons')).toHaveAttribute('title', /^Em atendimento por Carlos Pereira; WhatsApp diferente: \+55 11 9••••-0001$/);
+
+    // select all picks only the eligible rows; again clears them
+    const all = panel(page).getByRole('checkbox', { name: 'Selecionar todos os casos elegíveis' });
+    await all.check();
+    for (const id of ELIGIBLE) await expect(box(page, id)).toBeChecked();
+    for (const id of Object.keys(INELIGIBLE)) await expect(box(page, Number(id))).not.toBeChecked();
+    await expect(panel(page)).toContainText('5 casos selecionados');
+    await all.uncheck();
+    await expect(panel(page)).toContainText('Nenhum caso selecionado');
+  });
+
+  test('the search covers user, channel, id and subject; any column sorts', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const search = panel(page).getByRole('searchbox');
+    const count = panel(page).getByRole('status').filter({ hasText: 'registros' });
+    await search.fill('maria souza');
+    await expect(count).toHaveText('2 de 14 registros'); // 1005 (in service) and 1002
+    await search.fill('telefone');
+    await expect(count).toHaveText('1 de 14 registros');
+    await expect(box(page, 1011)).toBeVisible();
+    await search.fill('1009');
+    await expect(count).toHaveText('1 de 14 registros');
+    await search.fill('cupom desconto');
+    await expect(box(page, 1009)).toBeVisible();
+    await search.fill('');
+    const caseHeader = panel(page).getByRole('columnheader', { name: /^Caso/ });
+    await caseHeader.getByRole('button').click();
+    await expect(caseHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(panel(page).locator('.cv-datalist__body [role=row]').first()).toContainText('#1014');
+    await caseHeader.getByRole('button').click();
+    await expect(caseHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(panel(page).locator('.cv-datalist__body [role=row]').first()).toContainText('#1001');
+    expect(page.url()).toContain('c_ordem=numero');
+  });
+
+  test('confirm shows what moves; the unification persists across a reload; undo restores it', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = unifyPosts(page);
+    await box(page, 1002).check();
+    await box(page, 1003).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    const alert = panel(page).getByRole('alertdialog', { name: 'Unificar 2 atendimentos ao caso #1001?' });
+    await expect(alert).toContainText('#1002: 3 eventos, 2 interações, 1 ligação, 1 anexo, 1 pesquisa');
+    await expect(alert).toContainText('#1003: 1 evento, 1 interação');
+    await expect(alert.getByRole('button', { name: 'Confirmar unificação' })).toBeFocused();
+    await alert.getByRole('button', { name: 'Confirmar unificação' }).click();
+
+    await expect(panel(page).getByRole('status').filter({ hasText: 'unificados' })).toContainText('Casos #1002, #1003 unificados ao caso #1001.');
+    expect(posts).toHaveLength(1);
+    expect(posts[0].headers()['idempotency-key']).toBeTruthy();
+    await expect(box(page, 1002)).toBeDisabled();
+    await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
+    // the other tabs' counts refresh: 12 events + 3 from #1002 + 1 from #1003 + the unification's own
+    await expect(dialog(page).getByRole('tab', { name: /^Histórico do Caso/ })).toContainText('17');
+
+    await page.reload();
+    await expect(box(page, 1002)).toBeDisabled();
+    await expect(box(page, 1003)).toHaveAccessibleDescription('Já unificado ao caso #1001');
+
+    // undo, from a fresh unification (the message does not survive a reload)
+    await box(page, 1004).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    await expect(panel(page)).toContainText('Caso #1004 unificado ao caso #1001.');
+    await panel(page).getByRole('button', { name: 'Desfazer' }).click();
+    await expect(panel(page)).toContainText('Unificação desfeita: #1004 voltou a ser atendimento separado.');
+    await expect(box(page, 1004)).toBeEnabled();
+    await page.reload();
+    await expect(box(page, 1004)).toBeEnabled();
+  });
+
+  test('a case put into service after the list loaded is refused with its reason, and nothing else is lost', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await box(page, 1002).check();
+    await box(page, 1011).check();
+    await sandbox.patchCase(1011, { in_service: true, assignee: { id: 7, name: 'Bruno Reis' } });
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    const refused = panel(page).getByRole('alert').filter({ hasText: 'Nenhum caso foi unificado' });
+    await expect(refused).toContainText('Caso #1011: Em atendimento por Bruno Reis');
+    // the refused row is refreshed and disabled; the other selection stays
+    await expect(box(page, 1011)).toBeDisabled();
+    await expect(box(page, 1011)).not.toBeChecked();
+    await expect(box(page, 1002)).toBeChecked();
+    await expect(panel(page)).toContainText('1 caso selecionado');
+    // and nothing was unified
+    await expect(row(page, 1002).locator('.cv-chip--reason')).toHaveCount(0);
+  });
+
+  test('a double-clicked confirm sends one unification', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = unifyPosts(page);
+    await sandbox.fault({ route: 'unify', latency_ms: 600, times: 1 });
+    await box(page, 1014).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).dblclick();
+    await expect(panel(page).getByRole('button', { name: 'Unificando…' })).toHaveAttribute('aria-busy', 'true');
+    await expect(panel(page)).toContainText('Caso #1014 unificado ao caso #1001.');
+    expect(posts).toHaveLength(1);
+  });
+
+  test('an answer lost on the way: the error keeps the selection, and retrying with the same key unifies once', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = unifyPosts(page);
+    await sandbox.fault({ route: 'unify', drop_after: true, times: 1 });
+    await box(page, 1003).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    const failed = panel(page).getByRole('alert').filter({ hasText: 'A unificação não foi concluída' });
+    await expect(failed).toContainText('Sua seleção foi mantida');
+    await expect(box(page, 1003)).toBeChecked();
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    await expect(panel(page)).toContainText('Caso #1003 unificado ao caso #1001.');
+    expect(posts).toHaveLength(2);
+    expect(posts[1].headers()['idempotency-key']).toBe(posts[0].headers()['idempotency-key']);
+    // the server holds exactly one unification of 1003
+    const res = await page.request.get('/v1/cases/1001/customer-cases', { headers: { Authorization: 'Bearer demo-token-ana' } });
+    const items = (await res.json()).items as { id: number; merged_into?: number }[];
+    expect(items.find((c) => c.id === 1003)?.merged_into).toBe(1001);
+  });
+
+  test('the whole unification by keyboard alone', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await box(page, 1004).focus();
+    await page.keyboard.press('Space');
+    await expect(box(page, 1004)).toBeChecked();
+    const unify = panel(page).getByRole('button', { name: 'Unificar Atendimentos' });
+    await unify.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel(page).getByRole('button', { name: 'Confirmar unificação' })).toBeFocused();
+    await page.keyboard.press('Escape'); // closes the alert, not the modal
+    await expect(dialog(page)).toBeVisible();
+    await expect(panel(page).getByRole('alertdialog')).toHaveCount(0);
+    await expect(unify).toBeFocused();
+    await unify.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel(page).getByRole('button', { name: 'Confirmar unificação' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const done = panel(page).getByRole('status').filter({ hasText: 'unificado ao caso' });
+    await expect(done).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(panel(page).getByRole('button', { name: 'Desfazer' })).toBeFocused();
+  });
+
+  test('"Continuar atendimento" opens the other case', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await row(page, 1002).getByRole('button', { name: 'Continuar o atendimento do caso #1002' }).click();
+    await expect(page).toHaveURL(/\/casos\/1002$/);
+    await expect(dialog(page)).toContainText('Caso #1002');
+  });
+});
