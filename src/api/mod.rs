@@ -156,12 +156,19 @@ impl ApiClient {
 
     /// GET and decode, retrying transient failures with backoff (reads are safe to repeat).
     pub async fn get<T: DeserializeOwned>(&self, path: &str, caller: &AbortSignal) -> Result<T, ApiError> {
+        let body = self.get_body(path, caller).await?;
+        parse(&body)
+    }
+
+    /// The body of a successful GET. Not generic over the decoded type, so the retry loop's
+    /// state machine exists once in the bundle rather than once per resource.
+    async fn get_body(&self, path: &str, caller: &AbortSignal) -> Result<String, ApiError> {
         let url = self.url(path);
         let mut attempt = 0;
         loop {
             attempt += 1;
             let result = match self.send(caller, "GET", &url, &[], None).await {
-                Ok(res) => decode::<T>(res).await,
+                Ok(res) => read_body(res).await,
                 Err(e) => Err(e),
             };
             match result {
@@ -258,15 +265,24 @@ fn classify_failure(caller: Option<&AbortSignal>, timeout: &AbortSignal) -> ApiE
     }
 }
 
-/// Decodes a 2xx body into `T`, or turns the status into an [`ApiError`].
-async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
+/// The body of a 2xx answer, or the status as an [`ApiError`].
+async fn read_body(res: Response) -> Result<String, ApiError> {
     let status = res.status();
     let retry_after = res.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
     let body = res.text().await.map_err(|_| ApiError::Network)?;
     if !(200..300).contains(&status) {
         return Err(ApiError::from_status(status, &body, retry_after));
     }
-    serde_json::from_str(&body).map_err(|e| ApiError::BadData(e.to_string()))
+    Ok(body)
+}
+
+fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|e| ApiError::BadData(e.to_string()))
+}
+
+/// Decodes a 2xx body into `T`, or turns the status into an [`ApiError`].
+async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
+    parse(&read_body(res).await?)
 }
 
 /// Waits `ms` milliseconds on the browser's timer.

@@ -1,5 +1,6 @@
 //! Pieces the tabs share.
 
+pub mod cells;
 mod copy_button;
 mod data_list;
 mod highlight;

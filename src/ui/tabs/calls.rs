@@ -10,10 +10,12 @@ use cvortex_domain::text::Query;
 use cvortex_domain::{format, phone, Call, CallList, CaseId};
 use leptos::prelude::*;
 
-use super::case_history::{name_cell, options, when_cell};
+use super::case_history::options;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{use_persisted_filter, CaseResources};
-use crate::ui::shared::{Column, DataList, EmptyState, LoadView, MultiSelect, ResultCount, SearchBox, SkeletonKind};
+use crate::ui::shared::{
+    cells, Column, DataList, EmptyState, LoadView, MultiSelect, ResultCount, SearchBox, SkeletonKind,
+};
 
 #[component]
 pub fn CallsTab(
@@ -39,52 +41,44 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
         Column::new(
             |t| t.c_col_when,
             "minmax(148px, 1fr)",
-            move |c: &Call, _| when_cell(t, c.started_at),
+            move |c: &Call, _| cells::when(t, c.started_at),
         ),
         Column::new(
             |t| t.c_col_phone,
             "minmax(170px, 1.2fr)",
-            move |c: &Call, _| view! { <span class="cv-nowrap">{phone::display(&c.from_phone)}</span> }.into_any(),
+            move |c: &Call, _| cells::text("cv-nowrap", phone::display(&c.from_phone)),
         ),
         Column::new(
             |t| t.c_col_status,
             "minmax(120px, 1fr)",
             move |c: &Call, _| {
-                let code = c.status.clone();
-                let class = format!(
-                    "cv-chip cv-chip--call-{}",
-                    if code.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_') {
-                        code.as_str()
-                    } else {
-                        "other"
-                    }
-                );
-                view! { <span class=class>{move || status_label(t, &code)}</span> }.into_any()
+                let code = c.status.as_str();
+                // the status code names a colour class only when it is a plain identifier
+                let known = code.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_');
+                let class = format!("cv-chip cv-chip--call-{}", if known { code } else { "other" });
+                cells::chip(class, status_label(t, code))
             },
         ),
         Column::new(
             |t| t.c_col_agent,
             "minmax(120px, 1fr)",
-            move |c: &Call, _| name_cell(c.agent.as_ref().map(|a| a.name.as_str())),
+            move |c: &Call, _| cells::name(c.agent.as_ref().map(|a| a.name.as_str())),
         ),
         Column::new(
             |t| t.c_col_duration,
             "minmax(90px, 0.7fr)",
             move |c: &Call, _| match c.duration_seconds {
-                Some(s) if s >= 0 && c.status != "in_progress" => {
-                    view! { <span class="cv-num">{format::duration(s)}</span> }.into_any()
-                }
-                _ if c.status == "in_progress" => view! { <span class="cv-muted">{t.t().c_ongoing}</span> }.into_any(),
-                _ => view! { <span class="cv-muted">"—"</span> }.into_any(),
+                _ if c.status == "in_progress" => cells::text("cv-muted", t.t().c_ongoing.into()),
+                Some(s) if s >= 0 => cells::text("cv-num", format::duration(s)),
+                _ => cells::dash(),
             },
         ),
         Column::new(
             |t| t.c_col_direction,
             "minmax(90px, 0.7fr)",
             move |c: &Call, _| {
-                let d = c.direction.clone();
-                view! { <span>{(t.t().direction)(&d).map(str::to_owned).unwrap_or_else(|| d.clone())}</span> }
-                    .into_any()
+                let d = &c.direction;
+                cells::text("", (t.t().direction)(d).map(str::to_owned).unwrap_or_else(|| d.clone()))
             },
         ),
     ]

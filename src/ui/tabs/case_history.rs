@@ -13,7 +13,7 @@ use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{use_persisted_filter, CaseResources};
 use crate::ui::shared::{
-    Column, DataList, EmptyState, Expand, Highlighted, LoadView, MultiSelect, ResultCount, SearchBox, SelectOption,
+    cells, Column, DataList, EmptyState, Expand, LoadView, MultiSelect, ResultCount, SearchBox, SelectOption,
     SkeletonKind,
 };
 
@@ -42,69 +42,50 @@ pub fn options(values: &[cvortex_domain::list::FacetValue], label: impl Fn(&str,
         .collect()
 }
 
-/// A name (agent...) clamped to two lines, or a dash when there is none.
-pub fn name_cell(name: Option<&str>) -> AnyView {
-    match name {
-        Some(n) => view! { <span class="cv-clamp">{n.to_string()}</span> }.into_any(),
-        None => view! { <span class="cv-muted">"—"</span> }.into_any(),
-    }
-}
-
-pub fn when_cell(t: I18n, ms: i64) -> AnyView {
-    view! { <time class="cv-nowrap" title=fmt::relative(t.t(), ms)>{fmt::datetime(ms)}</time> }.into_any()
-}
-
 fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
     vec![
         Column::new(
             |t| t.h_col_when,
             "minmax(148px, 0.8fr)",
-            move |e: &HistoryEvent, _| when_cell(t, e.occurred_at),
+            move |e: &HistoryEvent, _| cells::when(t, e.occurred_at),
         ),
         Column::new(
             |t| t.h_col_action,
             "minmax(200px, 2fr)",
             move |e: &HistoryEvent, q| {
-                let action = e.action.clone();
-                view! {
-                <div class="cv-stack">
-                    <span class="cv-clamp" title=e.description.clone()><Highlighted text=e.description.clone() query=q /></span>
-                    <span class="cv-tag">{(t.t().action)(&action).map(str::to_owned).unwrap_or_else(|| action.clone())}</span>
-                </div>
-            }
-            .into_any()
+                let action = (t.t().action)(&e.action)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| e.action.clone());
+                cells::stacked(
+                    cells::clamped(e.description.clone(), q),
+                    Some(cells::text("cv-tag", action)),
+                )
             },
         ),
         Column::new(
             |t| t.h_col_agent,
             "minmax(110px, 1fr)",
-            move |e: &HistoryEvent, _| name_cell(e.agent.as_ref().map(|a| a.name.as_str())),
+            move |e: &HistoryEvent, _| cells::name(e.agent.as_ref().map(|a| a.name.as_str())),
         ),
         Column::new(
             |t| t.h_col_comment,
             "minmax(180px, 2fr)",
-            move |e: &HistoryEvent, q| match e.comment.clone().filter(|c| !c.trim().is_empty()) {
-                Some(c) => {
-                    let title = c.clone();
-                    view! { <span class="cv-clamp" title=title><Highlighted text=c query=q /></span> }.into_any()
-                }
-                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
-            },
+            move |e: &HistoryEvent, q| cells::clamped_or_dash(e.comment.clone(), q),
         ),
         Column::new(
             |t| t.h_col_channel,
             "minmax(90px, 0.7fr)",
-            move |e: &HistoryEvent, _| match e.channel.clone() {
-                Some(c) => view! { <span>{fmt::channel(t.t(), &c)}</span> }.into_any(),
-                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+            move |e: &HistoryEvent, _| match &e.channel {
+                Some(c) => cells::text("", fmt::channel(t.t(), c)),
+                None => cells::dash(),
             },
         ),
         Column::new(
             |t| t.h_col_status,
             "minmax(110px, 0.9fr)",
             move |e: &HistoryEvent, _| match &e.status {
-                Some(s) => view! { <span class="cv-chip">{s.name.clone()}</span> }.into_any(),
-                None => view! { <span class="cv-muted">"—"</span> }.into_any(),
+                Some(s) => cells::chip("cv-chip cv-chip--fit".into(), s.name.clone()),
+                None => cells::dash(),
             },
         ),
     ]

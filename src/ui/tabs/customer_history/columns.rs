@@ -7,11 +7,10 @@ use cvortex_domain::list::customer::CaseSort;
 use cvortex_domain::{phone, CustomerCase};
 use leptos::prelude::*;
 
-use super::super::case_history::{name_cell, when_cell};
 use crate::fmt;
 use crate::i18n::{I18n, Texts};
 use crate::state::UnifyFlow;
-use crate::ui::shared::{Column, Highlighted, RowLook};
+use crate::ui::shared::{cells, Column, Highlighted, RowLook};
 use crate::widget::ContinueCase;
 
 /// One row: the case and why it cannot be unified (empty: it can).
@@ -81,10 +80,6 @@ pub fn reason_id(uid: usize, case_id: i64) -> String {
     format!("cv-{uid}-why-{case_id}")
 }
 
-fn dash() -> AnyView {
-    view! { <span class="cv-muted">"—"</span> }.into_any()
-}
-
 fn identifier(c: &CustomerCase) -> Option<String> {
     match c.channel.as_str() {
         "whatsapp" | "phone" => c.contact.whatsapp.as_deref().map(phone::display),
@@ -150,75 +145,60 @@ pub fn columns(
                     }
                     .into_any()
                 };
-                view! { <div class="cv-stack"><span class="cv-num cv-strong">"#"<Highlighted text=id query=q /></span>{tags}</div> }.into_any()
+                let number = view! { <span class="cv-num cv-strong">"#"<Highlighted text=id query=q /></span> }.into_any();
+                cells::stacked(number, Some(tags))
             },
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_subject,
             "minmax(180px, 2fr)",
-            move |r: &CaseRow, q| match r.case.subject.clone() {
-                Some(s) => {
-                    let title = s.clone();
-                    view! { <span class="cv-clamp" title=title><Highlighted text=s query=q /></span> }.into_any()
-                }
-                None => dash(),
-            },
+            move |r: &CaseRow, q| cells::clamped_or_dash(r.case.subject.clone(), q),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_status,
             "minmax(140px, 0.8fr)",
-            move |r: &CaseRow, _| view! { <span class="cv-chip cv-chip--fit" title=r.case.status.name.clone()>{r.case.status.name.clone()}</span> }.into_any(),
+            move |r: &CaseRow, _| cells::chip("cv-chip cv-chip--fit".into(), r.case.status.name.clone()),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_agent,
             "minmax(120px, 1fr)",
-            move |r: &CaseRow, q| match r.case.assignee.as_ref() {
-                Some(a) => view! { <span class="cv-clamp"><Highlighted text=a.name.clone() query=q /></span> }.into_any(),
-                None => name_cell(None),
-            },
+            move |r: &CaseRow, q| cells::clamped_or_dash(r.case.assignee.as_ref().map(|a| a.name.clone()), q),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_channel,
             "minmax(176px, 1fr)",
             move |r: &CaseRow, _| {
-                let name = fmt::channel(t.t(), &r.case.channel);
-                let ident = identifier(&r.case);
-                view! {
-                    <div class="cv-stack">
-                        <span>{name}</span>
-                        {ident.map(|i| view! { <span class="cv-muted cv-clamp cv-small">{i}</span> })}
-                    </div>
-                }
-                .into_any()
+                let name = cells::text("", fmt::channel(t.t(), &r.case.channel));
+                cells::stacked(name, identifier(&r.case).map(|i| cells::text("cv-muted cv-clamp cv-small", i)))
             },
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_created,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| when_cell(t, r.case.created_at),
+            move |r: &CaseRow, _| cells::when(t, r.case.created_at),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_closed,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case.closed_at.map_or_else(dash, |ms| when_cell(t, ms)),
+            move |r: &CaseRow, _| r.case.closed_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_updated,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case.updated_at.map_or_else(dash, |ms| when_cell(t, ms)),
+            move |r: &CaseRow, _| r.case.updated_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_type,
             "minmax(100px, 0.7fr)",
-            move |r: &CaseRow, _| name_cell(r.case.case_type.as_ref().map(|c| c.name.as_str())),
+            move |r: &CaseRow, _| cells::name(r.case.case_type.as_ref().map(|c| c.name.as_str())),
         )
         .sortable(),
         Column::new(
@@ -233,7 +213,7 @@ pub fn columns(
                     }
                     .into_any()
                 }
-                _ => dash(),
+                _ => cells::dash(),
             },
         ),
     ]
