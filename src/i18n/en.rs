@@ -303,4 +303,78 @@ pub static TEXTS: Texts = Texts {
     r_diff_chat_long: |c| format!("Different chat identifier: {c}"),
     r_not_found: "Not found",
     r_not_found_long: "Not a case of this customer",
+    from_case: |id| format!("From case #{id} (merged)"),
+    sla_list: "The case's SLA targets",
+    sla_status: |s| {
+        Some(match s {
+            "running" => "Running",
+            "paused" => "Paused",
+            "met" => "Met",
+            "breached" => "Breached",
+            _ => return None,
+        })
+    },
+    sla_running_late: "Breached (running)",
+    sla_elapsed: "Execution time",
+    sla_target: "Target",
+    sla_due: "Due",
+    sla_left: "Time left",
+    sla_overdue: "Overdue by",
+    sla_progress: "Share of the target used",
+    sla_paused_since: |d| format!("Paused since {d}."),
+    sla_met_at: |d| format!("Met on {d}."),
+    sla_empty: "No SLA target applies to this case.",
+    sv_list: "The case's satisfaction surveys",
+    sv_scale: |s| match s {
+        "csat" => "CSAT".into(),
+        "nps" => "NPS".into(),
+        other => other.to_uppercase(),
+    },
+    sv_stars: |n| format!("{n} out of 5 stars"),
+    sv_nps: |n| format!("{n} out of 10"),
+    sv_band: |b| match b {
+        cvortex_domain::survey::NpsBand::Promoter => "Promoter",
+        cvortex_domain::survey::NpsBand::Neutral => "Passive",
+        cvortex_domain::survey::NpsBand::Detractor => "Detractor",
+    },
+    sv_unrated: |n| format!("Score {n} (off the scale)"),
+    sv_requester: "Requester",
+    sv_agent: "Agent at the time",
+    sv_answered: "Answered on",
+    sv_show: "Show comments",
+    sv_hide: "Hide comments",
+    sv_comment: "Comment",
+    sv_no_comment: "No comments.",
+    sv_none: "No survey was answered for this case.",
+    sv_not_configured: "No satisfaction survey is configured for this case.",
+    i_empty: "No interaction was recorded for this case.",
+    i_channels: "Channels with interactions",
+    i_channel_label: |name, n, last| {
+        format!(
+            "{name}: {n} {}, last on {last}",
+            if n == 1 { "message" } else { "messages" }
+        )
+    },
+    i_search: "Search this channel's messages",
+    i_conversation: |c| format!("Conversation on {c}"),
+    i_results: |shown, total| {
+        if shown == total {
+            format!("{total} {}", if total == 1 { "message" } else { "messages" })
+        } else {
+            format!("{shown} of {total} messages")
+        }
+    },
+    i_earlier: |n| format!("Show {n} earlier {}", if n == 1 { "message" } else { "messages" }),
+    i_none_found: "No message matches the search.",
+    i_sender_kind: |k| {
+        Some(match k {
+            "customer" => "Customer",
+            "agent" => "Agent",
+            "bot" => "Bot",
+            "system" => "System",
+            _ => return None,
+        })
+    },
+    i_email_frame: |s| format!("E-mail body {s}"),
+    i_files: "Files",
 };

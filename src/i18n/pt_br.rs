@@ -317,4 +317,84 @@ pub static TEXTS: Texts = Texts {
     r_diff_chat_long: |c| format!("Identificador de chat diferente: {c}"),
     r_not_found: "Não encontrado",
     r_not_found_long: "Não é um caso deste cliente",
+    from_case: |id| format!("Do caso #{id} (unificado)"),
+    sla_list: "Metas de SLA do caso",
+    sla_status: |s| {
+        Some(match s {
+            "running" => "Em andamento",
+            "paused" => "Pausado",
+            "met" => "Cumprido",
+            "breached" => "Violado",
+            _ => return None,
+        })
+    },
+    sla_running_late: "Violado (em andamento)",
+    sla_elapsed: "Tempo de execução",
+    sla_target: "Meta",
+    sla_due: "Vencimento",
+    sla_left: "Tempo restante",
+    sla_overdue: "Atrasado há",
+    sla_progress: "Tempo consumido da meta",
+    sla_paused_since: |d| format!("Pausado desde {d}."),
+    sla_met_at: |d| format!("Cumprido em {d}."),
+    sla_empty: "Nenhuma meta de SLA se aplica a este caso.",
+    sv_list: "Pesquisas de satisfação do caso",
+    sv_scale: |s| match s {
+        "csat" => "CSAT".into(),
+        "nps" => "NPS".into(),
+        other => other.to_uppercase(),
+    },
+    sv_stars: |n| format!("{n} de 5 estrelas"),
+    sv_nps: |n| format!("{n} de 10"),
+    sv_band: |b| match b {
+        cvortex_domain::survey::NpsBand::Promoter => "Promotor",
+        cvortex_domain::survey::NpsBand::Neutral => "Neutro",
+        cvortex_domain::survey::NpsBand::Detractor => "Detrator",
+    },
+    sv_unrated: |n| format!("Nota {n} (fora da escala)"),
+    sv_requester: "Solicitante",
+    sv_agent: "Responsável na pesquisa",
+    sv_answered: "Respondida em",
+    sv_show: "Ver comentários",
+    sv_hide: "Ocultar comentários",
+    sv_comment: "Comentário",
+    sv_no_comment: "Sem comentários.",
+    sv_none: "Nenhuma pesquisa foi respondida neste caso.",
+    sv_not_configured: "Nenhuma pesquisa de satisfação está configurada para este atendimento.",
+    i_empty: "Nenhuma interação registrada neste caso.",
+    i_channels: "Canais com interações",
+    i_channel_label: |name, n, last| {
+        format!(
+            "{name}: {n} {}, última em {last}",
+            if n == 1 { "mensagem" } else { "mensagens" }
+        )
+    },
+    i_search: "Buscar nas mensagens deste canal",
+    i_conversation: |c| format!("Conversa por {c}"),
+    i_results: |shown, total| {
+        if shown == total {
+            format!("{total} {}", if total == 1 { "mensagem" } else { "mensagens" })
+        } else {
+            format!("{shown} de {total} mensagens")
+        }
+    },
+    i_earlier: |n| {
+        format!(
+            "Mostrar {n} {} anterior{}",
+            if n == 1 { "mensagem" } else { "mensagens" },
+            if n == 1 { "" } else { "es" }
+        )
+    },
+    i_none_found: "Nenhuma mensagem corresponde à busca.",
+    i_sender_kind: |k| {
+        Some(match k {
+            "customer" => "Cliente",
+            "agent" => "Atendente",
+            "bot" => "Bot",
+            "system" => "Sistema",
+            _ => return None,
+        })
+    },
+    i_email_frame: |s| format!("Corpo do e-mail {s}"),
+    i_files: "Arquivos",
 };

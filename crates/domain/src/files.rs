@@ -46,6 +46,23 @@ fn truncate_keeping_extension(name: &str, max: usize) -> String {
     format!("{stem}{ext}")
 }
 
+/// A size as people read it, pt-BR style: `512 bytes`, `12,3 KB`, `4,5 MB`, `1,2 GB` (1 KB = 1024
+/// bytes, one decimal, comma as the decimal mark).
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    if bytes < 1024 {
+        return format!("{bytes} {}", if bytes == 1 { "byte" } else { "bytes" });
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let tenths = (value * 10.0).round() as u64;
+    format!("{},{} {}", tenths / 10, tenths % 10, UNITS[unit])
+}
+
 /// Why an upload is refused before it is sent (and again by the server).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UploadRefusal {
@@ -73,6 +90,18 @@ pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_in_pt_br() {
+        assert_eq!(size(0), "0 bytes");
+        assert_eq!(size(1), "1 byte");
+        assert_eq!(size(1023), "1023 bytes");
+        assert_eq!(size(1024), "1,0 KB");
+        assert_eq!(size(12_595), "12,3 KB");
+        assert_eq!(size(4_718_592), "4,5 MB");
+        assert_eq!(size(10 * 1024 * 1024), "10,0 MB");
+        assert_eq!(size(u64::MAX), "17179869184,0 GB");
+    }
 
     #[test]
     fn names_lose_paths_controls_and_tricks() {

@@ -4,7 +4,10 @@ mod calls;
 mod case_data;
 mod case_history;
 mod customer_history;
+mod interactions;
 mod pending;
+mod sla;
+mod surveys;
 
 use cvortex_domain::CaseId;
 use leptos::prelude::*;
@@ -28,13 +31,11 @@ pub fn TabPanel(tab: ModalTab, case_id: Signal<CaseId>, resources: CaseResources
             view! { <customer_history::CustomerHistoryTab resources case_id label retry /> }.into_any()
         }
         ModalTab::Calls => view! { <calls::CallsTab resources case_id label retry /> }.into_any(),
-        ModalTab::Interactions => {
-            view! { <pending::PendingTab remote=resources.interactions count label retry /> }.into_any()
-        }
-        ModalTab::Sla => view! { <pending::PendingTab remote=resources.sla count label retry /> }.into_any(),
+        ModalTab::Interactions => view! { <interactions::InteractionsTab resources case_id label retry /> }.into_any(),
+        ModalTab::Sla => view! { <sla::SlaTab resources case_id label retry /> }.into_any(),
         ModalTab::Attachments => {
             view! { <pending::PendingTab remote=resources.attachments count label retry /> }.into_any()
         }
-        ModalTab::Surveys => view! { <pending::PendingTab remote=resources.surveys count label retry /> }.into_any(),
+        ModalTab::Surveys => view! { <surveys::SurveysTab resources case_id label retry /> }.into_any(),
     }
 }

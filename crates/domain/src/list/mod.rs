@@ -5,6 +5,7 @@ pub mod calls;
 pub mod customer;
 pub mod facet;
 pub mod history;
+pub mod messages;
 pub mod query;
 pub mod window;
 

@@ -1,0 +1,235 @@
+//! Interações: one button per channel (icon, message count, time of the last one), switching
+//! instantly (every channel came in one request), and the selected channel's conversation as
+//! agents know it: bubbles per sender, day separators, files as links, system notes. Plain text
+//! is always text; an e-mail's HTML only ever renders inside a sandboxed frame with its own
+//! restrictive policy. Long conversations render their newest messages first and grow on demand;
+//! the view opens at the newest message.
+
+use std::sync::Arc;
+
+use chrono::Local;
+use cvortex_domain::list::messages::{self, chronological, email_document, is_safe_link, summary};
+use cvortex_domain::text::Query;
+use cvortex_domain::{CaseId, ChannelConversation, InteractionList, Message};
+use leptos::prelude::*;
+
+use crate::fmt;
+use crate::i18n::{use_i18n, I18n};
+use crate::state::CaseResources;
+use crate::ui::shared::{next_uid, Highlighted, LoadView, SearchBox, SkeletonKind};
+
+/// Messages rendered at first, and added by each "Mostrar anteriores".
+const PAGE: usize = 150;
+
+#[component]
+pub fn InteractionsTab(
+    resources: CaseResources,
+    case_id: Signal<CaseId>,
+    label: Signal<String>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <LoadView remote=resources.interactions skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
+            ready={move |list: Arc<InteractionList>| view! { <InteractionsView list case_id=case_id.get_untracked() /> }} />
+    }
+}
+
+/// The letter of a channel's icon (drawn by CSS: no icon font, no emoji the system may lack).
+fn icon_letter(channel: &str) -> &'static str {
+    match channel {
+        "whatsapp" => "W",
+        "email" => "@",
+        "chat" => "C",
+        "messenger" => "M",
+        "instagram" => "I",
+        "phone" => "T",
+        "sms" => "S",
+        _ => "•",
+    }
+}
+
+fn icon_class(channel: &str) -> String {
+    let known = channel.chars().all(|c| c.is_ascii_lowercase()) && !channel.is_empty();
+    format!(
+        "cv-channel-icon cv-channel-icon--{}",
+        if known { channel } else { "other" }
+    )
+}
+
+#[component]
+fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoView {
+    let t = use_i18n();
+    let texts = t.t();
+    let channels: Vec<usize> = (0..list.channels.len())
+        .filter(|&i| !list.channels[i].messages.is_empty())
+        .collect();
+    if channels.is_empty() {
+        return view! { <p class="cv-empty">{texts.i_empty}</p> }.into_any();
+    }
+    let selected = RwSignal::new(channels[0]);
+    let query = RwSignal::new(String::new());
+    let buttons = channels
+        .iter()
+        .map(|&i| {
+            let c = &list.channels[i];
+            let s = summary(c);
+            let name = fmt::channel(texts, &c.channel);
+            let last = s.last_at.map(fmt::datetime).unwrap_or_default();
+            let label = (texts.i_channel_label)(&name, s.count, &last);
+            view! {
+                <button type="button" class="cv-channel" aria-pressed=move || (selected.get() == i).to_string()
+                    aria-label=label on:click=move |_| selected.set(i)>
+                    <span class=icon_class(&c.channel) aria-hidden="true">{icon_letter(&c.channel)}</span>
+                    <span class="cv-channel__text" aria-hidden="true">
+                        <span class="cv-channel__name">{name}<span class="cv-badge">{s.count}</span></span>
+                        <span class="cv-channel__last">{last}</span>
+                    </span>
+                </button>
+            }
+        })
+        .collect_view();
+    let list2 = list.clone();
+    let conversation = move || {
+        let i = selected.get();
+        let conv = list2.channels.get(i).cloned().map(Arc::new);
+        conv.map(|c| view! { <Conversation conv=c case_id query /> })
+    };
+    view! {
+        <div class="cv-interactions">
+            <div class="cv-channels" role="group" aria-label=texts.i_channels>{buttons}</div>
+            <div class="cv-toolbar" role="search">
+                <SearchBox label=texts.i_search.to_string() value=query.into() on_input=Callback::new(move |v| query.set(v)) />
+            </div>
+            {conversation}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Conversation(conv: Arc<ChannelConversation>, case_id: CaseId, query: RwSignal<String>) -> impl IntoView {
+    let t = use_i18n();
+    let texts = t.t();
+    let order = chronological(&conv.messages);
+    let total = order.len();
+    let q = Memo::new(move |_| Query::new(&query.get()));
+    let matches = {
+        let conv = conv.clone();
+        Memo::new(move |_| q.with(|q| messages::search(&conv.messages, &order, q)))
+    };
+    let limit = RwSignal::new(PAGE);
+    let channel_name = fmt::channel(texts, &conv.channel);
+    let identifier = conv.identifier.clone();
+    let uid = next_uid();
+    let body = {
+        let conv = conv.clone();
+        move || {
+            matches.with(|m| {
+                let start = m.len().saturating_sub(limit.get());
+                let mut prev_day = None;
+                m[start..]
+                    .iter()
+                    .map(|&i| {
+                        let msg = &conv.messages[i];
+                        let day = messages::day(msg.sent_at, &Local);
+                        let separator = (day != prev_day).then(|| {
+                            view! { <li class="cv-day" role="separator"><span>{fmt::date(msg.sent_at)}</span></li> }
+                        });
+                        prev_day = day;
+                        view! { {separator} {message_view(t, msg, case_id, q, uid)} }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let hidden_before = move || matches.with(|m| m.len().saturating_sub(limit.get()));
+    view! {
+        <div class="cv-conversation-head">
+            <strong>{(texts.i_conversation)(&channel_name)}</strong>
+            {identifier.map(|i| view! { <span class="cv-muted">{i}</span> })}
+            <span class="cv-muted" role="status" aria-live="polite">{move || (texts.i_results)(matches.with(Vec::len), total)}</span>
+        </div>
+        // column-reverse keeps the scroll anchored at the newest message, even while hidden
+        <div class="cv-conversation" tabindex="0" aria-label=(texts.i_conversation)(&channel_name)>
+            <ol class="cv-messages">
+                <Show when=move || { hidden_before() > 0 }>
+                    <li class="cv-earlier">
+                        <button type="button" class="cv-button cv-button--subtle" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            {move || (texts.i_earlier)(hidden_before())}
+                        </button>
+                    </li>
+                </Show>
+                {body}
+                <Show when=move || matches.with(Vec::is_empty)>
+                    <li class="cv-empty">{texts.i_none_found}</li>
+                </Show>
+            </ol>
+        </div>
+    }
+}
+
+fn message_view(t: I18n, m: &Message, case_id: CaseId, q: Memo<Query>, uid: usize) -> AnyView {
+    let texts = t.t();
+    let kind = match m.sender.kind.as_str() {
+        k @ ("customer" | "agent" | "bot" | "system") => k,
+        _ => "other",
+    };
+    let who = m
+        .sender
+        .name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| (texts.i_sender_kind)(&m.sender.kind).map(str::to_owned))
+        .unwrap_or_else(|| m.sender.kind.clone());
+    let from_case =
+        (m.case_id != case_id).then(|| view! { <span class="cv-tag">{(texts.from_case)(m.case_id)}</span> });
+    let q: Signal<Query> = q.into();
+    let subject = m
+        .subject
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| view! { <p class="cv-msg__subject"><Highlighted text=s query=q /></p> });
+    let body = match (&m.html, &m.text) {
+        (Some(html), _) if !html.trim().is_empty() => {
+            let title = (texts.i_email_frame)(m.subject.as_deref().unwrap_or(""));
+            view! {
+                <iframe class="cv-msg__frame" title=title sandbox="allow-popups allow-popups-to-escape-sandbox"
+                    referrerpolicy="no-referrer" srcdoc=email_document(html)></iframe>
+            }
+            .into_any()
+        }
+        (_, Some(text)) => view! { <p class="cv-msg__text"><Highlighted text=text.clone() query=q /></p> }.into_any(),
+        _ => ().into_any(),
+    };
+    let files = (!m.files.is_empty()).then(|| {
+        let items = m
+            .files
+            .iter()
+            .map(|f| {
+                let name = f.name.clone();
+                match f.url.clone().filter(|u| is_safe_link(u)) {
+                    Some(url) => view! {
+                        <li><a href=url target="_blank" rel="noopener noreferrer nofollow">{name}</a></li>
+                    }
+                    .into_any(),
+                    None => view! { <li>{name}</li> }.into_any(),
+                }
+            })
+            .collect_view();
+        view! { <ul class="cv-msg__files" aria-label=texts.i_files>{items}</ul> }
+    });
+    let id = format!("cv-{uid}-msg-{}", m.id);
+    view! {
+        <li class=format!("cv-msg cv-msg--{kind}") id=id>
+            <div class="cv-msg__meta">
+                <span class="cv-msg__who">{who}</span>
+                <time class="cv-msg__time">{fmt::time(m.sent_at)}</time>
+                {from_case}
+            </div>
+            {subject}
+            {body}
+            {files}
+        </li>
+    }
+    .into_any()
+}
