@@ -2,6 +2,7 @@
 //! retries of reads, JSON decoding into the contract's types, status codes to [`ApiError`]).
 
 mod error;
+mod files;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 pub use error::ApiError;
+pub use files::UploadCancel;
 
 /// Where bearer tokens come from.
 pub enum TokenSource {

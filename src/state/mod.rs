@@ -4,8 +4,19 @@ mod case_resources;
 mod list_state;
 mod remote;
 mod unification;
+mod uploads;
 
 pub use case_resources::CaseResources;
 pub use list_state::{provide_filter_memory, provide_url_query, use_persisted_filter, FilterMemory, UrlQuery};
 pub use remote::{Load, Remote};
 pub use unification::{FlowHooks, Phase, Preview, UndoState, UnifyFlow};
+pub use uploads::{UploadFlow, UploadPhase};
+
+/// A random key (crypto.randomUUID where available).
+pub(crate) fn new_idempotency_key() -> String {
+    if let Some(uuid) = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()) {
+        return uuid;
+    }
+    let r = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{:x}-{:x}-{:x}", js_sys::Date::now() as u64, r(), r())
+}

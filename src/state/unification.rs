@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
+use super::new_idempotency_key;
 use crate::api::{ApiClient, ApiError};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -243,13 +244,4 @@ impl UnifyFlow {
             }
         });
     }
-}
-
-/// A random key (crypto.randomUUID where available).
-fn new_idempotency_key() -> String {
-    if let Some(uuid) = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()) {
-        return uuid;
-    }
-    let r = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    format!("{:x}-{:x}-{:x}", js_sys::Date::now() as u64, r(), r())
 }

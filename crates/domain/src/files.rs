@@ -63,6 +63,39 @@ pub fn size(bytes: u64) -> String {
     format!("{},{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
+/// A MIME type as users know it: `PDF`, `PNG`, `DOCX`…; an unknown one by its subtype.
+pub fn type_label(mime: &str) -> String {
+    let m = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let known = match m.as_str() {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "JPG",
+        "image/png" => "PNG",
+        "image/gif" => "GIF",
+        "image/webp" => "WEBP",
+        "text/plain" => "TXT",
+        "text/csv" => "CSV",
+        "application/msword" => "DOC",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "DOCX",
+        "application/vnd.ms-excel" => "XLS",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "XLSX",
+        "application/zip" => "ZIP",
+        "audio/mpeg" => "MP3",
+        "audio/ogg" => "OGG",
+        "video/mp4" => "MP4",
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    m.rsplit('/')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_uppercase()
+}
+
 /// Why an upload is refused before it is sent (and again by the server).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UploadRefusal {
@@ -90,6 +123,14 @@ pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_labels() {
+        assert_eq!(type_label("application/pdf"), "PDF");
+        assert_eq!(type_label("IMAGE/JPEG; q=1"), "JPG");
+        assert_eq!(type_label("application/x-custom"), "X-CUSTOM");
+        assert_eq!(type_label(""), "");
+    }
 
     #[test]
     fn sizes_in_pt_br() {

@@ -15,5 +15,6 @@ pub mod survey;
 pub mod tabs;
 pub mod text;
 pub mod unification;
+pub mod zip;
 
 pub use contract::*;

@@ -36,6 +36,18 @@ pub struct Column<T> {
     pub head: Option<HeadView>,
 }
 
+impl<T> Clone for Column<T> {
+    fn clone(&self) -> Self {
+        Column {
+            header: self.header,
+            width: self.width,
+            cell: self.cell.clone(),
+            sortable: self.sortable,
+            head: self.head.clone(),
+        }
+    }
+}
+
 /// The list's sort, owned by the tab: which column (by index) and the direction; a header click
 /// asks the tab to sort by its column.
 #[derive(Clone, Copy)]

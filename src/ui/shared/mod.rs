@@ -7,6 +7,7 @@ mod highlight;
 mod list_toolbar;
 mod load_view;
 mod multi_select;
+mod save_file;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -16,6 +17,7 @@ pub use highlight::Highlighted;
 pub use list_toolbar::{EmptyState, ResultCount, SearchBox};
 pub use load_view::{LoadView, SkeletonKind};
 pub use multi_select::{MultiSelect, SelectOption};
+pub use save_file::save_bytes;
 
 /// A number unique in the page, for element ids (several widgets may share a page).
 pub fn next_uid() -> usize {

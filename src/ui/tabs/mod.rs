@@ -1,11 +1,11 @@
 //! One module per tab; [`TabPanel`] picks the one to render.
 
+mod attachments;
 mod calls;
 mod case_data;
 mod case_history;
 mod customer_history;
 mod interactions;
-mod pending;
 mod sla;
 mod surveys;
 
@@ -23,7 +23,6 @@ pub fn TabPanel(tab: ModalTab, case_id: Signal<CaseId>, resources: CaseResources
     let client = use_client();
     let label = Signal::stored((t.t().tab)(tab).to_string());
     let retry = Callback::new(move |()| resources.load(tab, &client, case_id.get_untracked()));
-    let count = Signal::derive(move || resources.count(tab));
     match tab {
         ModalTab::CaseData => view! { <case_data::CaseDataTab resources label retry /> }.into_any(),
         ModalTab::CaseHistory => view! { <case_history::CaseHistoryTab resources case_id label retry /> }.into_any(),
@@ -33,9 +32,7 @@ pub fn TabPanel(tab: ModalTab, case_id: Signal<CaseId>, resources: CaseResources
         ModalTab::Calls => view! { <calls::CallsTab resources case_id label retry /> }.into_any(),
         ModalTab::Interactions => view! { <interactions::InteractionsTab resources case_id label retry /> }.into_any(),
         ModalTab::Sla => view! { <sla::SlaTab resources case_id label retry /> }.into_any(),
-        ModalTab::Attachments => {
-            view! { <pending::PendingTab remote=resources.attachments count label retry /> }.into_any()
-        }
+        ModalTab::Attachments => view! { <attachments::AttachmentsTab resources case_id label retry /> }.into_any(),
         ModalTab::Surveys => view! { <surveys::SurveysTab resources case_id label retry /> }.into_any(),
     }
 }

@@ -1,6 +1,7 @@
 //! Filter and search predicates of the lists (Histórico do Caso, Histórico de Ligações, and the
 //! lists that reuse them), pure so they run the same natively and in the browser.
 
+pub mod attachments;
 pub mod calls;
 pub mod customer;
 pub mod facet;

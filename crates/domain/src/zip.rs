@@ -1,0 +1,153 @@
+//! A zip archive of files kept as they are (the "stored" method): what "baixar selecionados"
+//! builds in the browser. Attachments are mostly compressed formats already (PDF, JPEG, PNG), so
+//! storing them costs little and needs no compressor in the bundle.
+
+/// CRC-32 (IEEE), as zip requires.
+pub fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// Names made unique inside the archive: a repeated `fatura.pdf` becomes `fatura (2).pdf`.
+pub fn unique_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for name in names {
+        let mut candidate = name.to_string();
+        let mut n = 2;
+        while seen.iter().any(|s| s.eq_ignore_ascii_case(&candidate)) {
+            candidate = match name.rfind('.').filter(|&i| i > 0) {
+                Some(i) => format!("{} ({n}){}", &name[..i], &name[i..]),
+                None => format!("{name} ({n})"),
+            };
+            n += 1;
+        }
+        seen.push(candidate);
+    }
+    seen
+}
+
+fn u16le(out: &mut Vec<u8>, v: u16) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+fn u32le(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+/// Why an archive cannot be made.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ZipError {
+    /// Past the classic format's limits (4 GB, 65,535 files).
+    TooLarge,
+}
+
+/// The archive of `files` (name, bytes), names in UTF-8 (flag bit 11), dated 1980-01-01.
+pub fn store(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
+    if files.len() > u16::MAX as usize {
+        return Err(ZipError::TooLarge);
+    }
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let offset = u32::try_from(out.len()).map_err(|_| ZipError::TooLarge)?;
+        let size = u32::try_from(data.len()).map_err(|_| ZipError::TooLarge)?;
+        let name_len = u16::try_from(name.len()).map_err(|_| ZipError::TooLarge)?;
+        let crc = crc32(data);
+        // local file header
+        u32le(&mut out, 0x0403_4b50);
+        u16le(&mut out, 20); // version needed
+        u16le(&mut out, 1 << 11); // UTF-8 names
+        u16le(&mut out, 0); // stored
+        u16le(&mut out, 0); // time
+        u16le(&mut out, 0x0021); // date: 1980-01-01
+        u32le(&mut out, crc);
+        u32le(&mut out, size);
+        u32le(&mut out, size);
+        u16le(&mut out, name_len);
+        u16le(&mut out, 0);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        // its central directory entry
+        u32le(&mut central, 0x0201_4b50);
+        u16le(&mut central, 20); // made by
+        u16le(&mut central, 20);
+        u16le(&mut central, 1 << 11);
+        u16le(&mut central, 0);
+        u16le(&mut central, 0);
+        u16le(&mut central, 0x0021);
+        u32le(&mut central, crc);
+        u32le(&mut central, size);
+        u32le(&mut central, size);
+        u16le(&mut central, name_len);
+        u16le(&mut central, 0); // extra
+        u16le(&mut central, 0); // comment
+        u16le(&mut central, 0); // disk
+        u16le(&mut central, 0); // internal attributes
+        u32le(&mut central, 0); // external attributes
+        u32le(&mut central, offset);
+        central.extend_from_slice(name.as_bytes());
+    }
+    let central_at = u32::try_from(out.len()).map_err(|_| ZipError::TooLarge)?;
+    let central_len = u32::try_from(central.len()).map_err(|_| ZipError::TooLarge)?;
+    out.extend_from_slice(&central);
+    u32le(&mut out, 0x0605_4b50);
+    u16le(&mut out, 0);
+    u16le(&mut out, 0);
+    u16le(&mut out, files.len() as u16);
+    u16le(&mut out, files.len() as u16);
+    u32le(&mut out, central_len);
+    u32le(&mut out, central_at);
+    u16le(&mut out, 0);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc32_of_known_inputs() {
+        assert_eq!(crc32(b""), 0);
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b"The quick brown fox jumps over the lazy dog"), 0x414F_A339);
+    }
+
+    #[test]
+    fn repeated_names_get_a_number() {
+        assert_eq!(
+            unique_names(["a.pdf", "A.pdf", "a.pdf", "b", "b", ".env", ".env"]),
+            vec!["a.pdf", "A (2).pdf", "a (3).pdf", "b", "b (2)", ".env", ".env (2)"]
+        );
+    }
+
+    #[test]
+    fn the_archive_has_its_entries_and_directory() {
+        let files = vec![
+            ("olá.txt".to_string(), b"hello".to_vec()),
+            ("b.bin".to_string(), vec![0, 1, 2]),
+        ];
+        let z = store(&files).unwrap();
+        assert_eq!(&z[..4], &[0x50, 0x4b, 0x03, 0x04]);
+        // end of central directory: two entries, directory right after the data
+        let eocd = z.len() - 22;
+        assert_eq!(&z[eocd..eocd + 4], &[0x50, 0x4b, 0x05, 0x06]);
+        assert_eq!(u16::from_le_bytes([z[eocd + 10], z[eocd + 11]]), 2);
+        let dir_at = u32::from_le_bytes(z[eocd + 16..eocd + 20].try_into().unwrap()) as usize;
+        assert_eq!(&z[dir_at..dir_at + 4], &[0x50, 0x4b, 0x01, 0x02]);
+        // the first entry's data and crc
+        let name_len = u16::from_le_bytes([z[26], z[27]]) as usize;
+        assert_eq!(&z[30..30 + name_len], "olá.txt".as_bytes());
+        assert_eq!(&z[30 + name_len..30 + name_len + 5], b"hello");
+        assert_eq!(u32::from_le_bytes(z[14..18].try_into().unwrap()), crc32(b"hello"));
+        assert_eq!(store(&[]).unwrap().len(), 22);
+    }
+}

@@ -1,0 +1,123 @@
+//! One upload at a time into the open case: refused before sending when the backend's limits say
+//! so, then sent with progress, cancellable, and retried (same file, same idempotency key) after a
+//! failure. The server stores an upload all or nothing, so a failure lists nothing.
+
+use std::rc::Rc;
+
+use cvortex_domain::files::{check_upload, UploadRefusal};
+use cvortex_domain::{Attachment, CaseId, UploadLimits};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
+use web_sys::File;
+
+use super::new_idempotency_key;
+use crate::api::{ApiClient, ApiError, UploadCancel};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum UploadPhase {
+    Idle,
+    Refused { name: String, why: UploadRefusal },
+    Sending { name: String, sent: f64, total: f64 },
+    Done { name: String },
+    Cancelled { name: String },
+    Failed { name: String, error: ApiError },
+}
+
+#[derive(Clone, Copy)]
+pub struct UploadFlow {
+    pub case_id: CaseId,
+    pub phase: RwSignal<UploadPhase>,
+    cancel: StoredValue<UploadCancel, LocalStorage>,
+    /// The file of the last attempt and its key, for a retry.
+    last: StoredValue<Option<(SendWrapper<File>, String)>, LocalStorage>,
+}
+
+impl UploadFlow {
+    pub fn new(case_id: CaseId) -> UploadFlow {
+        let flow = UploadFlow {
+            case_id,
+            phase: RwSignal::new(UploadPhase::Idle),
+            cancel: StoredValue::new_local(UploadCancel::default()),
+            last: StoredValue::new_local(None),
+        };
+        on_cleanup(move || {
+            if let Some(c) = flow.cancel.try_get_value() {
+                c.cancel();
+            }
+        });
+        flow
+    }
+
+    pub fn is_sending(&self) -> bool {
+        self.phase.with(|p| matches!(p, UploadPhase::Sending { .. }))
+    }
+
+    /// Checks `file` against `limits`, then sends it with a new key.
+    pub fn start(&self, file: File, limits: &UploadLimits, client: ApiClient, done: Callback<Attachment>) {
+        if self.phase.with_untracked(|p| matches!(p, UploadPhase::Sending { .. })) {
+            return;
+        }
+        let name = file.name();
+        if let Err(why) = check_upload(file.size() as u64, &file.type_(), limits) {
+            self.phase.set(UploadPhase::Refused { name, why });
+            return;
+        }
+        self.last
+            .set_value(Some((SendWrapper::new(file), new_idempotency_key())));
+        self.send(client, done);
+    }
+
+    /// Sends the last file again, with its key (the server stores it at most once).
+    pub fn retry(&self, client: ApiClient, done: Callback<Attachment>) {
+        if self.last.with_value(Option::is_some) {
+            self.send(client, done);
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.with_value(UploadCancel::cancel);
+    }
+
+    pub fn dismiss(&self) {
+        if !self.phase.with_untracked(|p| matches!(p, UploadPhase::Sending { .. })) {
+            self.phase.set(UploadPhase::Idle);
+        }
+    }
+
+    fn send(&self, client: ApiClient, done: Callback<Attachment>) {
+        let Some((file, key)) = self.last.get_value() else {
+            return;
+        };
+        let name = file.name();
+        let total = file.size();
+        self.phase.set(UploadPhase::Sending {
+            name: name.clone(),
+            sent: 0.0,
+            total,
+        });
+        let flow = *self;
+        let progress_name = name.clone();
+        let progress: Rc<dyn Fn(f64, f64)> = Rc::new(move |sent, total| {
+            let _ = flow.phase.try_set(UploadPhase::Sending {
+                name: progress_name.clone(),
+                sent,
+                total,
+            });
+        });
+        let cancel = self.cancel.get_value();
+        spawn_local(async move {
+            let result = client.upload(flow.case_id, &file, &key, progress, &cancel).await;
+            let phase = match result {
+                Ok(a) => {
+                    flow.last.set_value(None);
+                    done.run(a);
+                    UploadPhase::Done { name }
+                }
+                Err(ApiError::Aborted) => UploadPhase::Cancelled { name },
+                Err(error) => UploadPhase::Failed { name, error },
+            };
+            let _ = flow.phase.try_set(phase);
+        });
+    }
+}

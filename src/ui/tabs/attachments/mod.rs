@@ -1,0 +1,337 @@
+//! Anexos: the case's files on the shared list (name with its type, size, origin, date, a
+//! download per file), a search by name, several downloaded at once as one zip built in the
+//! browser, and "Anexar arquivo" (button or drag and drop) checked against the backend's limits
+//! before anything is sent.
+
+mod upload_panel;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use cvortex_domain::files::{safe_file_name, size};
+use cvortex_domain::list::attachments::{self as files_list, kind, FileKind};
+use cvortex_domain::text::Query;
+use cvortex_domain::zip::{store, unique_names};
+use cvortex_domain::{Attachment, AttachmentList, CaseId, UploadLimits};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use self::upload_panel::{allowed_labels, UploadPanel};
+use crate::api::{use_client, ApiClient};
+use crate::fmt;
+use crate::host::use_host_events;
+use crate::i18n::{use_i18n, I18n, ModalTab};
+use crate::state::{CaseResources, UploadFlow};
+use crate::ui::shared::{
+    cells, save_bytes, Column, DataList, EmptyState, LoadView, ResultCount, SearchBox, SkeletonKind,
+};
+
+#[component]
+pub fn AttachmentsTab(
+    resources: CaseResources,
+    case_id: Signal<CaseId>,
+    label: Signal<String>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    move || {
+        let id = case_id.get();
+        view! { <Attachments resources case_id=id label retry /> }
+    }
+}
+
+#[component]
+fn Attachments(resources: CaseResources, case_id: CaseId, label: Signal<String>, retry: Callback<()>) -> impl IntoView {
+    let client = use_client();
+    let events = use_host_events();
+    let flow = UploadFlow::new(case_id);
+    let limits = RwSignal::new(None::<UploadLimits>);
+    let done = Callback::new(move |a: Attachment| {
+        resources.refresh(ModalTab::Attachments, &client, case_id);
+        events.emit(
+            "cvortex:attachment-uploaded",
+            serde_json::json!({ "case_id": case_id, "attachment_id": a.id, "file_name": a.file_name }),
+        );
+    });
+    view! {
+        <div class="cv-list-tab">
+            <UploadPanel flow done limits />
+            <LoadView remote=resources.attachments skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
+                ready={move |list: Arc<AttachmentList>| view! { <AttachmentsView list flow done limits /> }} />
+        </div>
+    }
+}
+
+fn kind_label(k: FileKind) -> &'static str {
+    match k {
+        FileKind::Image => "IMG",
+        FileKind::Pdf => "PDF",
+        FileKind::Document => "DOC",
+        FileKind::Spreadsheet => "XLS",
+        FileKind::Audio => "AUD",
+        FileKind::Video => "VID",
+        FileKind::Archive => "ZIP",
+        FileKind::Text => "TXT",
+        FileKind::Other => "ARQ",
+    }
+}
+
+fn origin_text(t: I18n, a: &Attachment) -> String {
+    let texts = t.t();
+    match (a.origin.kind.as_str(), &a.origin.channel, &a.origin.uploaded_by) {
+        ("upload", _, Some(who)) => (texts.a_origin_upload)(&who.name),
+        (_, Some(channel), _) => (texts.a_origin_channel)(&fmt::channel(texts, channel)),
+        (_, _, Some(who)) => (texts.a_origin_upload)(&who.name),
+        _ => texts.a_origin_other.into(),
+    }
+}
+
+/// Downloads one file under its safe name; a failure is reported in `notice`.
+fn download(client: ApiClient, t: I18n, case_id: CaseId, a: &Attachment, notice: RwSignal<Option<String>>) {
+    let (id, name, mime) = (a.id, a.file_name.clone(), a.mime_type.clone());
+    spawn_local(async move {
+        let Ok(ctl) = web_sys::AbortController::new() else {
+            return;
+        };
+        let texts = t.t();
+        match client.attachment_bytes(case_id, id, &ctl.signal()).await {
+            Ok(bytes) if save_bytes(&bytes, &name, &mime).is_ok() => notice.set(None),
+            Ok(_) => notice.set(Some((texts.a_download_failed)(&name))),
+            Err(e) => notice.set(Some(format!(
+                "{}: {}",
+                (texts.a_download_failed)(&name),
+                e.message(texts)
+            ))),
+        }
+    });
+}
+
+#[component]
+fn AttachmentsView(
+    list: Arc<AttachmentList>,
+    flow: UploadFlow,
+    done: Callback<Attachment>,
+    limits: RwSignal<Option<UploadLimits>>,
+) -> impl IntoView {
+    let t = use_i18n();
+    let texts = t.t();
+    let client = use_client();
+    let case_id = flow.case_id;
+    limits.set(Some(list.limits.clone()));
+    let query = RwSignal::new(String::new());
+    let selected = RwSignal::new(BTreeSet::<i64>::new());
+    let notice = RwSignal::new(None::<String>);
+    let zipping = RwSignal::new(None::<(usize, usize)>);
+    let total = list.items.len();
+    let shown = {
+        let list = list.clone();
+        Memo::new(move |_| query.with(|q| files_list::filter(&list.items, q)))
+    };
+    let q = Memo::new(move |_| Query::new(&query.get()));
+    let shown_ids = {
+        let list = list.clone();
+        Memo::new(move |_| shown.with(|s| s.iter().map(|&i| list.items[i].id).collect::<BTreeSet<i64>>()))
+    };
+    let all_checked =
+        Signal::derive(move || shown_ids.with(|ids| !ids.is_empty() && selected.with(|s| ids.is_subset(s))));
+
+    let pick = NodeRef::<leptos::html::Input>::new();
+    let start = {
+        let client = client.clone();
+        let list = list.clone();
+        move |file: web_sys::File| flow.start(file, &list.limits, client.clone(), done)
+    };
+    let on_pick = {
+        let start = start.clone();
+        move |_| {
+            let Some(input) = pick.get_untracked() else { return };
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                start(file);
+            }
+            input.set_value(""); // the same file can be picked again
+        }
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = {
+        let start = start.clone();
+        move |ev: web_sys::DragEvent| {
+            ev.prevent_default();
+            dragging.set(false);
+            if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                start(file);
+            }
+        }
+    };
+
+    let zip_selected = {
+        let list = list.clone();
+        let client = client.clone();
+        move |_| {
+            if zipping.get_untracked().is_some() {
+                return;
+            }
+            let chosen: Vec<Attachment> = list
+                .items
+                .iter()
+                .filter(|a| selected.with_untracked(|s| s.contains(&a.id)))
+                .cloned()
+                .collect();
+            if chosen.is_empty() {
+                return;
+            }
+            let client = client.clone();
+            spawn_local(async move {
+                let texts = t.t();
+                let Ok(ctl) = web_sys::AbortController::new() else {
+                    return;
+                };
+                let names = unique_names(
+                    chosen
+                        .iter()
+                        .map(|a| a.file_name.as_str())
+                        .collect::<Vec<_>>()
+                        .iter()
+                        .copied(),
+                );
+                let mut entries = Vec::with_capacity(chosen.len());
+                for (i, (a, name)) in chosen.iter().zip(names).enumerate() {
+                    zipping.set(Some((i + 1, chosen.len())));
+                    match client.attachment_bytes(case_id, a.id, &ctl.signal()).await {
+                        Ok(bytes) => entries.push((safe_file_name(&name), bytes)),
+                        Err(e) => {
+                            notice.set(Some(format!(
+                                "{}: {}",
+                                (texts.a_download_failed)(&a.file_name),
+                                e.message(texts)
+                            )));
+                            zipping.set(None);
+                            return;
+                        }
+                    }
+                }
+                zipping.set(None);
+                match store(&entries) {
+                    Ok(zip) if save_bytes(&zip, &(texts.a_zip_name)(case_id), "application/zip").is_ok() => {
+                        notice.set(None)
+                    }
+                    _ => notice.set(Some((texts.a_download_failed)(&(texts.a_zip_name)(case_id)))),
+                }
+            });
+        }
+    };
+
+    let download_client = client.clone();
+    let columns = {
+        let select_all = move || {
+            view! {
+                <input type="checkbox" class="cv-check" aria-label=t.t().a_select_all title=t.t().a_select_all
+                    prop:checked=all_checked disabled=move || shown_ids.with(BTreeSet::is_empty)
+                    on:change=move |_| {
+                        let ids = shown_ids.get_untracked();
+                        selected.update(|s| *s = cvortex_domain::unification::toggle_all(s, &ids));
+                    } />
+            }
+            .into_any()
+        };
+        vec![
+            Column::new(
+                |t| t.a_col_select,
+                "44px",
+                move |a: &Attachment, _| {
+                    let id = a.id;
+                    view! {
+                        <input type="checkbox" class="cv-check" aria-label=(t.t().a_select)(&a.file_name)
+                            prop:checked=move || selected.with(|s| s.contains(&id))
+                            on:change=move |_| selected.update(|s| if !s.remove(&id) { s.insert(id); }) />
+                    }
+                    .into_any()
+                },
+            )
+            .with_head(select_all),
+            Column::new(
+                |t| t.a_col_name,
+                "minmax(220px, 3fr)",
+                move |a: &Attachment, q| {
+                    let k = kind(&a.mime_type);
+                    let icon = view! { <span class=format!("cv-file-icon cv-file-icon--{}", kind_label(k).to_lowercase()) aria-hidden="true">{kind_label(k)}</span> }.into_any();
+                    view! { <div class="cv-file">{icon}{cells::clamped(a.file_name.clone(), q)}</div> }.into_any()
+                },
+            ),
+            Column::new(
+                |t| t.a_col_size,
+                "minmax(90px, 0.6fr)",
+                move |a: &Attachment, _| cells::text("cv-num cv-nowrap", size(a.size_bytes)),
+            ),
+            Column::new(
+                |t| t.a_col_origin,
+                "minmax(160px, 1.2fr)",
+                move |a: &Attachment, _| cells::text("cv-clamp", origin_text(t, a)),
+            ),
+            Column::new(
+                |t| t.a_col_when,
+                "minmax(140px, 0.9fr)",
+                move |a: &Attachment, _| cells::when(t, a.created_at),
+            ),
+            Column::new(
+                |t| t.a_col_action,
+                "minmax(110px, 0.7fr)",
+                move |a: &Attachment, _| {
+                    let a2 = a.clone();
+                    let client = download_client.clone();
+                    view! {
+                    <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().a_download_label)(&a.file_name)
+                        on:click=move |_| download(client.clone(), t, case_id, &a2, notice)>{t.t().a_download}</button>
+                }
+                .into_any()
+                },
+            ),
+        ]
+    };
+    let selected_count = Signal::derive(move || selected.with(BTreeSet::len));
+    let no_zip = move || selected_count.get() == 0 || zipping.get().is_some();
+    let limits_text = (texts.a_limits)(&size(list.limits.max_bytes), &allowed_labels(&list.limits));
+    let accept = list.limits.allowed_types.join(",");
+
+    view! {
+        <div class="cv-dropzone" class:cv-dropzone--active=move || dragging.get()
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |ev: web_sys::DragEvent| {
+                // leaving for a child element is not leaving the zone
+                let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .zip(ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                    .is_some_and(|(to, zone)| zone.contains(Some(&to)));
+                if !inside { dragging.set(false); }
+            }
+            on:drop=on_drop>
+            <div class="cv-toolbar-row">
+                <div class="cv-toolbar" role="search">
+                    <SearchBox label=texts.a_search.to_string() value=query.into() on_input=Callback::new(move |v| query.set(v)) />
+                </div>
+                <div class="cv-unify-bar">
+                    <button type="button" class="cv-button" aria-disabled=move || no_zip().to_string()
+                        on:click=move |ev| if !no_zip() { zip_selected(ev) }>
+                        {move || match zipping.get() {
+                            Some((i, n)) => (t.t().a_zipping)(i, n),
+                            None => (t.t().a_zip)(selected_count.get()),
+                        }}
+                    </button>
+                    <label class="cv-button cv-button--primary cv-file-pick" aria-disabled=move || flow.is_sending().to_string()>
+                        {texts.a_attach}
+                        <input type="file" class="cv-sr-only" accept=accept node_ref=pick on:change=on_pick disabled=move || flow.is_sending() />
+                    </label>
+                </div>
+            </div>
+            <p class="cv-small cv-muted">{limits_text}</p>
+            {move || notice.get().map(|n| view! { <p class="cv-warning" role="alert">{n}</p> })}
+            <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=Signal::derive(move || query.with(|q| q.trim().is_empty()))
+                on_clear=Callback::new(move |()| query.set(String::new())) />
+            <Show when=move || shown.with(|s| !s.is_empty())
+                fallback=move || view! { <EmptyState total query=query.into() active_filters=Signal::stored(0)
+                    on_clear=Callback::new(move |()| query.set(String::new())) /> }>
+                <DataList source=list.clone() rows_of=|l: &AttachmentList| l.items.as_slice() shown columns=columns.clone()
+                    query=q label=texts.a_table.to_string() row_height=52.0 class="cv-datalist--sticky-end" />
+            </Show>
+            <p class="cv-dropzone__hint" aria-hidden="true">{texts.a_drop}</p>
+        </div>
+    }
+}

@@ -1,0 +1,87 @@
+//! What an upload is doing: the progress bar with "Cancelar envio", then the outcome (attached,
+//! refused before sending with the reason and the limit, cancelled, or failed with a retry).
+
+use cvortex_domain::files::{size, type_label, UploadRefusal};
+use cvortex_domain::{Attachment, UploadLimits};
+use leptos::prelude::*;
+
+use crate::api::use_client;
+use crate::i18n::use_i18n;
+use crate::state::{UploadFlow, UploadPhase};
+
+#[component]
+pub fn UploadPanel(
+    flow: UploadFlow,
+    done: Callback<Attachment>,
+    limits: RwSignal<Option<UploadLimits>>,
+) -> impl IntoView {
+    let t = use_i18n();
+    let client = use_client();
+    let dismiss = move || {
+        view! { <button type="button" class="cv-icon-button cv-alert__close" aria-label=t.t().cc_dismiss on:click=move |_| flow.dismiss()>"×"</button> }
+    };
+    move || {
+        let texts = t.t();
+        match flow.phase.get() {
+            UploadPhase::Idle => ().into_any(),
+            UploadPhase::Sending { name, sent, total } => {
+                let percent = if total > 0.0 { (sent / total * 100.0).clamp(0.0, 100.0) as u32 } else { 0 };
+                view! {
+                    <div class="cv-alert cv-alert--info" role="status">
+                        <p class="cv-alert__title">{(texts.a_uploading)(&name)}</p>
+                        <div class="cv-progress" role="progressbar" aria-label=texts.a_progress aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
+                            <span style:width=format!("{percent}%")></span>
+                        </div>
+                        <p class="cv-small cv-num">{format!("{} / {} ({percent}%)", size(sent as u64), size(total as u64))}</p>
+                        <div class="cv-alert__actions">
+                            <button type="button" class="cv-button" on:click=move |_| flow.cancel()>{texts.a_cancel}</button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+            UploadPhase::Done { name } => view! {
+                <div class="cv-alert cv-alert--success" role="status"><p class="cv-alert__title">{(texts.a_uploaded)(&name)}</p>{dismiss()}</div>
+            }
+            .into_any(),
+            UploadPhase::Cancelled { name } => view! {
+                <div class="cv-alert cv-alert--info" role="status"><p class="cv-alert__title">{(texts.a_cancelled)(&name)}</p>{dismiss()}</div>
+            }
+            .into_any(),
+            UploadPhase::Refused { name, why } => {
+                let text = match why {
+                    UploadRefusal::Empty => (texts.a_refused_empty)(&name),
+                    UploadRefusal::TooLarge { size: s, max } => (texts.a_refused_large)(&name, &size(s), &size(max)),
+                    UploadRefusal::TypeNotAllowed { mime } => {
+                        let label = if mime.is_empty() { "?".to_string() } else { type_label(&mime) };
+                        (texts.a_refused_type)(&name, &label, &limits.with_untracked(|l| l.as_ref().map(allowed_labels).unwrap_or_default()))
+                    }
+                };
+                view! { <div class="cv-alert cv-alert--error" role="alert"><p class="cv-alert__title">{text}</p>{dismiss()}</div> }.into_any()
+            }
+            UploadPhase::Failed { name, error } => {
+                let client = client.clone();
+                view! {
+                    <div class="cv-alert cv-alert--error" role="alert">
+                        <p class="cv-alert__title">{(texts.a_failed)(&name)}</p>
+                        <p>{error.message(texts)}</p>
+                        <div class="cv-alert__actions">
+                            {error.can_retry().then(|| view! {
+                                <button type="button" class="cv-button cv-button--primary" on:click=move |_| flow.retry(client.clone(), done)>{texts.retry}</button>
+                            })}
+                        </div>
+                        {dismiss()}
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// The allowed types as users know them: "PDF, PNG, JPG…".
+pub fn allowed_labels(l: &UploadLimits) -> String {
+    let mut labels: Vec<String> = l.allowed_types.iter().map(|m| type_label(m)).collect();
+    labels.dedup();
+    labels.join(", ")
+}

@@ -1,0 +1,98 @@
+import { test, expect, dialog } from './fixtures';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+// Case #1001 has 4 attachments in the demo data; uploads up to 10 MB of PDF, PNG, JPG, TXT, CSV,
+// DOCX, XLSX or ZIP (crates/sandbox/src/demo.rs).
+
+function panel(page: Page) {
+  return dialog(page).getByRole('tabpanel');
+}
+function table(page: Page) {
+  return panel(page).getByRole('table', { name: 'Anexos do caso' });
+}
+async function open(page: Page) {
+  await page.goto('/casos/1001/anexos');
+  await expect(table(page)).toBeVisible();
+}
+function uploads(page: Page) {
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/attachments')) posts.push(r.url());
+  });
+  return posts;
+}
+
+test.describe('Anexos', () => {
+  test('lists the files with size, origin and date; the search narrows by name', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('4 de 4 registros');
+    await expect(panel(page)).toContainText('Até 10,0 MB por arquivo · PDF, PNG, JPG, TXT, CSV, DOCX, XLSX, ZIP');
+    await expect(table(page)).toContainText('Recebido por WhatsApp');
+    await panel(page).getByRole('searchbox', { name: 'Buscar pelo nome do arquivo' }).fill('EXTRATO');
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('1 de 4 registros');
+    await expect(table(page).locator('mark')).toHaveText('extrato');
+  });
+
+  test('an upload shows its progress, then the file in the list; the download returns the same bytes', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await sandbox.fault({ route: 'upload', latency_ms: 1200, times: 1 });
+    const content = Buffer.from('Relatório de atendimento — caso 1001\n'.repeat(2000), 'utf-8');
+    await panel(page).locator('input[type=file]').setInputFiles({ name: 'relatório.txt', mimeType: 'text/plain', buffer: content });
+    await expect(panel(page).getByRole('progressbar', { name: 'Progresso do envio' })).toBeVisible();
+    await expect(panel(page).getByRole('status').filter({ hasText: 'Enviando relatório.txt' })).toBeVisible();
+    await expect(panel(page)).toContainText('relatório.txt foi anexado ao caso.');
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('5 de 5 registros');
+    await expect(dialog(page).getByRole('tab', { name: /^Anexos/ })).toContainText('5');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      table(page).getByRole('button', { name: 'Baixar relatório.txt' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('relatório.txt');
+    expect(readFileSync(await download.path()).equals(content)).toBe(true);
+  });
+
+  test('a file over the limit or of a type not allowed is refused before anything is sent', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = uploads(page);
+    const input = panel(page).locator('input[type=file]');
+    await input.setInputFiles({ name: 'grande.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 1) });
+    await expect(panel(page).getByRole('alert')).toHaveText(/grande\.pdf tem 11,0 MB, acima do limite de 10,0 MB: não foi enviado\./);
+    await input.setInputFiles({ name: 'programa.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await expect(panel(page).getByRole('alert')).toContainText('programa.exe: o tipo X-MSDOWNLOAD não é permitido');
+    expect(posts).toEqual([]);
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('4 de 4 registros');
+  });
+
+  test('a failed upload lists nothing and can be retried safely', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = uploads(page);
+    await sandbox.fault({ route: 'upload', status: 503, times: 1 });
+    await panel(page).locator('input[type=file]').setInputFiles({ name: 'nota.txt', mimeType: 'text/plain', buffer: Buffer.from('nota') });
+    const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível anexar nota.txt' });
+    await expect(failed).toBeVisible();
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('4 de 4 registros');
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    await expect(panel(page)).toContainText('nota.txt foi anexado ao caso.');
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('5 de 5 registros');
+    expect(posts).toHaveLength(2);
+  });
+
+  test('several files download as one zip built in the browser', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await panel(page).getByRole('checkbox', { name: 'Selecionar todos os anexos exibidos' }).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel(page).getByRole('button', { name: 'Baixar 4 selecionados (.zip)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('anexos-caso-1001.zip');
+    const zip = readFileSync(await download.path());
+    expect(zip.subarray(0, 4).toString('binary')).toBe('PK\u0003\u0004');
+    // the end-of-directory record counts four entries
+    expect(zip.readUInt16LE(zip.length - 22 + 10)).toBe(4);
+    for (const name of ['extrato-outubro.png', 'protocolo-estorno-2026-558812.pdf']) {
+      expect(zip.includes(Buffer.from(name))).toBe(true);
+    }
+  });
+});
