@@ -230,3 +230,118 @@ async fn case_data_shows_the_customer_formatted_and_unsafe_links_as_text() {
     let copy_buttons = panel.query_selector_all("button.cv-copy").unwrap();
     assert!(copy_buttons.length() >= 4, "ids, phone and e-mail can be copied");
 }
+
+fn customer_case(id: i64, in_service: bool, agent: Option<&str>) -> serde_json::Value {
+    serde_json::json!({
+        "id": id, "status": {"id": 1, "name": "Aberto"}, "channel": "whatsapp",
+        "contact": {"whatsapp": "+55 11 91234-5678"}, "created_at": 1_772_454_600_000i64 + id,
+        "in_service": in_service, "assignee": agent.map(|a| serde_json::json!({"id": 9, "name": a})),
+        "subject": format!("Assunto {id}")
+    })
+}
+
+#[wasm_bindgen_test]
+async fn customer_history_disables_ineligible_rows_with_their_reason_and_select_all_skips_them() {
+    let m = mount(Locale::PtBr);
+    let list: CustomerCaseList = serde_json::from_value(serde_json::json!({ "items": [
+        customer_case(1001, true, Some("Ana Lima")),
+        customer_case(1002, false, None),
+        customer_case(1005, true, Some("Maria Souza")),
+    ]}))
+    .unwrap();
+    m.resources.customer_cases.state.set(Load::Ready(Arc::new(list)));
+    m.tab.set(ModalTab::CustomerHistory);
+    leptos::task::tick().await;
+    let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
+    let boxes = |id: i64| -> web_sys::HtmlInputElement {
+        query(
+            &panel,
+            &format!("input[aria-label='Selecionar o caso #{id} para unificar']"),
+        )
+        .unchecked_into()
+    };
+    assert!(!boxes(1002).disabled());
+    assert!(boxes(1005).disabled());
+    assert!(boxes(1001).disabled(), "the open case itself");
+    let why = document()
+        .get_element_by_id(&boxes(1005).get_attribute("aria-describedby").unwrap())
+        .unwrap();
+    assert!(why.text_content().unwrap().contains("Em atendimento por Maria Souza"));
+    let row = boxes(1005).closest("[role=row]").unwrap().unwrap();
+    assert_eq!(row.get_attribute("aria-disabled").as_deref(), Some("true"));
+
+    let all: web_sys::HtmlInputElement = query(&panel, "[role=columnheader] input[type=checkbox]").unchecked_into();
+    all.click();
+    leptos::task::tick().await;
+    assert!(boxes(1002).checked());
+    assert!(!boxes(1005).checked());
+    assert!(panel.text_content().unwrap().contains("1 caso selecionado"));
+}
+
+#[wasm_bindgen_test]
+async fn messages_are_text_and_email_html_only_renders_in_a_sandboxed_frame() {
+    let m = mount(Locale::PtBr);
+    let list: InteractionList = serde_json::from_value(serde_json::json!({ "channels": [
+        {"channel": "whatsapp", "messages": [
+            {"id": 1, "case_id": 1001, "sent_at": 1_772_454_600_000i64, "sender": {"kind": "customer", "name": "João"},
+             "text": "<b onclick=\"alert(1)\">negrito</b>",
+             "files": [{"name": "a.pdf", "url": "javascript:alert(1)"}, {"name": "b.pdf", "url": "https://exemplo.com/b.pdf"}]}
+        ]},
+        {"channel": "email", "messages": [
+            {"id": 2, "case_id": 1001, "sent_at": 1_772_454_600_000i64, "sender": {"kind": "agent", "name": "Ana"},
+             "subject": "Oi", "html": "<script>parent.alert(1)</script><p>corpo</p>"}
+        ]}
+    ]}))
+    .unwrap();
+    m.resources.interactions.state.set(Load::Ready(Arc::new(list)));
+    m.tab.set(ModalTab::Interactions);
+    leptos::task::tick().await;
+    let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
+    let msg = query(&panel, ".cv-msg");
+    assert!(
+        msg.query_selector("b").unwrap().is_none(),
+        "message text never becomes markup"
+    );
+    assert!(msg
+        .text_content()
+        .unwrap()
+        .contains("<b onclick=\"alert(1)\">negrito</b>"));
+    let links = msg.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "only the web link is a link");
+    query(&panel, "button[aria-label^='E-mail']").click();
+    leptos::task::tick().await;
+    let frame = query(&panel, "iframe");
+    assert_eq!(
+        frame.get_attribute("sandbox").as_deref(),
+        Some("allow-popups allow-popups-to-escape-sandbox")
+    );
+    let doc = frame.get_attribute("srcdoc").unwrap();
+    assert!(doc.find("Content-Security-Policy").unwrap() < doc.find("<script>").unwrap());
+    assert!(
+        panel.query_selector("script").unwrap().is_none(),
+        "the e-mail's markup stays inside the frame"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_running_sla_target_ticks_and_a_breached_one_says_so() {
+    let m = mount(Locale::PtBr);
+    let list: SlaList = serde_json::from_value(serde_json::json!({ "server_time": 1_772_454_600_000i64, "items": [
+        {"id": 1, "case_id": 1001, "name": "Resolução", "status": "running", "target_seconds": 3600,
+         "elapsed_seconds": 60, "started_at": 1_772_454_540_000i64},
+        {"id": 2, "case_id": 1001, "name": "Fila", "status": "breached", "target_seconds": 60,
+         "elapsed_seconds": 120, "started_at": 1_772_454_480_000i64}
+    ]}))
+    .unwrap();
+    m.resources.sla.state.set(Load::Ready(Arc::new(list)));
+    m.tab.set(ModalTab::Sla);
+    leptos::task::tick().await;
+    let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
+    let elapsed = || query(&panel, ".cv-sla--running dd").text_content().unwrap();
+    assert_eq!(elapsed(), "00:01:00");
+    cvortex_case_details::api::sleep(2100).await;
+    assert!(elapsed().as_str() >= "00:01:02", "ticked: {}", elapsed());
+    let breached = query(&panel, ".cv-sla--breached");
+    assert!(breached.text_content().unwrap().contains("Violado"));
+    assert!(breached.text_content().unwrap().contains("Atrasado há"));
+}

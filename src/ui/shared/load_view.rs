@@ -4,10 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use thaw::{
-    Button, ButtonAppearance, MessageBar, MessageBarActions, MessageBarBody, MessageBarIntent, MessageBarLayout,
-    MessageBarTitle,
-};
 
 use crate::i18n::use_i18n;
 use crate::state::{Load, Remote};
@@ -70,26 +66,18 @@ where
         Load::Ready(data) => ready(data).into_any(),
         Load::Failed(err) => {
             let texts = t.t();
-            let can_retry = err.can_retry();
-            // MessageBarActions reads its MessageBar's context: build it inside the children.
-            let retry = move || {
-                can_retry.then(|| {
-                    view! {
-                        <MessageBarActions>
-                            <Button appearance=ButtonAppearance::Primary on_click=move |_| on_retry.run(())>{texts.retry}</Button>
-                        </MessageBarActions>
-                    }
-                })
-            };
+            let retry = err.can_retry().then(|| {
+                view! {
+                    <div class="cv-alert__actions">
+                        <button type="button" class="cv-button cv-button--primary" on:click=move |_| on_retry.run(())>{texts.retry}</button>
+                    </div>
+                }
+            });
             view! {
-                <div class="cv-error" role="alert">
-                    <MessageBar intent=MessageBarIntent::Error layout=MessageBarLayout::Multiline>
-                        <MessageBarBody>
-                            <MessageBarTitle>{(texts.tab_failed)(&tab_label.get())}</MessageBarTitle>
-                            <p class="cv-error__message">{err.message(texts)}</p>
-                        </MessageBarBody>
-                        {retry()}
-                    </MessageBar>
+                <div class="cv-alert cv-alert--error cv-error" role="alert">
+                    <p class="cv-alert__title">{(texts.tab_failed)(&tab_label.get())}</p>
+                    <p class="cv-error__message">{err.message(texts)}</p>
+                    {retry}
                 </div>
             }
             .into_any()

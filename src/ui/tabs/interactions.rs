@@ -133,7 +133,7 @@ fn Conversation(conv: Arc<ChannelConversation>, case_id: CaseId, query: RwSignal
                         let msg = &conv.messages[i];
                         let day = messages::day(msg.sent_at, &Local);
                         let separator = (day != prev_day).then(|| {
-                            view! { <li class="cv-day" role="separator"><span>{fmt::date(msg.sent_at)}</span></li> }
+                            view! { <li class="cv-day"><span>{fmt::date(msg.sent_at)}</span></li> }
                         });
                         prev_day = day;
                         view! { {separator} {message_view(t, msg, case_id, q, uid)} }

@@ -21,7 +21,7 @@ test.describe('Interações', () => {
     await expect(messages.first()).toContainText('Boa tarde! Fui cobrado duas vezes na fatura de outubro.');
     await expect(messages.last()).toBeInViewport();
     await expect(panel(page).locator('.cv-msg--bot').first()).toContainText('Assistente cVortex');
-    await expect(panel(page).getByRole('separator').first()).toHaveText(/\d\d\/\d\d\/\d{4}/);
+    await expect(panel(page).locator('.cv-day').first()).toHaveText(/\d\d\/\d\d\/\d{4}/);
 
     await channels.getByRole('button', { name: /^Chat/ }).click();
     await expect(messages).toHaveCount(2);

@@ -1,0 +1,309 @@
+// The benchmark (not a test: it writes a report and fails on nothing). For each size N it starts
+// the sandbox with `--generate N` (case #1001 grown to N rows per tab), drives headless Chromium
+// and measures inside the page, as toolchain.md prescribes:
+//   work          t0 = performance.now(); the event; one macrotask (Leptos' effects run); forced
+//                 style and layout; t1. What the budgets mean.
+//   to next paint t0 ... one requestAnimationFrame, then one macrotask (frame clock included).
+// Each figure: median and p95 over the repetitions after warm-up. Writes docs/performance.json
+// (raw figures) and the tables of docs/performance.md between its BENCH markers.
+//
+// Usage: node tests/bench/bench.mjs [N...]   (./x bench builds everything first)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+const NS = SIZES.length ? SIZES : [1000, 10000];
+const ADDR = '127.0.0.1:8095';
+const BASE = `http://${ADDR}`;
+const REPS = 30;
+const WARMUP = 5;
+const TOKEN = 'demo-token-ana';
+const TABS = ['Dados do Caso', 'Histórico do Caso', 'Histórico do Cliente', 'Histórico de Ligações',
+  'Interações', 'SLA', 'Anexos', 'Pesquisa de Satisfação'];
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+  return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
+};
+
+// In-page helpers, installed before the app loads.
+const HELPERS = () => {
+  const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  window.__bench = {
+    macrotask, frame,
+    /** Runs `act`, returns [work, toNextPaint] in ms. */
+    async measure(act) {
+      const t0 = performance.now();
+      act();
+      await macrotask();
+      document.body.getBoundingClientRect();
+      const t1 = performance.now();
+      await frame();
+      await macrotask();
+      return [t1 - t0, performance.now() - t0];
+    },
+    /** Like measure, but the interaction is done when `ready()` holds (network in between). */
+    async measureUntil(act, ready) {
+      const t0 = performance.now();
+      act();
+      while (!ready()) await macrotask();
+      document.body.getBoundingClientRect();
+      const t1 = performance.now();
+      await frame();
+      await macrotask();
+      return [t1 - t0, performance.now() - t0];
+    },
+  };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+};
+
+function startSandbox(n) {
+  mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
+  const child = spawn(join(ROOT, 'target', 'release', 'sandbox'), [
+    '--addr', ADDR, '--db', join(ROOT, 'target', 'bench', `bench-${n}.db`), '--reset', '--generate', String(n),
+    '--dist', join(ROOT, 'dist'),
+  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return child;
+}
+
+async function waitUp() {
+  for (let i = 0; i < 600; i++) {
+    try { if ((await fetch(`${BASE}/`)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the sandbox did not start');
+}
+
+function transferSizes() {
+  const dist = join(ROOT, 'dist');
+  const out = {};
+  for (const f of readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f))) {
+    const raw = readFileSync(join(dist, f));
+    out[f] = {
+      raw: raw.length,
+      gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  }
+  const total = Object.values(out).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files: out, total };
+}
+
+const tab = (page, name) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+
+async function runSize(browser, n) {
+  const context = await browser.newContext({ locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(HELPERS);
+  const page = await context.newPage();
+  const r = {};
+
+  // 1. modal open → first tab painted, and → all eight tabs loaded (badges in, Dados painted)
+  const open1 = [], openAll = [], firstHistory = [];
+  for (let i = 0; i < WARMUP + REPS; i++) {
+    await page.goto(`${BASE}/`);
+    await page.locator('a[href="/casos/1001"]').waitFor();
+    const [first, all] = await page.evaluate(async () => {
+      const link = document.querySelector('a[href="/casos/1001"]');
+      const painted = () => document.querySelector('[role=tabpanel]:not([hidden]) .cv-case-data');
+      const first = await window.__bench.measureUntil(() => link.click(), painted);
+      const t0 = performance.now() - first[0];
+      while (document.querySelectorAll('[role=tablist] .cv-badge').length < 7) await window.__bench.macrotask();
+      document.body.getBoundingClientRect();
+      return [first, performance.now() - t0];
+    });
+    // the history tab's first paint (its rows are windowed from N events)
+    const hist = await page.evaluate(async () => {
+      const t = [...document.querySelectorAll('[role=tab]')].find((b) => b.textContent.startsWith('Histórico do Caso'));
+      return window.__bench.measureUntil(() => t.click(), () => document.querySelector('[role=tabpanel]:not([hidden]) .cv-datalist__body [role=row]'));
+    });
+    if (i >= WARMUP) { open1.push(first); openAll.push(all); firstHistory.push(hist); }
+  }
+  r.open_first_tab = { work: stats(open1.map((x) => x[0])), paint: stats(open1.map((x) => x[1])) };
+  r.open_all_tabs = { work: stats(openAll) };
+  r.history_first_paint = { work: stats(firstHistory.map((x) => x[0])), paint: stats(firstHistory.map((x) => x[1])) };
+
+  // 2. every tab visited, then switching between every ordered pair
+  for (const name of TABS) { await tab(page, name).click(); await page.waitForTimeout(100); }
+  const pairs = {};
+  const switchWork = [], switchPaint = [];
+  for (let rep = 0; rep < 4; rep++) {
+    for (const a of TABS) for (const b of TABS) {
+      if (a === b) continue;
+      const [w, p] = await page.evaluate(async ([a, b]) => {
+        const find = (n) => [...document.querySelectorAll('[role=tab]')].find((t) => t.textContent.startsWith(n));
+        find(a).click();
+        await window.__bench.macrotask();
+        return window.__bench.measure(() => find(b).click());
+      }, [a, b]);
+      if (rep === 0) continue; // warm-up round
+      (pairs[`${a} → ${b}`] ??= []).push(w);
+      switchWork.push(w); switchPaint.push(p);
+    }
+  }
+  const worst = Object.entries(pairs).map(([k, v]) => [k, stats(v).median]).sort((a, b) => b[1] - a[1])[0];
+  r.tab_switch = { work: stats(switchWork), paint: stats(switchPaint), worst_pair: { pair: worst[0], median: worst[1] } };
+
+  // memory after visiting every tab
+  r.memory = await page.evaluate(() => ({
+    js_heap: performance.memory?.usedJSHeapSize ?? null,
+    wasm: window.__wasm?.memory?.buffer?.byteLength ?? null,
+  }));
+
+  // 3. Histórico do Caso: a keystroke in the search, applying a filter, clearing filters
+  await tab(page, 'Histórico do Caso').click();
+  const queries = ['e', 'es', 'est', 'esto', 'estor', 'estorn', 'estorno', 'estorn', 'estor', 'esto', 'est', 'es', 'e', ''];
+  const keys = await page.evaluate(async ({ queries, total }) => {
+    const input = document.querySelector('[role=tabpanel]:not([hidden]) input[type=search]');
+    const out = [];
+    for (let i = 0; i < total; i++) {
+      const q = queries[i % queries.length];
+      out.push(await window.__bench.measure(() => { input.value = q; input.dispatchEvent(new Event('input', { bubbles: true })); }));
+    }
+    return out;
+  }, { queries, total: WARMUP + REPS + 10 });
+  r.history_keystroke = { work: stats(keys.slice(WARMUP).map((x) => x[0])), paint: stats(keys.slice(WARMUP).map((x) => x[1])) };
+
+  const panel = page.locator('[role=tabpanel]:not([hidden])');
+  await panel.getByRole('button', { name: /^Canal/ }).click();
+  const filt = await page.evaluate(async (total) => {
+    const box = document.querySelector('[role=tabpanel]:not([hidden]) [role=group] input[type=checkbox]');
+    const out = { apply: [], clear: [] };
+    for (let i = 0; i < total; i++) {
+      out.apply.push(await window.__bench.measure(() => box.click()));
+      const clear = [...document.querySelectorAll('[role=tabpanel]:not([hidden]) button')].find((b) => b.textContent === 'Limpar filtros');
+      out.clear.push(await window.__bench.measure(() => clear.click()));
+    }
+    return out;
+  }, WARMUP + REPS);
+  r.history_filter_apply = { work: stats(filt.apply.slice(WARMUP).map((x) => x[0])), paint: stats(filt.apply.slice(WARMUP).map((x) => x[1])) };
+  r.history_filter_clear = { work: stats(filt.clear.slice(WARMUP).map((x) => x[0])), paint: stats(filt.clear.slice(WARMUP).map((x) => x[1])) };
+  await page.keyboard.press('Escape');
+
+  // 4. scrolling the history: frames longer than 1.5 intervals, per second of scrolling
+  r.history_scroll = await page.evaluate(async () => {
+    const list = document.querySelector('[role=tabpanel]:not([hidden]) .cv-datalist');
+    list.scrollTop = 0;
+    const times = [];
+    const until = performance.now() + 3000;
+    await new Promise((done) => {
+      const step = (t) => {
+        times.push(t);
+        list.scrollTop += 45;
+        if (t < until && list.scrollTop + list.clientHeight < list.scrollHeight) requestAnimationFrame(step); else done();
+      };
+      requestAnimationFrame(step);
+    });
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    const interval = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+    const seconds = (times[times.length - 1] - times[0]) / 1000;
+    const dropped = gaps.reduce((n, g) => n + Math.max(0, Math.round(g / interval) - 1), 0);
+    return { seconds, frames: times.length, frame_interval_ms: interval, dropped_frames: dropped, dropped_per_second: dropped / seconds };
+  });
+
+  // 5. Histórico do Cliente: select all eligible rows (and clear them again)
+  await tab(page, 'Histórico do Cliente').click();
+  const sel = await page.evaluate(async (total) => {
+    const all = document.querySelector('[role=tabpanel]:not([hidden]) [role=columnheader] input[type=checkbox]');
+    const out = [];
+    for (let i = 0; i < total; i++) out.push(await window.__bench.measure(() => all.click()));
+    return out;
+  }, WARMUP + REPS);
+  r.select_all_eligible = { work: stats(sel.slice(WARMUP).map((x) => x[0])), paint: stats(sel.slice(WARMUP).map((x) => x[1])) };
+
+  // 6. the plain-JavaScript baseline: the same table and keystrokes, by hand
+  const vanilla = readFileSync(join(ROOT, 'tests', 'bench', 'vanilla.html'), 'utf-8');
+  await page.route('**/__bench/vanilla*', (route) => route.fulfill({ body: vanilla, contentType: 'text/html' }));
+  await page.goto(`${BASE}/__bench/vanilla?case=1001&token=${TOKEN}`);
+  await page.waitForFunction(() => window.__ready === true, null, { timeout: 120_000 });
+  const base = await page.evaluate(async ({ queries, total }) => {
+    const input = document.getElementById('search');
+    const out = [];
+    for (let i = 0; i < total; i++) {
+      const q = queries[i % queries.length];
+      out.push(await window.__bench.measure(() => { input.value = q; input.dispatchEvent(new Event('input', { bubbles: true })); }));
+    }
+    return out;
+  }, { queries, total: WARMUP + REPS + 10 });
+  r.baseline_keystroke = { work: stats(base.slice(WARMUP).map((x) => x[0])), paint: stats(base.slice(WARMUP).map((x) => x[1])) };
+  r.keystroke_vs_baseline = {
+    median: r.history_keystroke.work.median / r.baseline_keystroke.work.median,
+    p95: r.history_keystroke.work.p95 / r.baseline_keystroke.work.p95,
+  };
+  await context.close();
+  return r;
+}
+
+const fmt = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+const mb = (b) => (b == null ? '—' : (b / 1024 / 1024).toFixed(1) + ' MB');
+
+function table(results) {
+  const rows = [
+    ['Modal open → first tab painted', 'open_first_tab', 150],
+    ['Modal open → all eight tabs loaded', 'open_all_tabs', 400],
+    ['Histórico do Caso, first paint of the tab', 'history_first_paint', 50],
+    ['Tab switch, every ordered pair', 'tab_switch', 8],
+    ['Keystroke in the history search', 'history_keystroke', 16],
+    ['Applying a history filter', 'history_filter_apply', 16],
+    ['Clearing the history filters', 'history_filter_clear', 16],
+    ['Selecting all eligible cases', 'select_all_eligible', 16],
+    ['Baseline (plain JS): keystroke', 'baseline_keystroke', null],
+  ];
+  let md = '| interaction | N | work median | work p95 | to next paint median | budget (p95) |\n|---|---:|---:|---:|---:|---:|\n';
+  for (const [label, key, budget] of rows) {
+    for (const [n, r] of Object.entries(results)) {
+      const f = r[key];
+      md += `| ${label} | ${n} | ${fmt(f.work.median)} ms | ${fmt(f.work.p95)} ms | ${f.paint ? fmt(f.paint.median) + ' ms' : '—'} | ${budget ? budget + ' ms' : '—'} |\n`;
+    }
+  }
+  md += '\n| other | N | figure |\n|---|---:|---|\n';
+  for (const [n, r] of Object.entries(results)) {
+    md += `| Keystroke, ours ÷ baseline (work) | ${n} | median ×${r.keystroke_vs_baseline.median.toFixed(2)}, p95 ×${r.keystroke_vs_baseline.p95.toFixed(2)} (budget ×1.5) |\n`;
+    md += `| Slowest tab pair (median work) | ${n} | ${r.tab_switch.worst_pair.pair}: ${fmt(r.tab_switch.worst_pair.median)} ms |\n`;
+    md += `| Scrolling the history | ${n} | ${r.history_scroll.dropped_per_second.toFixed(2)} dropped frames/s (${r.history_scroll.frames} frames in ${r.history_scroll.seconds.toFixed(1)} s, interval ${fmt(r.history_scroll.frame_interval_ms)} ms) |\n`;
+    md += `| Memory after visiting every tab | ${n} | JS heap ${mb(r.memory.js_heap)}, wasm ${mb(r.memory.wasm)} (budget 60 MB) |\n`;
+  }
+  return md;
+}
+
+const results = {};
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
+});
+for (const n of NS) {
+  const sandbox = startSandbox(n);
+  try {
+    await waitUp();
+    console.log(`benchmark: N = ${n}`);
+    results[n] = await runSize(browser, n);
+  } finally {
+    sandbox.kill();
+  }
+}
+const chromiumVersion = browser.version();
+await browser.close();
+
+const sizes = transferSizes();
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ${os.platform()} ${os.release()}`;
+const report = { date: new Date().toISOString(), machine, chromium: chromiumVersion, sizes, results };
+writeFileSync(join(ROOT, 'docs', 'performance.json'), JSON.stringify(report, null, 2) + '\n');
+
+const sizeMd = `| asset | raw | gzip | brotli |\n|---|---:|---:|---:|\n` +
+  Object.entries(sizes.files).map(([f, s]) => `| ${f} | ${s.raw} | ${s.gzip} | ${s.brotli} |`).join('\n') +
+  `\n| **total** | ${sizes.total.raw} | ${sizes.total.gzip} | ${sizes.total.brotli} |\n`;
+const block = `<!-- BENCH:BEGIN (written by tests/bench/bench.mjs) -->\nRun ${report.date} on ${machine}, headless Chromium.\n\n${table(results)}\nTransfer size (bytes):\n\n${sizeMd}<!-- BENCH:END -->`;
+const docPath = join(ROOT, 'docs', 'performance.md');
+let doc;
+try { doc = readFileSync(docPath, 'utf-8'); } catch { doc = '# Performance\n\n<!-- BENCH:BEGIN -->\n<!-- BENCH:END -->\n'; }
+doc = doc.replace(/<!-- BENCH:BEGIN[\s\S]*?<!-- BENCH:END -->/, block);
+writeFileSync(docPath, doc);
+console.log(table(results));
