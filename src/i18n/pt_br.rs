@@ -106,6 +106,7 @@ pub static TEXTS: Texts = Texts {
     col_status: "Status",
     col_channel: "Canal",
     col_created: "Criado em",
+    start_more: |n, total| format!("Mostrando os {n} primeiros de {total} casos."),
     open_case: |id| format!("Abrir as informações do caso #{id}"),
     signing_in: "Conectando ao cVortex…",
     switch_locale: "English",

@@ -10,6 +10,8 @@ use leptos::prelude::*;
 
 type Pairs = Vec<(String, String)>;
 
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// The URL query, as the standalone app exposes it (absent when embedded: the host owns the URL).
 #[derive(Clone)]
 pub struct UrlQuery {
@@ -50,6 +52,9 @@ where
         (None, None) => from_query(&[], prefix),
     };
     let state = RwSignal::new(initial);
+    // The URL follows once typing pauses: a navigation per keystroke would cost more than the
+    // filtering itself (measured: docs/performance.md).
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |prev: Option<()>| {
         let pairs = state.with(|f| to_query(f, prefix));
         if let Some(m) = memory {
@@ -59,9 +64,18 @@ where
         }
         // the first run only reads: the URL already says what was restored
         if prev.is_some() {
-            if let Some(u) = &url {
-                (u.write)(prefix, pairs);
+            if let Some(u) = url.clone() {
+                if let Some(Some(h)) = pending.try_update_value(Option::take) {
+                    h.clear();
+                }
+                let handle = set_timeout_with_handle(move || (u.write)(prefix, pairs), URL_DELAY);
+                pending.set_value(handle.ok());
             }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(h)) = pending.try_update_value(Option::take) {
+            h.clear();
         }
     });
     state

@@ -87,7 +87,7 @@ test.describe('Histórico do Cliente', () => {
     await caseHeader.getByRole('button').click();
     await expect(caseHeader).toHaveAttribute('aria-sort', 'ascending');
     await expect(panel(page).locator('.cv-datalist__body [role=row]').first()).toContainText('#1001');
-    expect(page.url()).toContain('c_ordem=numero');
+    await expect(page).toHaveURL(/c_ordem=numero/);
   });
 
   test('confirm shows what moves; the unification persists across a reload; undo restores it', async ({ page, sandbox, errors }) => {

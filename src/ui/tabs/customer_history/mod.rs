@@ -195,7 +195,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
                     on:click=move |ev| if !cannot_unify() { ask_confirm(ev) }>{t.t().cc_unify}</button>
             </div>
         </div>
-        {(!open_found).then(|| view! { <p class="cv-warning" role="alert">{t.t().cc_open_missing}</p> })}
+        {(!open_found && total > 0).then(|| view! { <p class="cv-warning" role="alert">{t.t().cc_open_missing}</p> })}
         <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
         <Show when=move || shown.with(|s| !s.is_empty())
             fallback=move || view! { <EmptyState total query=Signal::derive(move || filter.with(|f| f.query.clone()))
