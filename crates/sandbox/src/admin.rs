@@ -50,11 +50,34 @@ async fn clear_faults(State(state): State<AppState>) -> ApiResult<StatusCode> {
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Reloads the data set the sandbox started with and clears the faults.
-async fn reset(State(state): State<AppState>) -> ApiResult<StatusCode> {
+/// Reloads the data set the sandbox started with and clears the faults; with
+/// `{"data_set": "hostile"}`, loads the hostile data set instead (crates/sandbox/src/hostile.rs).
+async fn reset(State(state): State<AppState>, body: axum::body::Bytes) -> ApiResult<StatusCode> {
     faults(&state)?.clear();
-    let reseed = state.reseed.clone();
-    state.db(move |conn| reseed(conn).map_err(AppError::internal)).await?;
+    let wanted = if body.is_empty() {
+        None
+    } else {
+        let v: Value = serde_json::from_slice(&body).map_err(|e| AppError::bad_request(e.to_string()))?;
+        v.get("data_set").and_then(Value::as_str).map(str::to_owned)
+    };
+    match wanted.as_deref() {
+        None | Some("default") => {
+            let reseed = state.reseed.clone();
+            state.db(move |conn| reseed(conn).map_err(AppError::internal)).await?;
+        }
+        Some("hostile") => {
+            state
+                .db(move |conn| {
+                    let now = crate::state::now_ms();
+                    crate::db::load(conn, &crate::hostile::data_set(now), now).map_err(AppError::internal)?;
+                    // the next default reset must reload, whatever the file recorded
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('source', 'hostile')", [])?;
+                    Ok(())
+                })
+                .await?;
+        }
+        Some(other) => return Err(AppError::bad_request(format!("unknown data set {other:?}"))),
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 

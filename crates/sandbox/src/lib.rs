@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod faults;
 pub mod generate;
+pub mod hostile;
 pub mod openapi;
 pub mod routes;
 pub mod state;

@@ -8,6 +8,10 @@ export class Sandbox {
   async reset() {
     expect((await this.request.post('/__sandbox/reset')).status()).toBe(204);
   }
+  /** Loads a built-in data set instead of the demo ("hostile": crates/sandbox/src/hostile.rs). */
+  async load(dataSet: string) {
+    expect((await this.request.post('/__sandbox/reset', { data: { data_set: dataSet } })).status()).toBe(204);
+  }
   async fault(fault: Record<string, unknown> | Record<string, unknown>[]) {
     expect((await this.request.post('/__sandbox/faults', { data: fault })).status()).toBe(204);
   }
