@@ -18,6 +18,17 @@ pub fn time(ms: Millis) -> String {
     format::time(ms, &Local).unwrap_or_else(|| "—".into())
 }
 
+/// The most characters a screen shows of one text (see `text::clip`).
+pub const MAX_SHOWN_CHARS: usize = 10_000;
+
+/// A text as shown: clipped past [`MAX_SHOWN_CHARS`], saying how much was left out.
+pub fn shown(t: &Texts, s: &str) -> String {
+    match cvortex_domain::text::clip(s, MAX_SHOWN_CHARS) {
+        (all, 0) => all.to_string(),
+        (head, rest) => format!("{head}{}", (t.clipped)(rest)),
+    }
+}
+
 /// "há 3 horas" relative to now.
 pub fn relative(t: &Texts, ms: Millis) -> String {
     let now = js_sys::Date::now() as i64;

@@ -104,6 +104,7 @@ pub struct Texts {
     pub col_channel: &'static str,
     pub col_created: &'static str,
     pub open_case: fn(i64) -> String,
+    pub clipped: fn(usize) -> String,
     pub start_more: fn(usize, usize) -> String,
     pub signing_in: &'static str,
     pub switch_locale: &'static str,

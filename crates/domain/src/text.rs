@@ -67,9 +67,28 @@ impl Query {
     }
 }
 
+/// At most `max` characters of `s`, and how many were left out. Screens show a clipped text:
+/// laying out a megabyte-long field freezes the page for nothing anyone reads.
+pub fn clip(s: &str, max: usize) -> (&str, usize) {
+    match s.char_indices().nth(max) {
+        None => (s, 0),
+        Some((at, _)) => (&s[..at], s[at..].chars().count()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_keeps_whole_characters_and_counts_the_rest() {
+        assert_eq!(clip("ação", 10), ("ação", 0));
+        assert_eq!(clip("ação", 2), ("aç", 2));
+        assert_eq!(clip("", 0), ("", 0));
+        let long = "é".repeat(5000);
+        let (shown, rest) = clip(&long, 1000);
+        assert_eq!((shown.chars().count(), rest), (1000, 4000));
+    }
 
     #[test]
     fn fold_strips_accents_and_case() {

@@ -1,15 +1,14 @@
 //! The hostile data set: the demo data with every text the modal shows replaced by an attack or an
 //! oddity (script tags, event handlers, `javascript:` URLs, SVG/MathML tricks, CSS injection, RTL
-//! overrides, zero-width characters, emoji, a long string), and out-of-range values (negative
+//! overrides, zero-width characters, emoji, a 1 MB string), and out-of-range values (negative
 //! durations, 1970 and 2100, scores off their scale, unknown vocabularies, duplicate ids). Loaded
 //! by `POST /__sandbox/reset {"data_set": "hostile"}`. Every payload calls `window.__pwned` if it
 //! ever runs, so a test can set a trap there.
 
 use crate::dataset::DataSet;
 
-/// The long string. A 1 MB one still freezes the page (found by this set; open in the Reliability
-/// issue), so the set carries 10,000 characters until that is fixed.
-const HUGE: usize = 10_000;
+/// The long string: a megabyte.
+const HUGE: usize = 1024 * 1024;
 
 /// The payloads, cycled through the text fields.
 pub const PAYLOADS: &[&str] = &[

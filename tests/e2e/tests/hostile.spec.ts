@@ -26,6 +26,9 @@ test('hostile data renders as inert text on every tab, executes nothing, and the
     const channels = panel.getByRole('group', { name: 'Canais com interações' }).getByRole('button');
     for (let c = 0; c < await channels.count(); c++) await channels.nth(c).click();
   }
+  // the megabyte-long subject is shown clipped, saying so
+  await tabs.nth(0).click();
+  await expect(d.getByRole('tabpanel')).toContainText(/… \(mais \d+ caracteres não exibidos\)/);
   // the payloads are there, as text
   await tabs.nth(1).click();
   await expect(d.getByRole('tabpanel')).toContainText("<script>window.__pwned && window.__pwned('script')</script>");
