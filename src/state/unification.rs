@@ -95,7 +95,8 @@ impl UnifyFlow {
             last_preview: StoredValue::new(Preview::default()),
             in_flight: StoredValue::new_local(None),
         };
-        // closing the modal abandons the wait (the key makes a later retry safe), not the request
+        // closing the modal stops waiting for the answer; the server may still apply the request,
+        // and its key makes a later retry of the same selection safe
         on_cleanup(move || {
             if let Some(Some(c)) = flow.in_flight.try_update_value(Option::take) {
                 c.abort();

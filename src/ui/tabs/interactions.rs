@@ -89,10 +89,10 @@ fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoVie
         })
         .collect_view();
     let list2 = list.clone();
+    // the list is shared, not copied: a channel switch costs no clone of its messages
     let conversation = move || {
-        let i = selected.get();
-        let conv = list2.channels.get(i).cloned().map(Arc::new);
-        conv.map(|c| view! { <Conversation conv=c case_id query /> })
+        let index = selected.get();
+        view! { <Conversation list=list2.clone() index case_id query /> }
     };
     view! {
         <div class="cv-interactions">
@@ -107,23 +107,25 @@ fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoVie
 }
 
 #[component]
-fn Conversation(conv: Arc<ChannelConversation>, case_id: CaseId, query: RwSignal<String>) -> impl IntoView {
+fn Conversation(list: Arc<InteractionList>, index: usize, case_id: CaseId, query: RwSignal<String>) -> impl IntoView {
     let t = use_i18n();
+    let conv: &ChannelConversation = &list.channels[index];
     let texts = t.t();
     let order = chronological(&conv.messages);
     let total = order.len();
     let q = Memo::new(move |_| Query::new(&query.get()));
     let matches = {
-        let conv = conv.clone();
-        Memo::new(move |_| q.with(|q| messages::search(&conv.messages, &order, q)))
+        let list = list.clone();
+        Memo::new(move |_| q.with(|q| messages::search(&list.channels[index].messages, &order, q)))
     };
     let limit = RwSignal::new(PAGE);
     let channel_name = fmt::channel(texts, &conv.channel);
     let identifier = conv.identifier.clone();
     let uid = next_uid();
     let body = {
-        let conv = conv.clone();
+        let list = list.clone();
         move || {
+            let conv = &list.channels[index];
             matches.with(|m| {
                 let start = m.len().saturating_sub(limit.get());
                 let mut prev_day = None;
