@@ -78,34 +78,9 @@ pub fn is_eligible(open: &CustomerCase, candidate: &CustomerCase) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{AgentRef, CaseStatus, ContactIds, ContentCounts};
+    use crate::{AgentRef, ContactIds};
 
-    fn case(id: CaseId) -> CustomerCase {
-        CustomerCase {
-            id,
-            subject: None,
-            case_type: None,
-            status: CaseStatus {
-                id: 1,
-                name: "Aberto".into(),
-                is_final: false,
-            },
-            assignee: None,
-            channel: "whatsapp".into(),
-            contact: ContactIds {
-                whatsapp: Some("+55 11 91234-5678".into()),
-                chat_id: None,
-                email: None,
-            },
-            created_at: 0,
-            updated_at: None,
-            closed_at: None,
-            in_service: false,
-            merged_into: None,
-            counts: ContentCounts::default(),
-            last_event: None,
-        }
-    }
+    use crate::test_support::customer_case as case;
 
     #[test]
     fn an_open_case_with_the_same_number_is_eligible() {

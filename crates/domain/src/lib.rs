@@ -13,6 +13,8 @@ pub mod sla;
 pub mod status;
 pub mod survey;
 pub mod tabs;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod unification;
 pub mod zip;

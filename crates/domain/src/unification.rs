@@ -101,38 +101,18 @@ pub fn request_fingerprint(target: CaseId, selected: &BTreeSet<CaseId>) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{AgentRef, CaseStatus, ContactIds};
+    use crate::AgentRef;
 
     fn case(id: CaseId) -> CustomerCase {
-        CustomerCase {
-            id,
-            subject: None,
-            case_type: None,
-            status: CaseStatus {
-                id: 1,
-                name: "Aberto".into(),
-                is_final: false,
-            },
-            assignee: None,
-            channel: "whatsapp".into(),
-            contact: ContactIds {
-                whatsapp: Some("+55 11 91234-5678".into()),
-                ..Default::default()
-            },
-            created_at: id,
-            updated_at: None,
-            closed_at: None,
-            in_service: false,
-            merged_into: None,
-            counts: ContentCounts {
-                history: 2,
-                interactions: 1,
-                calls: 0,
-                attachments: 1,
-                surveys: 0,
-            },
-            last_event: None,
-        }
+        let mut c = crate::test_support::customer_case(id);
+        c.counts = ContentCounts {
+            history: 2,
+            interactions: 1,
+            calls: 0,
+            attachments: 1,
+            surveys: 0,
+        };
+        c
     }
 
     /// 1 open, 2 eligible, 3 in service, 4 eligible, 5 finished.

@@ -228,32 +228,20 @@ pub fn filter(items: &[CustomerCase], index: &CustomerIndex, f: &CustomerFilter)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{AgentRef, CaseStatus, ContactIds, LastEvent, NamedRef};
+    use crate::{AgentRef, ContactIds, LastEvent, NamedRef};
 
     fn case(id: i64, created: i64, subject: &str, agent: Option<&str>, channel: &str) -> CustomerCase {
-        CustomerCase {
-            id,
-            subject: Some(subject.into()),
-            case_type: Some(NamedRef {
-                id: 1,
-                name: "Solicitação".into(),
-            }),
-            status: CaseStatus {
-                id: 1,
-                name: "Aberto".into(),
-                is_final: false,
-            },
-            assignee: agent.map(|n| AgentRef { id: 1, name: n.into() }),
-            channel: channel.into(),
-            contact: ContactIds::default(),
-            created_at: created,
-            updated_at: None,
-            closed_at: None,
-            in_service: false,
-            merged_into: None,
-            counts: Default::default(),
-            last_event: None,
-        }
+        let mut c = crate::test_support::customer_case(id);
+        c.subject = Some(subject.into());
+        c.case_type = Some(NamedRef {
+            id: 1,
+            name: "Solicitação".into(),
+        });
+        c.assignee = agent.map(|n| AgentRef { id: 1, name: n.into() });
+        c.channel = channel.into();
+        c.contact = ContactIds::default();
+        c.created_at = created;
+        c
     }
 
     fn label(code: &str) -> String {
