@@ -21,11 +21,12 @@ pub fn time(ms: Millis) -> String {
 /// The most characters a screen shows of one text (see `text::clip`).
 pub const MAX_SHOWN_CHARS: usize = 10_000;
 
-/// A text as shown: clipped past [`MAX_SHOWN_CHARS`], saying how much was left out.
-pub fn shown(t: &Texts, s: &str) -> String {
+/// A text as shown: clipped past [`MAX_SHOWN_CHARS`], saying how much was left out. It runs for
+/// every cell a list renders, so the locale is looked up only when something is clipped.
+pub fn shown(s: &str) -> String {
     match cvortex_domain::text::clip(s, MAX_SHOWN_CHARS) {
         (all, 0) => all.to_string(),
-        (head, rest) => format!("{head}{}", (t.clipped)(rest)),
+        (head, rest) => format!("{head}{}", (crate::i18n::use_i18n().t().clipped)(rest)),
     }
 }
 

@@ -14,19 +14,14 @@ pub fn dash() -> AnyView {
     view! { <span class="cv-muted">"—"</span> }.into_any()
 }
 
-/// What a cell shows of a text (clipped when absurdly long).
-fn shown(value: &str) -> String {
-    fmt::shown(crate::i18n::use_i18n().t(), value)
-}
-
 /// Plain text with a class (`cv-nowrap`, `cv-num`...).
 pub fn text(class: &'static str, value: String) -> AnyView {
-    view! { <span class=class>{shown(&value)}</span> }.into_any()
+    view! { <span class=class>{fmt::shown(&value)}</span> }.into_any()
 }
 
 /// Text clamped to two lines (the full text on hover), search matches highlighted.
 pub fn clamped(value: String, query: Signal<Query>) -> AnyView {
-    let title = shown(&value);
+    let title = fmt::shown(&value);
     view! { <span class="cv-clamp" title=title><Highlighted text=value query=query /></span> }.into_any()
 }
 
@@ -48,7 +43,7 @@ pub fn name(value: Option<&str>) -> AnyView {
 
 /// A chip (`class` adds its colour).
 pub fn chip(class: String, value: String) -> AnyView {
-    let value = shown(&value);
+    let value = fmt::shown(&value);
     let title = value.clone();
     view! { <span class=class title=title>{value}</span> }.into_any()
 }

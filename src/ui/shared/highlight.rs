@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, query: Signal<Query>) -> impl IntoView {
-    let text = crate::fmt::shown(crate::i18n::use_i18n().t(), &text);
+    let text = crate::fmt::shown(&text);
     move || {
         query.with(|q| {
             highlight(&text, q)

@@ -30,7 +30,7 @@ fn field(label: impl IntoView + 'static, value: AnyView) -> impl IntoView {
 
 fn text_or_none(t: I18n, v: Option<String>) -> AnyView {
     match v.filter(|s| !s.trim().is_empty()) {
-        Some(s) => view! { <span>{fmt::shown(t.t(), &s)}</span> }.into_any(),
+        Some(s) => view! { <span>{fmt::shown(&s)}</span> }.into_any(),
         None => view! { <span class="cv-muted">{t.t().none}</span> }.into_any(),
     }
 }
@@ -53,7 +53,7 @@ fn timestamp(ms: Option<i64>, t: I18n) -> AnyView {
 fn custom_value(f: &CustomField, t: I18n) -> AnyView {
     match f.typed_value() {
         FieldValue::Empty => view! { <span class="cv-muted">{t.t().none}</span> }.into_any(),
-        FieldValue::Text(s) => view! { <span class="cv-prewrap">{fmt::shown(t.t(), &s)}</span> }.into_any(),
+        FieldValue::Text(s) => view! { <span class="cv-prewrap">{fmt::shown(&s)}</span> }.into_any(),
         FieldValue::Number(n) => view! { <span>{fmt::number(n, t.locale())}</span> }.into_any(),
         FieldValue::Date(ms) => view! { <time>{fmt::date(ms)}</time> }.into_any(),
         FieldValue::Boolean(b) => view! { <span>{if b { t.t().yes } else { t.t().no }}</span> }.into_any(),

@@ -105,7 +105,7 @@ fn questionnaires() -> Expand<HistoryEvent> {
                         <section class="cv-questionnaire">
                             <h4>{q.title.clone()}</h4>
                             <dl>
-                                {q.answers.iter().map(|a| view! { <dt>{crate::fmt::shown(crate::i18n::use_i18n().t(), &a.question)}</dt><dd>{crate::fmt::shown(crate::i18n::use_i18n().t(), &a.answer)}</dd> }).collect_view()}
+                                {q.answers.iter().map(|a| view! { <dt>{crate::fmt::shown(&a.question)}</dt><dd>{crate::fmt::shown(&a.answer)}</dd> }).collect_view()}
                             </dl>
                         </section>
                     }

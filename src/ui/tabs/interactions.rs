@@ -208,7 +208,7 @@ fn message_view(t: I18n, m: &Message, case_id: CaseId, q: Memo<Query>, uid: usiz
             .files
             .iter()
             .map(|f| {
-                let name = fmt::shown(texts, &f.name);
+                let name = fmt::shown(&f.name);
                 match f.url.clone().filter(|u| is_safe_link(u)) {
                     Some(url) => view! {
                         <li><a href=url target="_blank" rel="noopener noreferrer nofollow">{name}</a></li>
@@ -224,7 +224,7 @@ fn message_view(t: I18n, m: &Message, case_id: CaseId, q: Memo<Query>, uid: usiz
     view! {
         <li class=format!("cv-msg cv-msg--{kind}") id=id>
             <div class="cv-msg__meta">
-                <span class="cv-msg__who">{fmt::shown(texts, &who)}</span>
+                <span class="cv-msg__who">{fmt::shown(&who)}</span>
                 <time class="cv-msg__time">{fmt::time(m.sent_at)}</time>
                 {from_case}
             </div>

@@ -103,7 +103,7 @@ fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
                 <li class=move || format!("{}{}", status_class(c.get().status), if c.get().overdue { " cv-sla--overdue" } else { "" })>
                     <div class="cv-sla__head">
                         <div class="cv-stack">
-                            <h3 class="cv-sla__name">{fmt::shown(texts, &name)}</h3>
+                            <h3 class="cv-sla__name">{fmt::shown(&name)}</h3>
                             {(target.case_id != case_id).then(|| view! { <span class="cv-tag">{(texts.from_case)(target.case_id)}</span> })}
                         </div>
                         <span class="cv-sla__status">

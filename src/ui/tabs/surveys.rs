@@ -81,7 +81,7 @@ fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
             let answers = s
                 .answers
                 .iter()
-                .map(|a| view! { <dt>{crate::fmt::shown(texts, &a.question)}</dt><dd>{crate::fmt::shown(texts, &a.answer)}</dd> })
+                .map(|a| view! { <dt>{crate::fmt::shown(&a.question)}</dt><dd>{crate::fmt::shown(&a.answer)}</dd> })
                 .collect_view();
             let controls = details_id.clone();
             view! {
@@ -104,7 +104,7 @@ fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
                                 {move || if open.get() { texts.sv_hide } else { texts.sv_show }}
                             </button>
                             <div class="cv-survey__details" id=details_id hidden=move || !open.get()>
-                                {comment.map(|c| view! { <p class="cv-prewrap"><strong>{texts.sv_comment}": "</strong>{crate::fmt::shown(texts, &c)}</p> })}
+                                {comment.map(|c| view! { <p class="cv-prewrap"><strong>{texts.sv_comment}": "</strong>{crate::fmt::shown(&c)}</p> })}
                                 <dl class="cv-survey__answers">{answers}</dl>
                             </div>
                         }
