@@ -24,17 +24,6 @@ use crate::state::{use_persisted_filter, CaseResources, FlowHooks, Preview, Unif
 use crate::ui::shared::{next_uid, DataList, EmptyState, LoadView, ResultCount, SearchBox, SkeletonKind, Sorting};
 use crate::widget::use_continue_case;
 
-/// What a unification (or its undo) changes: these tabs reload, silently.
-const CHANGED_BY_UNIFICATION: [ModalTab; 7] = [
-    ModalTab::CaseHistory,
-    ModalTab::CustomerHistory,
-    ModalTab::Calls,
-    ModalTab::Interactions,
-    ModalTab::Sla,
-    ModalTab::Attachments,
-    ModalTab::Surveys,
-];
-
 #[component]
 pub fn CustomerHistoryTab(
     resources: CaseResources,
@@ -63,8 +52,9 @@ fn CustomerHistory(
         let (c1, c2) = (client.clone(), client);
         let ev = events.clone();
         FlowHooks {
+            // a unification (or its undo) changes every list of the case, not its own data
             refresh: Callback::new(move |()| {
-                for tab in CHANGED_BY_UNIFICATION {
+                for tab in ModalTab::ALL.into_iter().filter(|t| *t != ModalTab::CaseData) {
                     resources.refresh(tab, &c1, case_id);
                 }
             }),
