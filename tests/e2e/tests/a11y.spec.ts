@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures';
+import { test, expect, everyTab } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // axe-core on every tab of the modal, in both locales: no serious or critical violation. Each
@@ -18,14 +18,8 @@ for (const [locale, title] of [['pt-BR', 'Informações do Atendimento'], ['en',
     await page.locator('a[href="/casos/1001"]').click();
     const d = page.getByRole('dialog', { name: title });
     await expect(d).toBeVisible();
-    const tabs = d.getByRole('tab');
-    await expect(tabs).toHaveCount(8);
-    for (let i = 0; i < 8; i++) {
-      await tabs.nth(i).click();
-      const panel = d.getByRole('tabpanel');
-      await expect(panel).toBeVisible();
-      await expect(panel.locator('.cv-skeleton')).toHaveCount(0);
-      expect(await serious(page), `${await tabs.nth(i).textContent()} (${locale})`).toEqual([]);
-    }
+    await everyTab(d, async (i) => {
+      expect(await serious(page), `${await d.getByRole('tab').nth(i).textContent()} (${locale})`).toEqual([]);
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { test as base, expect, Page, APIRequestContext } from '@playwright/test';
+import { test as base, expect, Page, APIRequestContext, Locator } from '@playwright/test';
 
 export const TOKEN = 'demo-token-ana';
 
@@ -63,6 +63,20 @@ export const TABS = [
   'Dados do Caso', 'Histórico do Caso', 'Histórico do Cliente', 'Histórico de Ligações',
   'Interações', 'SLA', 'Anexos', 'Pesquisa de Satisfação',
 ];
+
+/** Selects each of the eight tabs of dialog `d` in turn, waits until its content is in (no
+ *  skeleton), and calls `each` with the tab's index and its panel. */
+export async function everyTab(d: Locator, each: (i: number, panel: Locator) => Promise<void> = async () => {}) {
+  const tabs = d.getByRole('tab');
+  await expect(tabs).toHaveCount(8);
+  for (let i = 0; i < 8; i++) {
+    await tabs.nth(i).click();
+    const panel = d.getByRole('tabpanel');
+    await expect(panel).toBeVisible();
+    await expect(panel.locator('.cv-skeleton')).toHaveCount(0);
+    await each(i, panel);
+  }
+}
 
 export function dialog(page: Page) {
   return page.getByRole('dialog', { name: 'Informações do Atendimento' });

@@ -1,4 +1,4 @@
-import { test, expect, dialog } from './fixtures';
+import { test, expect, dialog, everyTab } from './fixtures';
 
 // The hostile data set (crates/sandbox/src/hostile.rs): every text the modal shows is an attack or
 // an oddity, and values are out of range. Each payload would call window.__pwned if it ever ran:
@@ -13,19 +13,14 @@ test('hostile data renders as inert text on every tab, executes nothing, and the
   await page.goto('/casos/1001');
   const d = dialog(page);
   await expect(d).toBeVisible();
-  const tabs = d.getByRole('tab');
-  await expect(tabs).toHaveCount(8);
-  for (let i = 0; i < 8; i++) {
-    await tabs.nth(i).click();
-    const panel = d.getByRole('tabpanel');
-    await expect(panel).toBeVisible();
-    await expect(panel.locator('.cv-skeleton')).toHaveCount(0);
+  await everyTab(d, async (_, panel) => {
     // disclosures and channels too: their content is hostile as well
     const disclosure = panel.getByRole('button', { name: /questionário|Ver comentários/ }).first();
     if (await disclosure.count()) await disclosure.click();
     const channels = panel.getByRole('group', { name: 'Canais com interações' }).getByRole('button');
     for (let c = 0; c < await channels.count(); c++) await channels.nth(c).click();
-  }
+  });
+  const tabs = d.getByRole('tab');
   // the megabyte-long subject is shown clipped, saying so
   await tabs.nth(0).click();
   await expect(d.getByRole('tabpanel')).toContainText(/… \(mais \d+ caracteres não exibidos\)/);

@@ -1,4 +1,4 @@
-import { test, expect, dialog } from './fixtures';
+import { test, expect, dialog, everyTab } from './fixtures';
 
 // The app under the strict Content-Security-Policy the sandbox sends (and the cVortex host should):
 // the policy is as strict as documented, and the app needs nothing looser (a violation in the page
@@ -27,12 +27,7 @@ test('the app works through every tab without any policy violation', async ({ pa
   });
   await page.goto('/');
   await page.locator('a[href="/casos/1001"]').click();
-  const d = dialog(page);
-  const tabs = d.getByRole('tab');
-  for (let i = 0; i < 8; i++) {
-    await tabs.nth(i).click();
-    await expect(d.getByRole('tabpanel').locator('.cv-skeleton')).toHaveCount(0);
-  }
+  await everyTab(dialog(page));
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
 });
