@@ -33,6 +33,9 @@ const stats = (xs) => {
   return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
 };
 
+/** Median/p95 of [work, toNextPaint] pairs. */
+const figures = (pairs) => ({ work: stats(pairs.map((x) => x[0])), paint: stats(pairs.map((x) => x[1])) });
+
 // In-page helpers, installed before the app loads.
 const HELPERS = () => {
   const macrotask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
@@ -49,6 +52,15 @@ const HELPERS = () => {
       await frame();
       await macrotask();
       return [t1 - t0, performance.now() - t0];
+    },
+    /** Types `total` keystrokes into `input`, cycling through `queries`; one measure each. */
+    async typeAll(input, queries, total) {
+      const out = [];
+      for (let i = 0; i < total; i++) {
+        const q = queries[i % queries.length];
+        out.push(await this.measure(() => { input.value = q; input.dispatchEvent(new Event('input', { bubbles: true })); }));
+      }
+      return out;
     },
     /** Like measure, but the interaction is done when `ready()` holds (network in between). */
     async measureUntil(act, ready) {
@@ -126,9 +138,9 @@ async function runSize(browser, n) {
     });
     if (i >= WARMUP) { open1.push(first); openAll.push(all); firstHistory.push(hist); }
   }
-  r.open_first_tab = { work: stats(open1.map((x) => x[0])), paint: stats(open1.map((x) => x[1])) };
+  r.open_first_tab = figures(open1);
   r.open_all_tabs = { work: stats(openAll) };
-  r.history_first_paint = { work: stats(firstHistory.map((x) => x[0])), paint: stats(firstHistory.map((x) => x[1])) };
+  r.history_first_paint = figures(firstHistory);
 
   // 2. every tab visited, then switching between every ordered pair
   for (const name of TABS) { await tab(page, name).click(); await page.waitForTimeout(100); }
@@ -161,16 +173,9 @@ async function runSize(browser, n) {
   // 3. Histórico do Caso: a keystroke in the search, applying a filter, clearing filters
   await tab(page, 'Histórico do Caso').click();
   const queries = ['e', 'es', 'est', 'esto', 'estor', 'estorn', 'estorno', 'estorn', 'estor', 'esto', 'est', 'es', 'e', ''];
-  const keys = await page.evaluate(async ({ queries, total }) => {
-    const input = document.querySelector('[role=tabpanel]:not([hidden]) input[type=search]');
-    const out = [];
-    for (let i = 0; i < total; i++) {
-      const q = queries[i % queries.length];
-      out.push(await window.__bench.measure(() => { input.value = q; input.dispatchEvent(new Event('input', { bubbles: true })); }));
-    }
-    return out;
-  }, { queries, total: WARMUP + REPS + 10 });
-  r.history_keystroke = { work: stats(keys.slice(WARMUP).map((x) => x[0])), paint: stats(keys.slice(WARMUP).map((x) => x[1])) };
+  const keys = await page.evaluate(({ queries, total }) => window.__bench.typeAll(
+    document.querySelector('[role=tabpanel]:not([hidden]) input[type=search]'), queries, total), { queries, total: WARMUP + REPS + 10 });
+  r.history_keystroke = figures(keys.slice(WARMUP));
 
   const panel = page.locator('[role=tabpanel]:not([hidden])');
   await panel.getByRole('button', { name: /^Canal/ }).click();
@@ -184,8 +189,8 @@ async function runSize(browser, n) {
     }
     return out;
   }, WARMUP + REPS);
-  r.history_filter_apply = { work: stats(filt.apply.slice(WARMUP).map((x) => x[0])), paint: stats(filt.apply.slice(WARMUP).map((x) => x[1])) };
-  r.history_filter_clear = { work: stats(filt.clear.slice(WARMUP).map((x) => x[0])), paint: stats(filt.clear.slice(WARMUP).map((x) => x[1])) };
+  r.history_filter_apply = figures(filt.apply.slice(WARMUP));
+  r.history_filter_clear = figures(filt.clear.slice(WARMUP));
   await page.keyboard.press('Escape');
 
   // 4. scrolling the history: frames longer than 1.5 intervals, per second of scrolling
@@ -217,23 +222,16 @@ async function runSize(browser, n) {
     for (let i = 0; i < total; i++) out.push(await window.__bench.measure(() => all.click()));
     return out;
   }, WARMUP + REPS);
-  r.select_all_eligible = { work: stats(sel.slice(WARMUP).map((x) => x[0])), paint: stats(sel.slice(WARMUP).map((x) => x[1])) };
+  r.select_all_eligible = figures(sel.slice(WARMUP));
 
   // 6. the plain-JavaScript baseline: the same table and keystrokes, by hand
   const vanilla = readFileSync(join(ROOT, 'tests', 'bench', 'vanilla.html'), 'utf-8');
   await page.route('**/__bench/vanilla*', (route) => route.fulfill({ body: vanilla, contentType: 'text/html' }));
   await page.goto(`${BASE}/__bench/vanilla?case=1001&token=${TOKEN}`);
   await page.waitForFunction(() => window.__ready === true, null, { timeout: 120_000 });
-  const base = await page.evaluate(async ({ queries, total }) => {
-    const input = document.getElementById('search');
-    const out = [];
-    for (let i = 0; i < total; i++) {
-      const q = queries[i % queries.length];
-      out.push(await window.__bench.measure(() => { input.value = q; input.dispatchEvent(new Event('input', { bubbles: true })); }));
-    }
-    return out;
-  }, { queries, total: WARMUP + REPS + 10 });
-  r.baseline_keystroke = { work: stats(base.slice(WARMUP).map((x) => x[0])), paint: stats(base.slice(WARMUP).map((x) => x[1])) };
+  const base = await page.evaluate(({ queries, total }) => window.__bench.typeAll(
+    document.getElementById('search'), queries, total), { queries, total: WARMUP + REPS + 10 });
+  r.baseline_keystroke = figures(base.slice(WARMUP));
   r.keystroke_vs_baseline = {
     median: r.history_keystroke.work.median / r.baseline_keystroke.work.median,
     p95: r.history_keystroke.work.p95 / r.baseline_keystroke.work.p95,
