@@ -122,26 +122,34 @@ fn Conversation(list: Arc<InteractionList>, index: usize, case_id: CaseId, query
     let channel_name = fmt::channel(texts, &conv.channel);
     let identifier = conv.identifier.clone();
     let uid = next_uid();
-    let body = {
+    // The messages shown (the newest `limit` of the matches) and whether a day separator goes
+    // before each. Keyed: a keystroke or "Mostrar anteriores" adds and removes messages, it does
+    // not rebuild (nor reload the e-mail frames of) those that stay.
+    let visible = {
         let list = list.clone();
-        move || {
-            let conv = &list.channels[index];
+        Memo::new(move |_| {
+            let messages = &list.channels[index].messages;
             matches.with(|m| {
                 let start = m.len().saturating_sub(limit.get());
                 let mut prev_day = None;
                 m[start..]
                     .iter()
                     .map(|&i| {
-                        let msg = &conv.messages[i];
-                        let day = messages::day(msg.sent_at, &Local);
-                        let separator = (day != prev_day).then(|| {
-                            view! { <li class="cv-day"><span>{fmt::date(msg.sent_at)}</span></li> }
-                        });
+                        let day = messages::day(messages[i].sent_at, &Local);
+                        let separator = day != prev_day;
                         prev_day = day;
-                        view! { {separator} {message_view(t, msg, case_id, q, uid)} }
+                        (i, separator)
                     })
-                    .collect_view()
+                    .collect::<Vec<_>>()
             })
+        })
+    };
+    let row = {
+        let list = list.clone();
+        move |(i, separator): (usize, bool)| {
+            let msg = &list.channels[index].messages[i];
+            let day = separator.then(|| view! { <li class="cv-day"><span>{fmt::date(msg.sent_at)}</span></li> });
+            view! { {day} {message_view(t, msg, case_id, q, uid)} }
         }
     };
     let hidden_before = move || matches.with(|m| m.len().saturating_sub(limit.get()));
@@ -161,7 +169,7 @@ fn Conversation(list: Arc<InteractionList>, index: usize, case_id: CaseId, query
                         </button>
                     </li>
                 </Show>
-                {body}
+                <For each=move || visible.get() key=|m| *m children=row />
                 <Show when=move || matches.with(Vec::is_empty)>
                     <li class="cv-empty">{texts.i_none_found}</li>
                 </Show>
