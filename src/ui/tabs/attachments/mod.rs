@@ -185,19 +185,14 @@ fn AttachmentsView(
                 let Ok(ctl) = web_sys::AbortController::new() else {
                     return;
                 };
-                let names = unique_names(
-                    chosen
-                        .iter()
-                        .map(|a| a.file_name.as_str())
-                        .collect::<Vec<_>>()
-                        .iter()
-                        .copied(),
-                );
+                // made safe first, then unique: two names may become the same once made safe
+                let safe: Vec<String> = chosen.iter().map(|a| safe_file_name(&a.file_name)).collect();
+                let names = unique_names(safe.iter().map(String::as_str));
                 let mut entries = Vec::with_capacity(chosen.len());
                 for (i, (a, name)) in chosen.iter().zip(names).enumerate() {
                     zipping.set(Some((i + 1, chosen.len())));
                     match client.attachment_bytes(case_id, a.id, &ctl.signal()).await {
-                        Ok(bytes) => entries.push((safe_file_name(&name), bytes)),
+                        Ok(bytes) => entries.push((name, bytes)),
                         Err(e) => {
                             notice.set(Some(format!(
                                 "{}: {}",
