@@ -56,10 +56,7 @@ fn read_config(config: &JsValue) -> Result<EmbedConfig, JsError> {
             .and_then(|t| ModalTab::from_slug(&t))
             .unwrap_or_default(),
         get_token,
-        timeout_ms: prop(config, "timeoutMs")
-            .as_f64()
-            .map(|ms| ms.clamp(1000.0, 120_000.0) as u32)
-            .unwrap_or(crate::REQUEST_TIMEOUT_MS),
+        timeout_ms: crate::request_timeout_ms(prop(config, "timeoutMs").as_f64()),
     })
 }
 

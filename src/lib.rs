@@ -19,5 +19,14 @@ pub mod state;
 pub mod ui;
 pub mod widget;
 
-/// How long a request may take before it counts as timed out.
+/// How long a request may take before it counts as timed out, unless the host configures it.
 pub const REQUEST_TIMEOUT_MS: u32 = 15_000;
+
+/// The request timeout a host asked for, kept within 1 s and 2 min (a typo of 0 or 10⁹ must
+/// neither fail every request nor hang the tab).
+pub fn request_timeout_ms(asked: Option<f64>) -> u32 {
+    asked
+        .filter(|ms| ms.is_finite())
+        .map(|ms| ms.clamp(1000.0, 120_000.0) as u32)
+        .unwrap_or(REQUEST_TIMEOUT_MS)
+}

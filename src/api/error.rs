@@ -61,6 +61,13 @@ impl ApiError {
         )
     }
 
+    /// For a write: whether the server may have applied it although we saw an error. Only when no
+    /// answer came (timeout, connection lost); an error status means the server wrote nothing
+    /// (the contract: each write is one transaction).
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, ApiError::Timeout | ApiError::Network)
+    }
+
     /// Whether offering "Tentar novamente" makes sense.
     pub fn can_retry(&self) -> bool {
         !matches!(self, ApiError::Forbidden | ApiError::NotFound | ApiError::Aborted)

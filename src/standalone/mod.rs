@@ -19,6 +19,9 @@ struct StandaloneConfig {
     #[serde(default)]
     api_base: String,
     login: LoginRequest,
+    /// How long one request may take before the client gives up on it (default 15 s).
+    #[serde(default)]
+    request_timeout_ms: Option<f64>,
 }
 
 fn read_config() -> Option<StandaloneConfig> {
@@ -33,11 +36,12 @@ pub fn StandaloneApp() -> impl IntoView {
     let Some(config) = read_config() else {
         return view! { <p class="cv-error" role="alert">"cvortex-standalone-config ausente ou inválido em index.html"</p> }.into_any();
     };
+    let timeout_ms = crate::request_timeout_ms(config.request_timeout_ms);
     let tokens = TokenSource::Login {
         request: config.login,
         token: Default::default(),
     };
-    provide_client(ApiClient::new(&config.api_base, tokens, crate::REQUEST_TIMEOUT_MS));
+    provide_client(ApiClient::new(&config.api_base, tokens, timeout_ms));
     let i18n = provide_i18n(Locale::PtBr);
     // The standalone app owns its page, so it keeps <html lang> in step with the locale.
     Effect::new(move |_| {

@@ -1,5 +1,5 @@
 import { test, expect, dialog } from './fixtures';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 // Case #1001 has 4 attachments in the demo data; uploads up to 10 MB of PDF, PNG, JPG, TXT, CSV,
@@ -16,9 +16,9 @@ async function open(page: Page) {
   await expect(table(page)).toBeVisible();
 }
 function uploads(page: Page) {
-  const posts: string[] = [];
+  const posts: Request[] = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().includes('/attachments')) posts.push(r.url());
+    if (r.method() === 'POST' && r.url().includes('/attachments')) posts.push(r);
   });
   return posts;
 }
@@ -77,6 +77,21 @@ test.describe('Anexos', () => {
     await expect(panel(page)).toContainText('nota.txt foi anexado ao caso.');
     await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('5 de 5 registros');
     expect(posts).toHaveLength(2);
+  });
+
+  test('an upload whose answer was lost may have happened: the retry attaches it once', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = uploads(page);
+    await sandbox.fault({ route: 'upload', drop_after: true, times: 1 });
+    await panel(page).locator('input[type=file]').setInputFiles({ name: 'nota.txt', mimeType: 'text/plain', buffer: Buffer.from('nota') });
+    const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar o envio de nota.txt' });
+    await expect(failed).toContainText('o arquivo pode ter sido anexado');
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    await expect(panel(page)).toContainText('nota.txt foi anexado ao caso.');
+    expect(posts).toHaveLength(2);
+    expect(posts[1].headers()['idempotency-key']).toBe(posts[0].headers()['idempotency-key']);
+    // the server replayed the first upload: one attachment, not two
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('5 de 5 registros');
   });
 
   test('several files download as one zip built in the browser', async ({ page, sandbox, errors }) => {

@@ -1,4 +1,4 @@
-import { test, expect, dialog } from './fixtures';
+import { test, expect, dialog, withRequestTimeout } from './fixtures';
 
 // The fault matrix of the reads: every endpoint the modal calls × every fault the sandbox injects.
 // Expected in every cell: the affected tab shows a clear localized message (with "Tentar
@@ -19,7 +19,9 @@ const ENDPOINTS: { route: string; slug: string; tab: string; ok: RegExp }[] = [
 ];
 
 type Expect = { message: RegExp; retry: boolean } | 'normal';
-const FAULTS: { name: string; fault: Record<string, unknown>; expect: Expect }[] = [
+// `timeoutMs`: the request timeout the page is configured with (index.html's standalone config),
+// so that a timeout cell takes seconds, not three attempts of the default 15 s.
+const FAULTS: { name: string; fault: Record<string, unknown>; expect: Expect; timeoutMs?: number }[] = [
   { name: '401 twice', fault: { status: 401 }, expect: { message: /Sessão expirada/, retry: true } },
   { name: '403', fault: { status: 403 }, expect: { message: /não tem permissão/, retry: false } },
   { name: '404', fault: { status: 404 }, expect: { message: /Não encontrado/, retry: false } },
@@ -32,6 +34,7 @@ const FAULTS: { name: string; fault: Record<string, unknown>; expect: Expect }[]
   { name: 'body of the wrong shape', fault: { body: 'wrong_shape' }, expect: { message: /formato inesperado/, retry: true } },
   { name: 'empty lists', fault: { body: 'empty' }, expect: 'normal' },
   { name: '5 s latency', fault: { latency_ms: 5000 }, expect: 'normal' },
+  { name: 'timeout', fault: { latency_ms: 60_000 }, timeoutMs: 1000, expect: { message: /demorou demais para responder/, retry: true } },
 ];
 
 // A tab that is fine whichever endpoint fails: its neighbour in the list.
@@ -41,6 +44,7 @@ for (const [i, e] of ENDPOINTS.entries()) {
   for (const f of FAULTS) {
     test(`${e.route} × ${f.name}`, async ({ page, sandbox, errors }) => {
       await sandbox.fault({ route: e.route, ...f.fault });
+      if (f.timeoutMs) await withRequestTimeout(page, f.timeoutMs);
       await page.goto(`/casos/1001/${e.slug}`);
       const d = dialog(page);
       const panel = d.getByRole('tabpanel');

@@ -78,6 +78,17 @@ export async function everyTab(d: Locator, each: (i: number, panel: Locator) => 
   }
 }
 
+/** Serves the standalone page with `request_timeout_ms` added to its configuration. */
+export async function withRequestTimeout(page: Page, ms: number) {
+  await page.route('**/casos/**', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const res = await route.fetch();
+    const html = (await res.text()).replace('"login":', `"request_timeout_ms": ${ms}, "login":`);
+    expect(html, 'index.html has the standalone configuration').toContain('request_timeout_ms');
+    await route.fulfill({ response: res, body: html });
+  });
+}
+
 export function dialog(page: Page) {
   return page.getByRole('dialog', { name: 'Informações do Atendimento' });
 }

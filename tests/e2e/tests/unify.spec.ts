@@ -1,4 +1,4 @@
-import { test, expect, dialog } from './fixtures';
+import { test, expect, dialog, withRequestTimeout } from './fixtures';
 import type { Page, Request } from '@playwright/test';
 
 // João's cases in the demo data (crates/sandbox/src/demo.rs), one per rule. The open case is 1001.
@@ -163,8 +163,10 @@ test.describe('Histórico do Cliente', () => {
     await box(page, 1003).check();
     await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
     await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
-    const failed = panel(page).getByRole('alert').filter({ hasText: 'A unificação não foi concluída' });
-    await expect(failed).toContainText('Sua seleção foi mantida');
+    // no answer: the UI cannot know whether it happened, and says so
+    const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar a unificação' });
+    await expect(failed).toContainText('Sem conexão com o servidor');
+    await expect(failed).toContainText('a unificação pode ter sido feita');
     await expect(box(page, 1003)).toBeChecked();
     await failed.getByRole('button', { name: 'Tentar novamente' }).click();
     await expect(panel(page)).toContainText('Caso #1003 unificado ao caso #1001.');
@@ -174,6 +176,37 @@ test.describe('Histórico do Cliente', () => {
     const res = await page.request.get('/v1/cases/1001/customer-cases', { headers: { Authorization: 'Bearer demo-token-ana' } });
     const items = (await res.json()).items as { id: number; merged_into?: number }[];
     expect(items.find((c) => c.id === 1003)?.merged_into).toBe(1001);
+  });
+
+  test('a unification that times out may have happened: the retry completes it once', async ({ page, sandbox, errors }) => {
+    await withRequestTimeout(page, 1000);
+    await open(page);
+    const posts = unifyPosts(page);
+    await sandbox.fault({ route: 'unify', latency_ms: 60_000, times: 1 });
+    await box(page, 1004).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar a unificação' });
+    await expect(failed).toContainText('O servidor demorou demais para responder');
+    // a write is never retried on its own
+    expect(posts).toHaveLength(1);
+    await expect(box(page, 1004)).toBeChecked();
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    await expect(panel(page)).toContainText('Caso #1004 unificado ao caso #1001.');
+    expect(posts).toHaveLength(2);
+    expect(posts[1].headers()['idempotency-key']).toBe(posts[0].headers()['idempotency-key']);
+  });
+
+  test('a refusal as a whole says nothing was unified', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await sandbox.fault({ route: 'unify', status: 500, times: 1 });
+    await box(page, 1004).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    const failed = panel(page).getByRole('alert').filter({ hasText: 'A unificação não foi concluída' });
+    await expect(failed).toContainText('Nada foi unificado e sua seleção foi mantida.');
+    await expect(box(page, 1004)).toBeChecked();
+    await expect(row(page, 1004).locator('.cv-chip--reason')).toHaveCount(0);
   });
 
   test('the whole unification by keyboard alone', async ({ page, sandbox, errors }) => {

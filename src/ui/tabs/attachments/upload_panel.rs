@@ -63,7 +63,9 @@ pub fn UploadPanel(
                 let client = client.clone();
                 view! {
                     <div class="cv-alert cv-alert--error" role="alert">
-                        <p class="cv-alert__title">{(texts.a_failed)(&name)}</p>
+                        <p class="cv-alert__title">
+                            {if error.outcome_unknown() { (texts.a_unknown)(&name) } else { (texts.a_failed)(&name) }}
+                        </p>
                         <p>{error.message(texts)}</p>
                         <div class="cv-alert__actions">
                             {error.can_retry().then(|| view! {

@@ -198,7 +198,7 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                     <div class="cv-alert cv-alert--error" role="alert" tabindex="-1">
                         <p class="cv-alert__title">{texts.cc_refused_title}</p>
                         <ul>{items}</ul>
-                        <p>{texts.cc_failed_note}</p>
+                        <p>{texts.cc_refused_note}</p>
                         {dismiss_button()}
                     </div>
                 }
@@ -210,11 +210,16 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 };
                 let can_retry = err.can_retry() && !matches!(err, crate::api::ApiError::Refused { .. });
                 let submit = submit.clone();
+                let (title, note) = if err.outcome_unknown() {
+                    (texts.cc_unknown_title, texts.cc_unknown_note)
+                } else {
+                    (texts.cc_failed_title, texts.cc_failed_note)
+                };
                 view! {
                     <div class="cv-alert cv-alert--error" role="alert" tabindex="-1">
-                        <p class="cv-alert__title">{texts.cc_failed_title}</p>
+                        <p class="cv-alert__title">{title}</p>
                         <p>{err.message(texts)}</p>
-                        <p>{texts.cc_failed_note}</p>
+                        <p>{note}</p>
                         <div class="cv-alert__actions">
                             {can_retry.then(|| view! {
                                 <button type="button" class="cv-button cv-button--primary" on:click=move |_| submit()>{texts.retry}</button>
