@@ -17,13 +17,15 @@ pub fn safe_file_name(raw: &str) -> String {
             }
         })
         .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').trim_end_matches(['.', ' ']);
-    let name = if trimmed.is_empty() {
-        "arquivo".to_string()
-    } else {
-        trimmed.to_string()
-    };
-    truncate_keeping_extension(&name, 180)
+    // Windows drops trailing dots and spaces; a leading dot hides the file on Unix
+    let edge = |c: char| c == '.' || c.is_whitespace();
+    let trimmed = cleaned.trim_matches(edge);
+    if trimmed.is_empty() {
+        return "arquivo".to_string();
+    }
+    truncate_keeping_extension(trimmed, 180)
+        .trim_end_matches(edge)
+        .to_string()
 }
 
 /// Bidi overrides and zero-width characters: they make a name read differently than it is

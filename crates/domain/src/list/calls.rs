@@ -126,7 +126,7 @@ impl CallFilter {
     pub fn from_query(pairs: &[(String, String)], p: &str) -> CallFilter {
         let date = |k: &str| query::first(pairs, &format!("{p}{k}")).and_then(|v| parse_date(&v).ok().flatten());
         CallFilter {
-            phone: query::first(pairs, &format!("{p}telefone")).unwrap_or_default(),
+            phone: query::text(pairs, &format!("{p}telefone")),
             statuses: query::facet(pairs, &format!("{p}status")),
             agents: query::facet(pairs, &format!("{p}usuario")),
             from: date("de"),

@@ -122,7 +122,7 @@ impl CustomerFilter {
             _ => default.descending,
         };
         CustomerFilter {
-            query: query::first(pairs, &format!("{p}busca")).unwrap_or_default(),
+            query: query::text(pairs, &format!("{p}busca")),
             sort: sort.unwrap_or(default.sort),
             descending: if sort.is_some() { descending } else { default.descending },
         }

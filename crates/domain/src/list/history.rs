@@ -121,15 +121,15 @@ impl HistoryFilter {
     pub fn from_query(pairs: &[(String, String)], p: &str) -> HistoryFilter {
         let comments = match (
             query::first(pairs, &format!("{p}comentario")).as_deref(),
-            query::first(pairs, &format!("{p}comentario_texto")),
+            query::text(pairs, &format!("{p}comentario_texto")),
         ) {
-            (_, Some(t)) if !t.trim().is_empty() => CommentFilter::Containing(t),
+            (_, t) if !t.is_empty() => CommentFilter::Containing(t),
             (Some("com"), _) => CommentFilter::With,
             (Some("sem"), _) => CommentFilter::Without,
             _ => CommentFilter::Any,
         };
         HistoryFilter {
-            query: query::first(pairs, &format!("{p}busca")).unwrap_or_default(),
+            query: query::text(pairs, &format!("{p}busca")),
             agents: query::facet(pairs, &format!("{p}usuario")),
             channels: query::facet(pairs, &format!("{p}canal")),
             actions: query::facet(pairs, &format!("{p}acao")),

@@ -13,6 +13,11 @@ pub fn first(pairs: &[(String, String)], key: &str) -> Option<String> {
     values(pairs, key).next().map(str::to_owned)
 }
 
+/// A typed text (a search, a phone): blank counts as none, as `push_text` writes it.
+pub fn text(pairs: &[(String, String)], key: &str) -> String {
+    first(pairs, key).filter(|t| !t.trim().is_empty()).unwrap_or_default()
+}
+
 pub fn facet(pairs: &[(String, String)], key: &str) -> Facet {
     Facet::of(values(pairs, key))
 }

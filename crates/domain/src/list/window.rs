@@ -28,7 +28,9 @@ pub fn window(n: usize, row_h: f64, extra: impl Fn(usize) -> f64, top: f64, view
     if !any_extra {
         let first = ((top / row_h).floor() as usize).min(n - 1);
         let start = first.saturating_sub(OVERSCAN);
-        let end = (first + (view_h / row_h).ceil() as usize + 1 + OVERSCAN).min(n);
+        // rows in view, at most all of them (a huge height must not overflow the sum)
+        let visible = (view_h / row_h).ceil().min(n as f64) as usize;
+        let end = (first + visible + 1 + OVERSCAN).min(n);
         return Window {
             start,
             end,
