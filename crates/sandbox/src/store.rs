@@ -55,44 +55,58 @@ pub fn customer(conn: &Connection, id: i64) -> ApiResult<Customer> {
     Ok(json(&text)?)
 }
 
-/// Item counts per case and kind, for the given cases.
-fn counts(conn: &Connection, case_ids: &[CaseId]) -> ApiResult<HashMap<CaseId, ContentCounts>> {
+/// Item counts per case and kind, for every case of a customer (one query, not one per case).
+fn customer_counts(conn: &Connection, tenant: &str, customer_id: i64) -> ApiResult<HashMap<CaseId, ContentCounts>> {
     let mut out: HashMap<CaseId, ContentCounts> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT kind, COUNT(*) FROM items WHERE case_id = ?1 AND kind IN ('history','message','call','attachment','survey') GROUP BY kind",
+        "SELECT i.case_id, i.kind, COUNT(*) FROM cases c JOIN items i ON i.case_id = c.id \
+         WHERE c.tenant_id = ?1 AND c.customer_id = ?2 \
+           AND i.kind IN ('history','message','call','attachment','survey') \
+         GROUP BY i.case_id, i.kind",
     )?;
-    for &id in case_ids {
-        let mut c = ContentCounts::default();
-        let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
-        for row in rows {
-            let (kind, n) = row?;
-            match kind.as_str() {
-                "history" => c.history = n,
-                "message" => c.interactions = n,
-                "call" => c.calls = n,
-                "attachment" => c.attachments = n,
-                _ => c.surveys = n,
-            }
+    let rows = stmt.query_map(params![tenant, customer_id], |r| {
+        Ok((r.get::<_, CaseId>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?))
+    })?;
+    for row in rows {
+        let (id, kind, n) = row?;
+        let c = out.entry(id).or_default();
+        match kind.as_str() {
+            "history" => c.history = n,
+            "message" => c.interactions = n,
+            "call" => c.calls = n,
+            "attachment" => c.attachments = n,
+            _ => c.surveys = n,
         }
-        out.insert(id, c);
     }
     Ok(out)
 }
 
-/// The newest history event of a case, summarized for the customer's case list.
-fn last_event(conn: &Connection, case_id: CaseId) -> ApiResult<Option<LastEvent>> {
+/// The newest history event of every case of a customer, summarized for the customer's case list.
+fn customer_last_events(conn: &Connection, tenant: &str, customer_id: i64) -> ApiResult<HashMap<CaseId, LastEvent>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT data FROM items WHERE case_id = ?1 AND kind = 'history' ORDER BY sort_key DESC, seq DESC LIMIT 1",
+        "SELECT case_id, data FROM ( \
+           SELECT i.case_id, i.data, ROW_NUMBER() OVER (PARTITION BY i.case_id ORDER BY i.sort_key DESC, i.seq DESC) AS n \
+           FROM cases c JOIN items i ON i.case_id = c.id AND i.kind = 'history' \
+           WHERE c.tenant_id = ?1 AND c.customer_id = ?2) \
+         WHERE n = 1",
     )?;
-    let Some(text) = stmt.query_row([case_id], |r| r.get::<_, String>(0)).optional()? else {
-        return Ok(None);
-    };
-    let e: HistoryEvent = json(&text)?;
-    Ok(Some(LastEvent {
-        action: e.action,
-        description: e.description,
-        comment: e.comment,
-    }))
+    let rows = stmt.query_map(params![tenant, customer_id], |r| {
+        Ok((r.get::<_, CaseId>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let (id, text) = row?;
+        let e: HistoryEvent = json(&text)?;
+        out.insert(
+            id,
+            LastEvent {
+                action: e.action,
+                description: e.description,
+                comment: e.comment,
+            },
+        );
+    }
+    Ok(out)
 }
 
 pub fn to_customer_case(d: &CaseData, counts: ContentCounts, last_event: Option<LastEvent>) -> CustomerCase {
@@ -128,11 +142,12 @@ pub fn customer_cases(conn: &Connection, tenant: &str, customer_id: i64) -> ApiR
         d.merged_into = merged;
         cases.push(d);
     }
-    let ids: Vec<CaseId> = cases.iter().map(|c| c.id).collect();
-    let counts = counts(conn, &ids)?;
+    let counts = customer_counts(conn, tenant, customer_id)?;
+    let mut last = customer_last_events(conn, tenant, customer_id)?;
     let mut out = Vec::with_capacity(cases.len());
     for d in &cases {
-        out.push(to_customer_case(d, counts[&d.id], last_event(conn, d.id)?));
+        let c = counts.get(&d.id).copied().unwrap_or_default();
+        out.push(to_customer_case(d, c, last.remove(&d.id)));
     }
     out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
     Ok(out)

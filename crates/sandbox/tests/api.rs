@@ -113,6 +113,11 @@ async fn every_resource_of_the_open_case_answers() {
         c1002["counts"],
         json!({"history": 3, "interactions": 2, "calls": 1, "attachments": 1, "surveys": 1})
     );
+    // its last event is the newest of its own history
+    let (_, h1002) = s.get("/v1/cases/1002/history").await;
+    let newest = &h1002["items"][0];
+    assert_eq!(c1002["last_event"]["description"], newest["description"]);
+    assert_eq!(c1002["last_event"]["action"], newest["action"]);
     let (_, calls) = s.get("/v1/cases/1001/calls").await;
     assert_eq!(calls["items"].as_array().unwrap().len(), 8);
     let (_, inter) = s.get("/v1/cases/1001/interactions").await;
