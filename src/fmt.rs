@@ -30,6 +30,11 @@ pub fn shown(s: &str) -> String {
     }
 }
 
+/// A file size in the locale's style (`12,3 KB` / `12.3 KB`).
+pub fn size(t: &Texts, bytes: u64) -> String {
+    cvortex_domain::files::size(bytes, t.decimal_mark)
+}
+
 /// "há 3 horas" relative to now.
 pub fn relative(t: &Texts, ms: Millis) -> String {
     let now = js_sys::Date::now() as i64;

@@ -108,6 +108,7 @@ pub static TEXTS: Texts = Texts {
     col_created: "Created at",
     start_more: |n, total| format!("Showing the first {n} of {total} cases."),
     clipped: |n| format!(" … ({n} more characters not shown)"),
+    decimal_mark: '.',
     open_case: |id| format!("Open the details of case #{id}"),
     signing_in: "Connecting to cVortex…",
     switch_locale: "Português",

@@ -105,6 +105,8 @@ pub struct Texts {
     pub col_created: &'static str,
     pub open_case: fn(i64) -> String,
     pub clipped: fn(usize) -> String,
+    /// Between a number's units and its tenths: `12,3 KB` / `12.3 KB`.
+    pub decimal_mark: char,
     pub start_more: fn(usize, usize) -> String,
     pub signing_in: &'static str,
     pub switch_locale: &'static str,

@@ -108,6 +108,7 @@ pub static TEXTS: Texts = Texts {
     col_created: "Criado em",
     start_more: |n, total| format!("Mostrando os {n} primeiros de {total} casos."),
     clipped: |n| format!(" … (mais {n} caracteres não exibidos)"),
+    decimal_mark: ',',
     open_case: |id| format!("Abrir as informações do caso #{id}"),
     signing_in: "Conectando ao cVortex…",
     switch_locale: "English",

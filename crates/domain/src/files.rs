@@ -48,9 +48,9 @@ fn truncate_keeping_extension(name: &str, max: usize) -> String {
     format!("{stem}{ext}")
 }
 
-/// A size as people read it, pt-BR style: `512 bytes`, `12,3 KB`, `4,5 MB`, `1,2 GB` (1 KB = 1024
-/// bytes, one decimal, comma as the decimal mark).
-pub fn size(bytes: u64) -> String {
+/// A size as people read it: `512 bytes`, `12,3 KB`, `4,5 MB`, `1,2 GB` (1 KB = 1024 bytes, one
+/// decimal after `decimal_mark`: `,` in pt-BR, `.` in English).
+pub fn size(bytes: u64, decimal_mark: char) -> String {
     const UNITS: [&str; 3] = ["KB", "MB", "GB"];
     if bytes < 1024 {
         return format!("{bytes} {}", if bytes == 1 { "byte" } else { "bytes" });
@@ -62,7 +62,7 @@ pub fn size(bytes: u64) -> String {
         unit += 1;
     }
     let tenths = (value * 10.0).round() as u64;
-    format!("{},{} {}", tenths / 10, tenths % 10, UNITS[unit])
+    format!("{}{decimal_mark}{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 /// A MIME type as users know it: `PDF`, `PNG`, `DOCX`…; an unknown one by its subtype.
@@ -136,14 +136,15 @@ mod tests {
 
     #[test]
     fn sizes_in_pt_br() {
-        assert_eq!(size(0), "0 bytes");
-        assert_eq!(size(1), "1 byte");
-        assert_eq!(size(1023), "1023 bytes");
-        assert_eq!(size(1024), "1,0 KB");
-        assert_eq!(size(12_595), "12,3 KB");
-        assert_eq!(size(4_718_592), "4,5 MB");
-        assert_eq!(size(10 * 1024 * 1024), "10,0 MB");
-        assert_eq!(size(u64::MAX), "17179869184,0 GB");
+        assert_eq!(size(0, ','), "0 bytes");
+        assert_eq!(size(1, ','), "1 byte");
+        assert_eq!(size(1023, ','), "1023 bytes");
+        assert_eq!(size(1024, ','), "1,0 KB");
+        assert_eq!(size(12_595, ','), "12,3 KB");
+        assert_eq!(size(4_718_592, ','), "4,5 MB");
+        assert_eq!(size(10 * 1024 * 1024, ','), "10,0 MB");
+        assert_eq!(size(u64::MAX, ','), "17179869184,0 GB");
+        assert_eq!(size(12_595, '.'), "12.3 KB", "English");
     }
 
     #[test]

@@ -1,35 +1,43 @@
 //! Locale-independent formatting: dates as dd/mm/aaaa HH:mm in a given time zone, durations as
 //! hh:mm:ss, CPF/CNPJ documents. The app passes the browser's time zone.
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 
 use crate::Millis;
 
+// Written by hand rather than with chrono's `format("%d/%m/%Y")`: its strftime parser is a few
+// kilobytes of the app's bundle for three fixed patterns.
+
+/// The wall-clock time of `ms` in `tz`; `None` when the timestamp is outside chrono's range.
+fn local<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<NaiveDateTime> {
+    Some(DateTime::from_timestamp_millis(ms)?.with_timezone(tz).naive_local())
+}
+
 /// `dd/mm/aaaa HH:mm` in `tz`; `None` when the timestamp is outside chrono's range.
-pub fn datetime<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String>
-where
-    Tz::Offset: std::fmt::Display,
-{
-    let utc: DateTime<Utc> = DateTime::from_timestamp_millis(ms)?;
-    Some(utc.with_timezone(tz).format("%d/%m/%Y %H:%M").to_string())
+pub fn datetime<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String> {
+    let t = local(ms, tz)?;
+    Some(format!("{} {:02}:{:02}", day(t.date()), t.hour(), t.minute()))
 }
 
 /// `dd/mm/aaaa` in `tz`.
-pub fn date<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String>
-where
-    Tz::Offset: std::fmt::Display,
-{
-    let utc: DateTime<Utc> = DateTime::from_timestamp_millis(ms)?;
-    Some(utc.with_timezone(tz).format("%d/%m/%Y").to_string())
+pub fn date<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String> {
+    Some(day(local(ms, tz)?.date()))
 }
 
 /// `HH:mm` in `tz`.
-pub fn time<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String>
-where
-    Tz::Offset: std::fmt::Display,
-{
-    let utc: DateTime<Utc> = DateTime::from_timestamp_millis(ms)?;
-    Some(utc.with_timezone(tz).format("%H:%M").to_string())
+pub fn time<Tz: TimeZone>(ms: Millis, tz: &Tz) -> Option<String> {
+    let t = local(ms, tz)?;
+    Some(format!("{:02}:{:02}", t.hour(), t.minute()))
+}
+
+/// `dd/mm/aaaa`.
+fn day(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// `aaaa-mm-dd`, as `<input type=date>` and the URL write a day.
+pub fn iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// `hh:mm:ss` (hours grow past 24: `27:00:05`); a negative duration keeps its sign.
@@ -71,6 +79,7 @@ pub fn cpf_is_valid(number: &str) -> bool {
 mod tests {
     use super::*;
     use chrono::FixedOffset;
+    use chrono::Utc;
 
     #[test]
     fn datetime_in_the_given_zone() {

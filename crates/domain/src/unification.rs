@@ -81,14 +81,54 @@ pub fn preview(items: &[CustomerCase], selected: &BTreeSet<CaseId>) -> (Vec<(Cas
 
 /// The per-case reasons of a refused unification (`error.details`); anything unreadable yields
 /// none, and the caller still says the unification was refused.
+///
+/// Read by hand from the JSON value rather than through the derived `Deserialize`: a tagged
+/// enum's derived decoder buffers every field and is ~12 KB of the app's bundle.
 pub fn refusals(details: &serde_json::Value) -> Vec<CaseRefusal> {
-    match details {
-        serde_json::Value::Array(entries) => entries
-            .iter()
-            .filter_map(|e| serde_json::from_value::<CaseRefusal>(e.clone()).ok())
-            .collect(),
-        _ => Vec::new(),
-    }
+    let Some(entries) = details.as_array() else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|e| {
+            let reasons = e
+                .get("reasons")?
+                .as_array()?
+                .iter()
+                .map(reason)
+                .collect::<Option<_>>()?;
+            Some(CaseRefusal {
+                case_id: e.get("case_id")?.as_i64()?,
+                reasons,
+            })
+        })
+        .collect()
+}
+
+/// One `Ineligibility` from its JSON (`{"code": "in_service", "agent_name": …}`).
+fn reason(v: &serde_json::Value) -> Option<Ineligibility> {
+    let text = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_owned);
+    let number = |k: &str| v.get(k).and_then(serde_json::Value::as_i64);
+    Some(match v.get("code")?.as_str()? {
+        "open_case" => Ineligibility::OpenCase,
+        "already_unified" => Ineligibility::AlreadyUnified {
+            into_case_id: number("into_case_id")?,
+        },
+        "in_service" => Ineligibility::InService {
+            agent_name: text("agent_name"),
+        },
+        "finished" => Ineligibility::Finished {
+            closed_at: number("closed_at"),
+        },
+        "different_whatsapp" => Ineligibility::DifferentWhatsapp {
+            candidate: text("candidate")?,
+        },
+        "different_chat" => Ineligibility::DifferentChat {
+            candidate: text("candidate")?,
+        },
+        "not_found" => Ineligibility::NotFound,
+        _ => return None,
+    })
 }
 
 /// A stable identity of a request, for reusing its idempotency key: the same selection into the
@@ -189,6 +229,40 @@ mod tests {
             }]
         );
         assert!(refusals(&serde_json::json!({"a": 1})).is_empty());
+    }
+
+    #[test]
+    fn every_reason_reads_back_as_the_server_writes_it() {
+        // the hand-written reader and the contract's serializer must agree on every variant
+        let all = vec![
+            Ineligibility::OpenCase,
+            Ineligibility::AlreadyUnified { into_case_id: 7 },
+            Ineligibility::InService { agent_name: None },
+            Ineligibility::InService {
+                agent_name: Some("Ana".into()),
+            },
+            Ineligibility::Finished { closed_at: Some(5) },
+            Ineligibility::Finished { closed_at: None },
+            Ineligibility::DifferentWhatsapp {
+                candidate: "+55".into(),
+            },
+            Ineligibility::DifferentChat {
+                candidate: "c-1".into(),
+            },
+            Ineligibility::NotFound,
+        ];
+        let written = serde_json::to_value([CaseRefusal {
+            case_id: 9,
+            reasons: all.clone(),
+        }])
+        .unwrap();
+        assert_eq!(
+            refusals(&written),
+            vec![CaseRefusal {
+                case_id: 9,
+                reasons: all
+            }]
+        );
     }
 
     #[test]

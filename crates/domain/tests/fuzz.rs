@@ -169,7 +169,7 @@ proptest! {
 
     #[test]
     fn sizes_and_durations_format_any_number(bytes in any::<u64>(), secs in any::<i64>()) {
-        let s = files::size(bytes);
+        let s = files::size(bytes, ',');
         prop_assert!(s.ends_with("bytes") || s.ends_with("byte") || s.ends_with("KB") || s.ends_with("MB") || s.ends_with("GB"));
         // hh:mm:ss reads back to the same number of seconds
         let d = format::duration(secs);

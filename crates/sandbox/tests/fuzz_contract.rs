@@ -327,7 +327,7 @@ fn use_answer(endpoint: usize, v: &Value) -> bool {
                 let _ = attachments::filter(&l.items, "pdf");
                 for a in &l.items {
                     let _ = (
-                        files::size(a.size_bytes),
+                        files::size(a.size_bytes, ','),
                         files::type_label(&a.mime_type),
                         files::safe_file_name(&a.file_name),
                     );

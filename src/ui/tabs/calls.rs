@@ -85,7 +85,7 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
 }
 
 fn date_value(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(cvortex_domain::format::iso_date).unwrap_or_default()
 }
 
 #[component]

@@ -54,9 +54,17 @@ pub fn parse_date(value: &str) -> Result<Option<NaiveDate>, InvalidDate> {
     if v.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| InvalidDate)
+    // by hand, not with chrono's strftime parser (bundle size, see format.rs)
+    let number = |part: Option<&str>| {
+        part.filter(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let mut parts = v.split('-');
+    let (y, m, d) = (number(parts.next()), number(parts.next()), number(parts.next()));
+    match (y, m, d, parts.next()) {
+        (Some(y), Some(m), Some(d), None) => NaiveDate::from_ymd_opt(y as i32, m, d).map(Some).ok_or(InvalidDate),
+        _ => Err(InvalidDate),
+    }
 }
 
 /// The start of `day` in `tz`, as epoch ms. A day whose midnight does not exist (a daylight-saving
@@ -115,10 +123,10 @@ impl CallFilter {
         query::push_facet(&mut out, &format!("{p}status"), &self.statuses);
         query::push_facet(&mut out, &format!("{p}usuario"), &self.agents);
         if let Some(d) = self.from {
-            out.push((format!("{p}de"), d.format("%Y-%m-%d").to_string()));
+            out.push((format!("{p}de"), crate::format::iso_date(d)));
         }
         if let Some(d) = self.to {
-            out.push((format!("{p}ate"), d.format("%Y-%m-%d").to_string()));
+            out.push((format!("{p}ate"), crate::format::iso_date(d)));
         }
         out
     }

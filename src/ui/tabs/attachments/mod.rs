@@ -8,7 +8,7 @@ mod upload_panel;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use cvortex_domain::files::{safe_file_name, size};
+use cvortex_domain::files::safe_file_name;
 use cvortex_domain::list::attachments::{self as files_list, kind, FileKind};
 use cvortex_domain::text::Query;
 use cvortex_domain::zip::{store, unique_names};
@@ -255,7 +255,7 @@ fn AttachmentsView(
             Column::new(
                 |t| t.a_col_size,
                 "minmax(90px, 0.6fr)",
-                move |a: &Attachment, _| cells::text("cv-num cv-nowrap", size(a.size_bytes)),
+                move |a: &Attachment, _| cells::text("cv-num cv-nowrap", fmt::size(t.t(), a.size_bytes)),
             ),
             Column::new(
                 |t| t.a_col_origin,
@@ -284,7 +284,7 @@ fn AttachmentsView(
     };
     let selected_count = Signal::derive(move || selected.with(BTreeSet::len));
     let no_zip = move || selected_count.get() == 0 || zipping.get().is_some();
-    let limits_text = (texts.a_limits)(&size(list.limits.max_bytes), &allowed_labels(&list.limits));
+    let limits_text = (texts.a_limits)(&fmt::size(texts, list.limits.max_bytes), &allowed_labels(&list.limits));
     let accept = list.limits.allowed_types.join(",");
 
     view! {

@@ -1,11 +1,12 @@
 //! What an upload is doing: the progress bar with "Cancelar envio", then the outcome (attached,
 //! refused before sending with the reason and the limit, cancelled, or failed with a retry).
 
-use cvortex_domain::files::{size, type_label, UploadRefusal};
+use cvortex_domain::files::{type_label, UploadRefusal};
 use cvortex_domain::{Attachment, UploadLimits};
 use leptos::prelude::*;
 
 use crate::api::use_client;
+use crate::fmt;
 use crate::i18n::use_i18n;
 use crate::state::{UploadFlow, UploadPhase};
 
@@ -32,7 +33,7 @@ pub fn UploadPanel(
                         <div class="cv-progress" role="progressbar" aria-label=texts.a_progress aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
                             <span style:width=format!("{percent}%")></span>
                         </div>
-                        <p class="cv-small cv-num">{format!("{} / {} ({percent}%)", size(sent as u64), size(total as u64))}</p>
+                        <p class="cv-small cv-num">{format!("{} / {} ({percent}%)", fmt::size(texts, sent as u64), fmt::size(texts, total as u64))}</p>
                         <div class="cv-alert__actions">
                             <button type="button" class="cv-button" on:click=move |_| flow.cancel()>{texts.a_cancel}</button>
                         </div>
@@ -51,7 +52,7 @@ pub fn UploadPanel(
             UploadPhase::Refused { name, why } => {
                 let text = match why {
                     UploadRefusal::Empty => (texts.a_refused_empty)(&name),
-                    UploadRefusal::TooLarge { size: s, max } => (texts.a_refused_large)(&name, &size(s), &size(max)),
+                    UploadRefusal::TooLarge { size: s, max } => (texts.a_refused_large)(&name, &fmt::size(texts, s), &fmt::size(texts, max)),
                     UploadRefusal::TypeNotAllowed { mime } => {
                         let label = if mime.is_empty() { "?".to_string() } else { type_label(&mime) };
                         (texts.a_refused_type)(&name, &label, &limits.with_untracked(|l| l.as_ref().map(allowed_labels).unwrap_or_default()))
