@@ -156,15 +156,10 @@ impl ApiClient {
         }
     }
 
-    /// GET and decode, retrying transient failures with backoff (reads are safe to repeat).
-    pub async fn get<T: DeserializeOwned>(&self, path: &str, caller: &AbortSignal) -> Result<T, ApiError> {
-        let body = self.get_body(path, caller).await?;
-        parse(&body)
-    }
-
-    /// The body of a successful GET. Not generic over the decoded type, so the retry loop's
-    /// state machine exists once in the bundle rather than once per resource.
-    async fn get_body(&self, path: &str, caller: &AbortSignal) -> Result<String, ApiError> {
+    /// The body of a successful GET, retrying transient failures with backoff (reads are safe to
+    /// repeat). Not generic over the decoded type ([`parse`] is), so this state machine exists
+    /// once in the bundle rather than once per resource.
+    pub async fn get_body(&self, path: &str, caller: &AbortSignal) -> Result<String, ApiError> {
         let url = self.url(path);
         let mut attempt = 0;
         loop {
@@ -190,32 +185,6 @@ impl ApiClient {
         }
     }
 
-    // ---- the contract's reads ----
-
-    pub async fn cases(&self, s: &AbortSignal) -> Result<CaseList, ApiError> {
-        self.get("/v1/cases", s).await
-    }
-    pub async fn case_details(&self, id: CaseId, s: &AbortSignal) -> Result<CaseDetails, ApiError> {
-        self.get(&format!("/v1/cases/{id}"), s).await
-    }
-    pub async fn history(&self, id: CaseId, s: &AbortSignal) -> Result<HistoryList, ApiError> {
-        self.get(&format!("/v1/cases/{id}/history"), s).await
-    }
-    pub async fn customer_cases(&self, id: CaseId, s: &AbortSignal) -> Result<CustomerCaseList, ApiError> {
-        self.get(&format!("/v1/cases/{id}/customer-cases"), s).await
-    }
-    pub async fn calls(&self, id: CaseId, s: &AbortSignal) -> Result<CallList, ApiError> {
-        self.get(&format!("/v1/cases/{id}/calls"), s).await
-    }
-    pub async fn interactions(&self, id: CaseId, s: &AbortSignal) -> Result<InteractionList, ApiError> {
-        self.get(&format!("/v1/cases/{id}/interactions"), s).await
-    }
-    pub async fn sla(&self, id: CaseId, s: &AbortSignal) -> Result<SlaList, ApiError> {
-        self.get(&format!("/v1/cases/{id}/sla"), s).await
-    }
-    pub async fn attachments(&self, id: CaseId, s: &AbortSignal) -> Result<AttachmentList, ApiError> {
-        self.get(&format!("/v1/cases/{id}/attachments"), s).await
-    }
     // ---- writes: never retried here; the caller retries with the same idempotency key ----
 
     /// `POST /v1/cases/{id}/unifications`: folds `case_ids` into case `id`, all or nothing.
@@ -245,9 +214,22 @@ impl ApiClient {
         let url = self.url(&format!("/v1/cases/{id}/unifications/{unification_id}"));
         decode(self.send(s, "DELETE", &url, &[], None).await?).await
     }
+}
 
-    pub async fn surveys(&self, id: CaseId, s: &AbortSignal) -> Result<SurveyList, ApiError> {
-        self.get(&format!("/v1/cases/{id}/surveys"), s).await
+/// The contract's reads, as paths for [`ApiClient::get_body`] (their types: `state::Remote`).
+pub mod reads {
+    use cvortex_domain::CaseId;
+
+    pub fn cases() -> String {
+        "/v1/cases".into()
+    }
+    /// `GET /v1/cases/{id}` with `tail` = "" (the case), or `/v1/cases/{id}/{tail}`.
+    pub fn of_case(id: CaseId, tail: &str) -> String {
+        if tail.is_empty() {
+            format!("/v1/cases/{id}")
+        } else {
+            format!("/v1/cases/{id}/{tail}")
+        }
     }
 }
 
@@ -278,7 +260,8 @@ async fn read_body(res: Response) -> Result<String, ApiError> {
     Ok(body)
 }
 
-fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+/// Decodes a body as the contract's `T`; a body that is not becomes [`ApiError::BadData`].
+pub fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
     serde_json::from_str(body).map_err(|e| ApiError::BadData(e.to_string()))
 }
 

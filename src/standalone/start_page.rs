@@ -7,7 +7,7 @@ use cvortex_domain::CaseList;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
-use crate::api::use_client;
+use crate::api::{reads, use_client};
 use crate::fmt;
 use crate::i18n::{use_i18n, Locale, Localized};
 use crate::state::Remote;
@@ -23,10 +23,7 @@ pub fn StartPage() -> impl IntoView {
     let t = use_i18n();
     let client = use_client();
     let cases: Remote<CaseList> = Remote::new();
-    let load = Callback::new(move |()| {
-        let c = client.clone();
-        cases.load(move |s| async move { c.cases(&s).await });
-    });
+    let load = Callback::new(move |()| cases.load(&client, reads::cases()));
     load.run(());
     on_cleanup(move || cases.abort());
     let toggle_locale = move |_| {

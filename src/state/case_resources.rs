@@ -5,7 +5,7 @@ use cvortex_domain::*;
 use leptos::prelude::*;
 
 use super::{Load, Remote};
-use crate::api::ApiClient;
+use crate::api::{reads, ApiClient};
 use crate::i18n::ModalTab;
 
 #[derive(Clone, Copy)]
@@ -57,38 +57,29 @@ impl CaseResources {
     }
 
     fn fetch(&self, tab: ModalTab, client: &ApiClient, id: CaseId, show_loading: bool) {
-        fn go<T, Fut>(r: &Remote<T>, show_loading: bool, f: impl FnOnce(web_sys::AbortSignal) -> Fut + 'static)
-        where
-            T: Send + Sync + 'static,
-            Fut: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
-        {
+        fn go<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+            r: &Remote<T>,
+            client: &ApiClient,
+            path: String,
+            show_loading: bool,
+        ) {
             if show_loading {
-                r.load(f)
+                r.load(client, path)
             } else {
-                r.reload(f)
+                r.reload(client, path)
             }
         }
-        let c = client.clone();
-        let l = show_loading;
+        let path = reads::of_case(id, tab_path(tab));
+        let (c, l) = (client, show_loading);
         match tab {
-            ModalTab::CaseData => go(&self.details, l, move |s| async move { c.case_details(id, &s).await }),
-            ModalTab::CaseHistory => go(&self.history, l, move |s| async move { c.history(id, &s).await }),
-            ModalTab::CustomerHistory => go(&self.customer_cases, l, move |s| async move {
-                c.customer_cases(id, &s).await
-            }),
-            ModalTab::Calls => go(&self.calls, l, move |s| async move { c.calls(id, &s).await }),
-            ModalTab::Interactions => go(
-                &self.interactions,
-                l,
-                move |s| async move { c.interactions(id, &s).await },
-            ),
-            ModalTab::Sla => go(&self.sla, l, move |s| async move { c.sla(id, &s).await }),
-            ModalTab::Attachments => go(
-                &self.attachments,
-                l,
-                move |s| async move { c.attachments(id, &s).await },
-            ),
-            ModalTab::Surveys => go(&self.surveys, l, move |s| async move { c.surveys(id, &s).await }),
+            ModalTab::CaseData => go(&self.details, c, path, l),
+            ModalTab::CaseHistory => go(&self.history, c, path, l),
+            ModalTab::CustomerHistory => go(&self.customer_cases, c, path, l),
+            ModalTab::Calls => go(&self.calls, c, path, l),
+            ModalTab::Interactions => go(&self.interactions, c, path, l),
+            ModalTab::Sla => go(&self.sla, c, path, l),
+            ModalTab::Attachments => go(&self.attachments, c, path, l),
+            ModalTab::Surveys => go(&self.surveys, c, path, l),
         }
     }
 
@@ -137,5 +128,19 @@ impl CaseResources {
             ModalTab::Attachments => f(&self.attachments),
             ModalTab::Surveys => f(&self.surveys),
         }
+    }
+}
+
+/// Where each tab's data is read, under `/v1/cases/{id}`.
+fn tab_path(tab: ModalTab) -> &'static str {
+    match tab {
+        ModalTab::CaseData => "",
+        ModalTab::CaseHistory => "history",
+        ModalTab::CustomerHistory => "customer-cases",
+        ModalTab::Calls => "calls",
+        ModalTab::Interactions => "interactions",
+        ModalTab::Sla => "sla",
+        ModalTab::Attachments => "attachments",
+        ModalTab::Surveys => "surveys",
     }
 }

@@ -146,7 +146,7 @@ impl CallFilter {
 /// The calls' indices newest first (ties by id): sorted once per load, so filtering only selects.
 pub fn newest_first(calls: &[Call]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..calls.len()).collect();
-    order.sort_by(|&a, &b| {
+    super::sort_indices(&mut order, &|a, b| {
         calls[b]
             .started_at
             .cmp(&calls[a].started_at)

@@ -207,7 +207,7 @@ pub fn filter(items: &[CustomerCase], index: &CustomerIndex, f: &CustomerFilter)
         .collect();
     let d = f.descending;
     let text = |i: usize, col: usize| index.sort_text[i][col].as_str();
-    out.sort_by(|&a, &b| {
+    super::sort_indices(&mut out, &|a, b| {
         let (x, y) = (&items[a], &items[b]);
         let primary = match f.sort {
             CaseSort::Created => cmp_opt(Some(x.created_at), Some(y.created_at), d),

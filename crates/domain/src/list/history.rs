@@ -65,7 +65,7 @@ pub fn index(events: &[HistoryEvent]) -> HistoryIndex {
         .collect();
     // newest first, ties by id (stable across reloads)
     let mut newest_first: Vec<usize> = (0..events.len()).collect();
-    newest_first.sort_by(|&a, &b| {
+    super::sort_indices(&mut newest_first, &|a, b| {
         events[b]
             .occurred_at
             .cmp(&events[a].occurred_at)

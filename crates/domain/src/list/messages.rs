@@ -23,7 +23,9 @@ pub fn summary(c: &ChannelConversation) -> ChannelSummary {
 /// The messages in display order (oldest first, ties by id), whatever order the server sent.
 pub fn chronological(messages: &[Message]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..messages.len()).collect();
-    order.sort_by_key(|&i| (messages[i].sent_at, messages[i].id));
+    super::sort_indices(&mut order, &|a, b| {
+        (messages[a].sent_at, messages[a].id).cmp(&(messages[b].sent_at, messages[b].id))
+    });
     order
 }
 
