@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use cvortex_domain::eligibility::Ineligibility;
 use cvortex_domain::list::customer::CaseSort;
-use cvortex_domain::{phone, CustomerCase};
+use cvortex_domain::{phone, CustomerCase, CustomerCaseList};
 use leptos::prelude::*;
 
 use crate::fmt;
@@ -13,12 +13,20 @@ use crate::state::UnifyFlow;
 use crate::ui::shared::{cells, Column, Highlighted, RowLook};
 use crate::widget::ContinueCase;
 
-/// One row: the case and why it cannot be unified (empty: it can).
+/// One row: the case (by its place in the shared list: a row does not copy it) and why it cannot
+/// be unified (empty: it can).
 pub struct CaseRow {
-    pub case: CustomerCase,
+    pub list: Arc<CustomerCaseList>,
+    pub index: usize,
     pub reasons: Vec<Ineligibility>,
     pub selectable: bool,
     pub is_open: bool,
+}
+
+impl CaseRow {
+    pub fn case(&self) -> &CustomerCase {
+        &self.list.items[self.index]
+    }
 }
 
 pub fn row_look(r: &CaseRow) -> RowLook {
@@ -103,7 +111,7 @@ pub fn columns(
             |t| t.cc_col_select,
             "44px",
             move |r: &CaseRow, _| {
-                let id = r.case.id;
+                let id = r.case().id;
                 let texts = t.t();
                 view! {
                     <input type="checkbox" class="cv-check" disabled=!r.selectable
@@ -121,9 +129,9 @@ pub fn columns(
             "minmax(232px, 1.1fr)",
             move |r: &CaseRow, q| {
                 let texts = t.t();
-                let id = r.case.id.to_string();
+                let id = r.case().id.to_string();
                 let tags = if r.is_open {
-                    view! { <span class="cv-tag cv-tag--current" id=reason_id(uid, r.case.id)>{texts.cc_current}</span> }.into_any()
+                    view! { <span class="cv-tag cv-tag--current" id=reason_id(uid, r.case().id)>{texts.cc_current}</span> }.into_any()
                 } else if r.reasons.is_empty() {
                     ().into_any()
                 } else {
@@ -138,7 +146,7 @@ pub fn columns(
                     let sentence = reasons_sentence(texts, &r.reasons);
                     let title = sentence.clone();
                     view! {
-                        <span class="cv-reasons" id=reason_id(uid, r.case.id) title=title>
+                        <span class="cv-reasons" id=reason_id(uid, r.case().id) title=title>
                             {chips}
                             <span class="cv-sr-only">{sentence}</span>
                         </span>
@@ -153,52 +161,52 @@ pub fn columns(
         Column::new(
             |t| t.cc_col_subject,
             "minmax(180px, 2fr)",
-            move |r: &CaseRow, q| cells::clamped_or_dash(r.case.subject.clone(), q),
+            move |r: &CaseRow, q| cells::clamped_or_dash(r.case().subject.clone(), q),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_status,
             "minmax(140px, 0.8fr)",
-            move |r: &CaseRow, _| cells::chip("cv-chip cv-chip--fit".into(), r.case.status.name.clone()),
+            move |r: &CaseRow, _| cells::chip("cv-chip cv-chip--fit".into(), r.case().status.name.clone()),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_agent,
             "minmax(120px, 1fr)",
-            move |r: &CaseRow, q| cells::clamped_or_dash(r.case.assignee.as_ref().map(|a| a.name.clone()), q),
+            move |r: &CaseRow, q| cells::clamped_or_dash(r.case().assignee.as_ref().map(|a| a.name.clone()), q),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_channel,
             "minmax(176px, 1fr)",
             move |r: &CaseRow, _| {
-                let name = cells::text("", fmt::channel(t.t(), &r.case.channel));
-                cells::stacked(name, identifier(&r.case).map(|i| cells::text("cv-muted cv-clamp cv-small", i)))
+                let name = cells::text("", fmt::channel(t.t(), &r.case().channel));
+                cells::stacked(name, identifier(r.case()).map(|i| cells::text("cv-muted cv-clamp cv-small", i)))
             },
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_created,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| cells::when(t, r.case.created_at),
+            move |r: &CaseRow, _| cells::when(t, r.case().created_at),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_closed,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case.closed_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
+            move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_updated,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case.updated_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
+            move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_type,
             "minmax(100px, 0.7fr)",
-            move |r: &CaseRow, _| cells::name(r.case.case_type.as_ref().map(|c| c.name.as_str())),
+            move |r: &CaseRow, _| cells::name(r.case().case_type.as_ref().map(|c| c.name.as_str())),
         )
         .sortable(),
         Column::new(
@@ -206,7 +214,7 @@ pub fn columns(
             "minmax(196px, 0.9fr)",
             move |r: &CaseRow, _| match (r.is_open, continue_case) {
                 (false, Some(c)) => {
-                    let id = r.case.id;
+                    let id = r.case().id;
                     view! {
                         <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().cc_continue_label)(id)
                             on:click=move |_| c.0.run(id)>{t.t().cc_continue}</button>

@@ -110,7 +110,8 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
             .iter()
             .enumerate()
             .map(|(i, c)| CaseRow {
-                case: c.clone(),
+                list: list.clone(),
+                index: i,
                 reasons: assessment.reasons[i].clone(),
                 selectable: assessment.selectable(i),
                 is_open: c.id == case_id,
