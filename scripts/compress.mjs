@@ -1,6 +1,6 @@
 // Pre-compresses the built app (dist/*.wasm, *.js, *.css -> .br and .gz next to them, which the
 // sandbox serves by Accept-Encoding) and checks the transfer size against a ceiling: the app's
-// wasm + JS + CSS, brotli-compressed as served. The ceiling (400 KB) stops growth; the target of
+// wasm + JS + CSS, brotli-compressed as served. The ceiling (375 KB) stops growth; the target of
 // the Performance issue is 350 KB and is not met yet (it is printed alongside). Sizes are
 // deterministic, so this may fail the build; timings never do.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
-const budget = Number(process.env.BUNDLE_BUDGET_BYTES ?? 400 * 1024);
+const budget = Number(process.env.BUNDLE_BUDGET_BYTES ?? 375 * 1024);
 const target = 350 * 1024;
 const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
 let totalBr = 0;
