@@ -11,6 +11,7 @@ use cvortex_domain::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 use crate::db::json;
 use crate::error::{ApiResult, AppError};
@@ -150,6 +151,20 @@ pub fn customer_cases(conn: &Connection, tenant: &str, customer_id: i64) -> ApiR
         out.push(to_customer_case(d, c, last.remove(&d.id)));
     }
     out.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+    Ok(out)
+}
+
+/// The items of one kind owned by a case, newest first, as stored: each is the JSON of its
+/// contract type (written by `db::load` and the write routes from the typed value), passed through
+/// without decoding and encoding it again, which at 10,000 items was most of an answer's time.
+pub fn items_json(conn: &Connection, case_id: CaseId, kind: &str) -> ApiResult<Vec<Box<RawValue>>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT data FROM items WHERE case_id = ?1 AND kind = ?2 ORDER BY sort_key DESC, seq DESC")?;
+    let rows = stmt.query_map(params![case_id, kind], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(RawValue::from_string(row?).map_err(|e| AppError::internal(format!("stored item: {e}")))?);
+    }
     Ok(out)
 }
 

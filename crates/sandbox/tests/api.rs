@@ -423,3 +423,25 @@ async fn faults_are_injected_per_route_and_the_controls_exist_only_when_enabled(
     let (st, _) = s.unify(&[1002], "k2").await;
     assert_eq!(st, StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn lists_served_from_stored_json_are_exactly_their_contract_types() {
+    // history, calls, attachments and surveys pass their stored items through undecoded: each
+    // answer must decode as its type and encode back to the very same JSON (no field missing,
+    // none extra)
+    fn same<T: serde::de::DeserializeOwned + serde::Serialize>(body: &Value) {
+        let typed: T = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(&serde_json::to_value(typed).unwrap(), body);
+    }
+    let s = Sandbox::new();
+    for id in [1001, 1002] {
+        let (_, h) = s.get(&format!("/v1/cases/{id}/history")).await;
+        same::<cvortex_domain::HistoryList>(&h);
+        let (_, c) = s.get(&format!("/v1/cases/{id}/calls")).await;
+        same::<cvortex_domain::CallList>(&c);
+        let (_, a) = s.get(&format!("/v1/cases/{id}/attachments")).await;
+        same::<cvortex_domain::AttachmentList>(&a);
+        let (_, v) = s.get(&format!("/v1/cases/{id}/surveys")).await;
+        same::<cvortex_domain::SurveyList>(&v);
+    }
+}

@@ -6,8 +6,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cvortex_domain::files::{check_upload, safe_file_name, UploadRefusal};
-use cvortex_domain::{codes, AgentRef, Attachment, AttachmentList, AttachmentOrigin, UploadLimits};
+use cvortex_domain::{codes, AgentRef, Attachment, AttachmentOrigin, UploadLimits};
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
 
 use super::unification::idempotency_key;
 use super::Ids;
@@ -22,13 +23,20 @@ fn limits(conn: &Connection) -> ApiResult<UploadLimits> {
     Ok(json(&text)?)
 }
 
-/// `GET /v1/cases/{case_id}/attachments`: the files and the upload limits.
-pub async fn list(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<AttachmentList>> {
+/// An `AttachmentList` of stored attachments (`store::items_json`).
+#[derive(Serialize)]
+pub struct StoredAttachments {
+    items: Vec<Box<serde_json::value::RawValue>>,
+    limits: UploadLimits,
+}
+
+/// `GET /v1/cases/{case_id}/attachments`: the files and the upload limits (an `AttachmentList`).
+pub async fn list(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredAttachments>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
-            Ok(Json(AttachmentList {
-                items: store::items(conn, ids.case_id, "attachment")?,
+            Ok(Json(StoredAttachments {
+                items: store::items_json(conn, ids.case_id, "attachment")?,
                 limits: limits(conn)?,
             }))
         })

@@ -2,8 +2,10 @@
 
 use axum::extract::State;
 use axum::Json;
-use cvortex_domain::{CallList, HistoryList, InteractionList, SlaList, SurveyList};
+use cvortex_domain::{InteractionList, SlaList};
 use rusqlite::params;
+use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::Ids;
 use crate::auth::Caller;
@@ -11,23 +13,32 @@ use crate::error::ApiResult;
 use crate::state::{now_ms, AppState};
 use crate::store;
 
-pub async fn history(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<HistoryList>> {
+/// `{"items": […]}` of stored items (`store::items_json`): the shape of `HistoryList` and
+/// `CallList` (the API tests check the answers decode and encode back to the same JSON).
+#[derive(Serialize)]
+pub struct StoredItems {
+    items: Vec<Box<RawValue>>,
+}
+
+/// `GET /v1/cases/{case_id}/history`: a `HistoryList`.
+pub async fn history(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredItems>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
-            Ok(Json(HistoryList {
-                items: store::items(conn, ids.case_id, "history")?,
+            Ok(Json(StoredItems {
+                items: store::items_json(conn, ids.case_id, "history")?,
             }))
         })
         .await
 }
 
-pub async fn calls(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<CallList>> {
+/// `GET /v1/cases/{case_id}/calls`: a `CallList`.
+pub async fn calls(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredItems>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
-            Ok(Json(CallList {
-                items: store::items(conn, ids.case_id, "call")?,
+            Ok(Json(StoredItems {
+                items: store::items_json(conn, ids.case_id, "call")?,
             }))
         })
         .await
@@ -57,7 +68,15 @@ pub async fn sla(State(state): State<AppState>, caller: Caller, ids: Ids) -> Api
         .await
 }
 
-pub async fn surveys(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<SurveyList>> {
+/// A `SurveyList` of stored surveys.
+#[derive(Serialize)]
+pub struct StoredSurveys {
+    configured: bool,
+    items: Vec<Box<RawValue>>,
+}
+
+/// `GET /v1/cases/{case_id}/surveys`: a `SurveyList`.
+pub async fn surveys(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredSurveys>> {
     state
         .db(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
@@ -66,9 +85,9 @@ pub async fn surveys(State(state): State<AppState>, caller: Caller, ids: Ids) ->
                 params![caller.tenant],
                 |r| r.get(0),
             )?;
-            Ok(Json(SurveyList {
+            Ok(Json(StoredSurveys {
                 configured,
-                items: store::items(conn, ids.case_id, "survey")?,
+                items: store::items_json(conn, ids.case_id, "survey")?,
             }))
         })
         .await
