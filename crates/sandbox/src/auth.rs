@@ -29,7 +29,7 @@ impl FromRequestParts<AppState> for Caller {
             .ok_or_else(AppError::unauthorized)?;
         let now = now_ms();
         state
-            .db(move |conn| {
+            .read(move |conn| {
                 conn.query_row(
                     "SELECT a.id, a.name, a.tenant_id FROM tokens t JOIN agents a ON a.id = t.agent_id
                      WHERE t.token = ?1 AND (t.expires_at IS NULL OR t.expires_at > ?2)",

@@ -56,6 +56,14 @@ pub fn open(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
+/// A connection that can only read (`state::AppState::read`).
+pub fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.execute_batch("PRAGMA query_only = ON;")?;
+    Ok(conn)
+}
+
 /// Whether the file already holds a data set (then it is kept across restarts).
 pub fn is_seeded(conn: &Connection) -> rusqlite::Result<bool> {
     conn.query_row("SELECT value FROM meta WHERE key = 'seeded_at'", [], |r| {

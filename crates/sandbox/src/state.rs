@@ -1,5 +1,5 @@
-//! Shared server state: the SQLite connection (used from blocking threads), the fault table and
-//! the configuration.
+//! Shared server state: the SQLite connections (used from blocking threads: one that writes, a
+//! few that only read), the fault table and the configuration.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -35,9 +35,14 @@ impl Default for Config {
 /// What `POST /__sandbox/reset` reloads.
 pub type Reseed = Arc<dyn Fn(&mut Connection) -> Result<(), String> + Send + Sync>;
 
+/// Read-only connections beside the writer: the modal asks for eight answers at once, and with one
+/// connection the small ones (the case itself) waited behind the big lists.
+const READERS: usize = 3;
+
 #[derive(Clone)]
 pub struct AppState {
     db: Arc<Mutex<Connection>>,
+    readers: Arc<Vec<Mutex<Connection>>>,
     pub config: Arc<Config>,
     /// Present only when fault injection (and the `/__sandbox` admin API) is enabled.
     pub faults: Option<Faults>,
@@ -46,8 +51,18 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(conn: Connection, config: Config, faults: Option<Faults>, reseed: Reseed) -> Self {
+        // a file on disk gets readers (WAL lets them read while the writer writes); an in-memory
+        // database is private to its one connection
+        let readers = match conn.path().filter(|p| !p.is_empty()) {
+            Some(path) => (0..READERS)
+                .filter_map(|_| crate::db::open_reader(std::path::Path::new(path)).ok())
+                .map(Mutex::new)
+                .collect(),
+            None => Vec::new(),
+        };
         AppState {
             db: Arc::new(Mutex::new(conn)),
+            readers: Arc::new(readers),
             config: Arc::new(config),
             faults,
             reseed,
@@ -63,6 +78,28 @@ impl AppState {
         let db = self.db.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| AppError::internal(format!("worker: {e}")))?
+    }
+
+    /// Runs a read-only `f` on a free reader connection (waiting for the first when all are
+    /// busy), or on the writer when there are no readers.
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> ApiResult<T> + Send + 'static,
+    {
+        if self.readers.is_empty() {
+            return self.db(f).await;
+        }
+        let readers = self.readers.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = match readers.iter().find_map(|r| r.try_lock().ok()) {
+                Some(free) => free,
+                None => readers[0].lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            };
             f(&mut conn)
         })
         .await

@@ -33,7 +33,7 @@ pub struct StoredAttachments {
 /// `GET /v1/cases/{case_id}/attachments`: the files and the upload limits (an `AttachmentList`).
 pub async fn list(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredAttachments>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
             Ok(Json(StoredAttachments {
                 items: store::items_json(conn, ids.case_id, "attachment")?,
@@ -47,7 +47,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller, ids: Ids) -> Ap
 pub async fn content(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Response> {
     let attachment_id = ids.sub_id.ok_or_else(|| AppError::not_found("attachment"))?;
     let (meta, bytes) = state
-        .db(move |conn| {
+        .read(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
             let (data, bytes): (String, Vec<u8>) = conn
                 .query_row(

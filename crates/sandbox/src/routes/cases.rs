@@ -13,7 +13,7 @@ use crate::store;
 /// `GET /v1/cases`: the tenant's cases, newest first (the standalone start page).
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<CaseList>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             let mut stmt = conn.prepare(
                 "SELECT c.data, c.merged_into, cu.data FROM cases c JOIN customers cu ON cu.id = c.customer_id
                  WHERE c.tenant_id = ?1 ORDER BY c.id",
@@ -47,7 +47,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
 /// `GET /v1/cases/{case_id}`.
 pub async fn details(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<CaseDetails>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             let row = store::case_row(conn, &caller.tenant, ids.case_id)?;
             let customer = store::customer(conn, row.customer_id)?;
             Ok(Json(CaseDetails {
@@ -66,7 +66,7 @@ pub async fn customer_cases(
     ids: Ids,
 ) -> ApiResult<Json<CustomerCaseList>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             let row = store::case_row(conn, &caller.tenant, ids.case_id)?;
             Ok(Json(CustomerCaseList {
                 items: store::customer_cases(conn, &caller.tenant, row.customer_id)?,

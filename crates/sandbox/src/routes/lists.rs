@@ -23,7 +23,7 @@ pub struct StoredItems {
 /// `GET /v1/cases/{case_id}/history`: a `HistoryList`.
 pub async fn history(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredItems>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
             Ok(Json(StoredItems {
                 items: store::items_json(conn, ids.case_id, "history")?,
@@ -35,7 +35,7 @@ pub async fn history(State(state): State<AppState>, caller: Caller, ids: Ids) ->
 /// `GET /v1/cases/{case_id}/calls`: a `CallList`.
 pub async fn calls(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredItems>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
             Ok(Json(StoredItems {
                 items: store::items_json(conn, ids.case_id, "call")?,
@@ -46,7 +46,7 @@ pub async fn calls(State(state): State<AppState>, caller: Caller, ids: Ids) -> A
 
 pub async fn interactions(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<InteractionList>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
             Ok(Json(InteractionList {
                 channels: store::conversations(conn, ids.case_id)?,
@@ -57,7 +57,7 @@ pub async fn interactions(State(state): State<AppState>, caller: Caller, ids: Id
 
 pub async fn sla(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<SlaList>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
             let now = now_ms();
             Ok(Json(SlaList {
@@ -78,7 +78,7 @@ pub struct StoredSurveys {
 /// `GET /v1/cases/{case_id}/surveys`: a `SurveyList`.
 pub async fn surveys(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredSurveys>> {
     state
-        .db(move |conn| {
+        .read(move |conn| {
             store::case_row(conn, &caller.tenant, ids.case_id)?;
             let configured: bool = conn.query_row(
                 "SELECT surveys_configured FROM tenants WHERE id = ?1",
