@@ -39,7 +39,7 @@ pub struct UploadLimits {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AttachmentList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::compact")]
     pub items: Vec<Attachment>,
     pub limits: UploadLimits,
 }

@@ -28,6 +28,6 @@ pub struct Call {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::compact")]
     pub items: Vec<Call>,
 }

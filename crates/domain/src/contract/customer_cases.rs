@@ -82,6 +82,6 @@ impl std::ops::Add for ContentCounts {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CustomerCaseList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::compact")]
     pub items: Vec<CustomerCase>,
 }

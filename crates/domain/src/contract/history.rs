@@ -42,6 +42,6 @@ pub struct Questionnaire {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HistoryList {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::compact")]
     pub items: Vec<HistoryEvent>,
 }

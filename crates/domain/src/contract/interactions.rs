@@ -53,7 +53,7 @@ pub struct ChannelConversation {
     /// The customer's identifier on that channel (WhatsApp number, chat id, e-mail address).
     #[serde(default)]
     pub identifier: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::compact")]
     pub messages: Vec<Message>,
 }
 
