@@ -82,7 +82,7 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
         ),
         Column::new(
             |t| t.h_col_status,
-            "minmax(150px, 0.9fr)",
+            "minmax(176px, 0.9fr)",
             move |e: &HistoryEvent, _| match &e.status {
                 Some(s) => cells::chip("cv-chip cv-chip--fit".into(), s.name.clone()),
                 None => cells::dash(),

@@ -166,13 +166,13 @@ pub fn columns(
         .sortable(),
         Column::new(
             |t| t.cc_col_status,
-            "minmax(140px, 0.8fr)",
+            "minmax(176px, 0.8fr)",
             move |r: &CaseRow, _| cells::chip("cv-chip cv-chip--fit".into(), r.case().status.name.clone()),
         )
         .sortable(),
         Column::new(
             |t| t.cc_col_agent,
-            "minmax(120px, 1fr)",
+            "minmax(140px, 1fr)",
             move |r: &CaseRow, q| cells::clamped_or_dash(r.case().assignee.as_ref().map(|a| a.name.clone()), q),
         )
         .sortable(),
