@@ -218,18 +218,26 @@ impl ApiClient {
 
 /// The contract's reads, as paths for [`ApiClient::get_body`] (their types: `state::Remote`).
 pub mod reads {
+    use cvortex_domain::tabs::ModalTab;
     use cvortex_domain::CaseId;
 
     pub fn cases() -> String {
         "/v1/cases".into()
     }
-    /// `GET /v1/cases/{id}` with `tail` = "" (the case), or `/v1/cases/{id}/{tail}`.
-    pub fn of_case(id: CaseId, tail: &str) -> String {
-        if tail.is_empty() {
-            format!("/v1/cases/{id}")
-        } else {
-            format!("/v1/cases/{id}/{tail}")
-        }
+
+    /// Where a tab's data is read: `/v1/cases/{id}` and what is under it.
+    pub fn of_tab(id: CaseId, tab: ModalTab) -> String {
+        let tail = match tab {
+            ModalTab::CaseData => return format!("/v1/cases/{id}"),
+            ModalTab::CaseHistory => "history",
+            ModalTab::CustomerHistory => "customer-cases",
+            ModalTab::Calls => "calls",
+            ModalTab::Interactions => "interactions",
+            ModalTab::Sla => "sla",
+            ModalTab::Attachments => "attachments",
+            ModalTab::Surveys => "surveys",
+        };
+        format!("/v1/cases/{id}/{tail}")
     }
 }
 

@@ -69,7 +69,7 @@ impl CaseResources {
                 r.reload(client, path)
             }
         }
-        let path = reads::of_case(id, tab_path(tab));
+        let path = reads::of_tab(id, tab);
         let (c, l) = (client, show_loading);
         match tab {
             ModalTab::CaseData => go(&self.details, c, path, l),
@@ -128,19 +128,5 @@ impl CaseResources {
             ModalTab::Attachments => f(&self.attachments),
             ModalTab::Surveys => f(&self.surveys),
         }
-    }
-}
-
-/// Where each tab's data is read, under `/v1/cases/{id}`.
-fn tab_path(tab: ModalTab) -> &'static str {
-    match tab {
-        ModalTab::CaseData => "",
-        ModalTab::CaseHistory => "history",
-        ModalTab::CustomerHistory => "customer-cases",
-        ModalTab::Calls => "calls",
-        ModalTab::Interactions => "interactions",
-        ModalTab::Sla => "sla",
-        ModalTab::Attachments => "attachments",
-        ModalTab::Surveys => "surveys",
     }
 }
