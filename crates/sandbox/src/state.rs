@@ -35,9 +35,10 @@ impl Default for Config {
 /// What `POST /__sandbox/reset` reloads.
 pub type Reseed = Arc<dyn Fn(&mut Connection) -> Result<(), String> + Send + Sync>;
 
-/// Read-only connections beside the writer: the modal asks for eight answers at once, and with one
-/// connection the small ones (the case itself) waited behind the big lists.
-const READERS: usize = 3;
+/// Read-only connections beside the writer, one for each answer the modal asks for at once: with
+/// one connection (or three) the small answers, the case itself, waited behind the big lists
+/// (first tab at 10,000 rows: p95 ~250 ms with three readers, ~90 ms with eight).
+const READERS: usize = 8;
 
 #[derive(Clone)]
 pub struct AppState {
