@@ -36,7 +36,8 @@ pub enum ApiError {
 impl ApiError {
     /// From a non-2xx status and its (maybe error-shaped) body.
     pub fn from_status(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
-        let parsed: Option<cvortex_domain::ErrorBody> = serde_json::from_str(body).ok();
+        // through the one JSON decoder of the app (a second one costs bundle size)
+        let parsed: Option<cvortex_domain::ErrorBody> = super::parse(super::Body::Text(body.to_string())).ok();
         let (code, details) = parsed.map(|b| (b.error.code, b.error.details)).unwrap_or_default();
         match status {
             401 => ApiError::SessionExpired,

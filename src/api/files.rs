@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, File, ProgressEvent, XmlHttpRequest};
 
-use super::{parse, read_body, ApiClient, ApiError};
+use super::{parse, read_body, ApiClient, ApiError, Body};
 
 /// Cancels an upload on its way.
 #[derive(Clone)]
@@ -71,7 +71,7 @@ impl ApiClient {
             if !(200..300).contains(&status) {
                 return Err(ApiError::from_status(status, &body, retry_after));
             }
-            return parse(&body);
+            return parse(Body::Text(body));
         }
     }
 }

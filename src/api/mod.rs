@@ -159,7 +159,7 @@ impl ApiClient {
     /// The body of a successful GET, retrying transient failures with backoff (reads are safe to
     /// repeat). Not generic over the decoded type ([`parse`] is), so this state machine exists
     /// once in the bundle rather than once per resource.
-    pub async fn get_body(&self, path: &str, caller: &AbortSignal) -> Result<String, ApiError> {
+    pub async fn get_body(&self, path: &str, caller: &AbortSignal) -> Result<Body, ApiError> {
         let url = self.url(path);
         let mut attempt = 0;
         loop {
@@ -257,25 +257,69 @@ fn classify_failure(caller: Option<&AbortSignal>, timeout: &AbortSignal) -> ApiE
     }
 }
 
+/// An answer's body, to decode with [`parse`]. A 2xx body stays in the browser's memory and is
+/// decoded from there in chunks: copied whole into wasm memory (which never shrinks), one 5 MB
+/// list raised the app's memory for good.
+pub enum Body {
+    Browser(js_sys::Uint8Array),
+    Text(String),
+}
+
+/// Reads a [`Body`] a chunk at a time.
+struct BodyReader {
+    body: Body,
+    at: usize,
+}
+
+impl std::io::Read for BodyReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = match &self.body {
+            Body::Browser(bytes) => {
+                let n = (bytes.length() as usize).saturating_sub(self.at).min(buf.len());
+                if n > 0 {
+                    bytes
+                        .subarray(self.at as u32, (self.at + n) as u32)
+                        .copy_to(&mut buf[..n]);
+                }
+                n
+            }
+            Body::Text(text) => {
+                let rest = text.as_bytes().get(self.at..).unwrap_or_default();
+                let n = rest.len().min(buf.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                n
+            }
+        };
+        self.at += n;
+        Ok(n)
+    }
+}
+
 /// The body of a 2xx answer, or the status as an [`ApiError`].
-async fn read_body(res: Response) -> Result<String, ApiError> {
+async fn read_body(res: Response) -> Result<Body, ApiError> {
     let status = res.status();
     let retry_after = res.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
-    let body = res.text().await.map_err(|_| ApiError::Network)?;
     if !(200..300).contains(&status) {
-        return Err(ApiError::from_status(status, &body, retry_after));
+        let text = res.text().await.map_err(|_| ApiError::Network)?;
+        return Err(ApiError::from_status(status, &text, retry_after));
     }
-    Ok(body)
+    let raw: web_sys::Response = res.into();
+    let bytes = match raw.array_buffer() {
+        Ok(promise) => JsFuture::from(promise).await.map_err(|_| ApiError::Network)?,
+        Err(_) => return Err(ApiError::Network),
+    };
+    Ok(Body::Browser(js_sys::Uint8Array::new(&bytes)))
 }
 
 /// Decodes a body as the contract's `T`; a body that is not becomes [`ApiError::BadData`].
-pub fn parse<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|e| ApiError::BadData(e.to_string()))
+pub fn parse<T: DeserializeOwned>(body: Body) -> Result<T, ApiError> {
+    let reader = std::io::BufReader::with_capacity(64 * 1024, BodyReader { body, at: 0 });
+    serde_json::from_reader(reader).map_err(|e| ApiError::BadData(e.to_string()))
 }
 
 /// Decodes a 2xx body into `T`, or turns the status into an [`ApiError`].
 async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
-    parse(&read_body(res).await?)
+    parse(read_body(res).await?)
 }
 
 /// Waits `ms` milliseconds on the browser's timer.

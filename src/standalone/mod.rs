@@ -28,7 +28,7 @@ fn read_config() -> Option<StandaloneConfig> {
     let text = document()
         .get_element_by_id("cvortex-standalone-config")?
         .text_content()?;
-    serde_json::from_str(&text).ok()
+    crate::api::parse(crate::api::Body::Text(text)).ok()
 }
 
 #[component]

@@ -9,7 +9,7 @@ use web_sys::{AbortController, AbortSignal};
 
 use serde::de::DeserializeOwned;
 
-use crate::api::{parse, ApiClient, ApiError};
+use crate::api::{parse, ApiClient, ApiError, Body};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load<T> {
@@ -88,8 +88,8 @@ impl<T: Send + Sync + 'static> Remote<T> {
         }
         let state = self.state;
         // only this part depends on T: decoding and storing
-        let settle = Box::new(move |body: Result<String, ApiError>| {
-            let _ = state.try_set(match body.and_then(|b| parse::<T>(&b)) {
+        let settle = Box::new(move |body: Result<Body, ApiError>| {
+            let _ = state.try_set(match body.and_then(parse::<T>) {
                 Ok(v) => Load::Ready(Arc::new(v)),
                 Err(ApiError::Aborted) => return,
                 Err(e) => Load::Failed(e),
@@ -107,7 +107,7 @@ impl<T: Send + Sync + 'static> Remote<T> {
 
 /// The request itself, the same code for every resource: the async state machine exists once in
 /// the bundle, not once per type (it was ~3 KB each).
-fn spawn_read(client: ApiClient, path: String, signal: AbortSignal, settle: Box<dyn FnOnce(Result<String, ApiError>)>) {
+fn spawn_read(client: ApiClient, path: String, signal: AbortSignal, settle: Box<dyn FnOnce(Result<Body, ApiError>)>) {
     spawn_local(async move {
         let body = client.get_body(&path, &signal).await;
         if !signal.aborted() {
