@@ -266,7 +266,7 @@ pub enum Body {
 thread_local! {
     /// Where every large body is copied to be decoded, kept and reused: a fresh copy per answer
     /// left holes in wasm memory (which never shrinks) and, at 10,000 rows, the memory after
-    /// loading ended anywhere between 32 and 42 MB depending on the order answers arrived.
+    /// loading ended anywhere between 32 and 47 MB depending on the order answers arrived.
     static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
