@@ -12,23 +12,8 @@ use leptos::prelude::*;
 
 use super::case_history::options;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::{use_persisted_filter, CaseResources};
-use crate::ui::shared::{
-    cells, Column, DataList, EmptyState, LoadView, MultiSelect, ResultCount, SearchBox, SkeletonKind,
-};
-
-#[component]
-pub fn CallsTab(
-    resources: CaseResources,
-    case_id: Signal<CaseId>,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <LoadView remote=resources.calls skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
-            ready={move |list: Arc<CallList>| view! { <CallsView list case_id=case_id.get_untracked() /> }} />
-    }
-}
+use crate::state::use_persisted_filter;
+use crate::ui::shared::{cells, Column, DataList, EmptyState, MultiSelect, ResultCount, SearchBox};
 
 fn status_label(t: I18n, code: &str) -> String {
     (t.t().call_status)(code)
@@ -89,7 +74,7 @@ fn date_value(d: Option<chrono::NaiveDate>) -> String {
 }
 
 #[component]
-fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
+pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
     let t = use_i18n();
     let filter = use_persisted_filter(case_id, "l_", CallFilter::to_query, CallFilter::from_query);
     let total = list.items.len();

@@ -7,16 +7,7 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::CaseResources;
-use crate::ui::shared::{CopyButton, LoadView, SkeletonKind};
-
-#[component]
-pub fn CaseDataTab(resources: CaseResources, label: Signal<String>, retry: Callback<()>) -> impl IntoView {
-    view! {
-        <LoadView remote=resources.details skeleton=SkeletonKind::Fields tab_label=label on_retry=retry
-            ready={move |d: Arc<CaseDetails>| view! { <CaseDataView details=d /> }} />
-    }
-}
+use crate::ui::shared::CopyButton;
 
 /// One `<dt>/<dd>` pair; `value` is any view.
 fn field(label: impl IntoView + 'static, value: AnyView) -> impl IntoView {
@@ -65,7 +56,7 @@ fn custom_value(f: &CustomField, t: I18n) -> AnyView {
 }
 
 #[component]
-fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
+pub(super) fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     let t = use_i18n();
     let c = &details.customer;
     let k = &details.case;

@@ -11,24 +11,10 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::{use_persisted_filter, CaseResources};
+use crate::state::use_persisted_filter;
 use crate::ui::shared::{
-    cells, Column, DataList, EmptyState, Expand, LoadView, MultiSelect, ResultCount, SearchBox, SelectOption,
-    SkeletonKind,
+    cells, Column, DataList, EmptyState, Expand, MultiSelect, ResultCount, SearchBox, SelectOption,
 };
-
-#[component]
-pub fn CaseHistoryTab(
-    resources: CaseResources,
-    case_id: Signal<CaseId>,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <LoadView remote=resources.history skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
-            ready={move |list: Arc<HistoryList>| view! { <HistoryView list case_id=case_id.get_untracked() /> }} />
-    }
-}
 
 /// Facet options with localized labels for the values the app knows.
 pub fn options(values: &[cvortex_domain::list::FacetValue], label: impl Fn(&str, &str) -> String) -> Vec<SelectOption> {
@@ -117,7 +103,7 @@ fn questionnaires() -> Expand<HistoryEvent> {
 }
 
 #[component]
-fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
+pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
     let t = use_i18n();
     let filter = use_persisted_filter(case_id, "h_", HistoryFilter::to_query, HistoryFilter::from_query);
     let total = list.items.len();

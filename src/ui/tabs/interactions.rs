@@ -15,24 +15,10 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::CaseResources;
-use crate::ui::shared::{next_uid, Highlighted, LoadView, SearchBox, SkeletonKind};
+use crate::ui::shared::{next_uid, Highlighted, SearchBox};
 
 /// Messages rendered at first, and added by each "Mostrar anteriores".
 const PAGE: usize = 150;
-
-#[component]
-pub fn InteractionsTab(
-    resources: CaseResources,
-    case_id: Signal<CaseId>,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <LoadView remote=resources.interactions skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
-            ready={move |list: Arc<InteractionList>| view! { <InteractionsView list case_id=case_id.get_untracked() /> }} />
-    }
-}
 
 /// The letter of a channel's icon (drawn by CSS: no icon font, no emoji the system may lack).
 fn icon_letter(channel: &str) -> &'static str {
@@ -57,7 +43,7 @@ fn icon_class(channel: &str) -> String {
 }
 
 #[component]
-fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoView {
+pub(super) fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoView {
     let t = use_i18n();
     let texts = t.t();
     let channels: Vec<usize> = (0..list.channels.len())

@@ -11,21 +11,6 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::CaseResources;
-use crate::ui::shared::{LoadView, SkeletonKind};
-
-#[component]
-pub fn SlaTab(
-    resources: CaseResources,
-    case_id: Signal<CaseId>,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <LoadView remote=resources.sla skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
-            ready={move |list: Arc<SlaList>| view! { <SlaView list case_id=case_id.get_untracked() /> }} />
-    }
-}
 
 fn status_class(s: SlaStatus) -> &'static str {
     match s {
@@ -60,7 +45,7 @@ fn status_text(t: I18n, target: &SlaTarget, c: &SlaClock) -> String {
 }
 
 #[component]
-fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
+pub(super) fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
     let t = use_i18n();
     let loaded_at = js_sys::Date::now() as i64;
     // milliseconds since the list arrived; only running targets read it

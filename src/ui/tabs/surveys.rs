@@ -9,21 +9,7 @@ use cvortex_domain::{CaseId, Survey, SurveyList};
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, I18n};
-use crate::state::CaseResources;
-use crate::ui::shared::{cells, next_uid, LoadView, SkeletonKind};
-
-#[component]
-pub fn SurveysTab(
-    resources: CaseResources,
-    case_id: Signal<CaseId>,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <LoadView remote=resources.surveys skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
-            ready={move |list: Arc<SurveyList>| view! { <SurveysView list case_id=case_id.get_untracked() /> }} />
-    }
-}
+use crate::ui::shared::{cells, next_uid};
 
 fn score_view(t: I18n, s: &Survey) -> AnyView {
     let texts = t.t();
@@ -57,7 +43,7 @@ fn score_view(t: I18n, s: &Survey) -> AnyView {
 }
 
 #[component]
-fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
+pub(super) fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
     let t = use_i18n();
     let texts = t.t();
     if list.items.is_empty() {
