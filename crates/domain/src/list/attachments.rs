@@ -9,12 +9,7 @@ pub fn filter(items: &[Attachment], query: &str) -> Vec<usize> {
     let mut out: Vec<usize> = (0..items.len())
         .filter(|&i| q.is_empty() || q.matches_folded([fold(&items[i].file_name).as_str()]))
         .collect();
-    super::sort_indices(&mut out, &|a, b| {
-        items[b]
-            .created_at
-            .cmp(&items[a].created_at)
-            .then(items[b].id.cmp(&items[a].id))
-    });
+    super::newest_first(&mut out, items, |a| (a.created_at, a.id));
     out
 }
 

@@ -146,12 +146,7 @@ impl CallFilter {
 /// The calls' indices newest first (ties by id): sorted once per load, so filtering only selects.
 pub fn newest_first(calls: &[Call]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..calls.len()).collect();
-    super::sort_indices(&mut order, &|a, b| {
-        calls[b]
-            .started_at
-            .cmp(&calls[a].started_at)
-            .then(calls[b].id.cmp(&calls[a].id))
-    });
+    super::newest_first(&mut order, calls, |c| (c.started_at, c.id));
     order
 }
 

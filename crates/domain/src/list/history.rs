@@ -63,14 +63,8 @@ pub fn index(events: &[HistoryEvent]) -> HistoryIndex {
             Entry { text, comment }
         })
         .collect();
-    // newest first, ties by id (stable across reloads)
     let mut newest_first: Vec<usize> = (0..events.len()).collect();
-    super::sort_indices(&mut newest_first, &|a, b| {
-        events[b]
-            .occurred_at
-            .cmp(&events[a].occurred_at)
-            .then(events[b].id.cmp(&events[a].id))
-    });
+    super::newest_first(&mut newest_first, events, |e| (e.occurred_at, e.id));
     HistoryIndex { entries, newest_first }
 }
 

@@ -19,3 +19,9 @@ use std::cmp::Ordering;
 pub fn sort_indices(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| cmp(a, b));
 }
+
+/// Sorts indices into `items` newest first, ties by id (the same order on every reload).
+/// `when_and_id` gives an item's timestamp and id.
+pub fn newest_first<T>(order: &mut [usize], items: &[T], when_and_id: impl Fn(&T) -> (crate::Millis, i64)) {
+    sort_indices(order, &|a, b| when_and_id(&items[b]).cmp(&when_and_id(&items[a])));
+}
