@@ -30,11 +30,11 @@ fn prop(config: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(config, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A case id from a number or a numeric string.
+/// A case id from a number or a numeric string. A string is converted by JavaScript (`+s`)
+/// (Rust's float parser would add its 20 KB table of powers to the bundle for this one call).
 pub fn parse_case_id(v: &JsValue) -> Option<CaseId> {
-    let n = v
-        .as_f64()
-        .or_else(|| v.as_string().and_then(|s| s.trim().parse::<f64>().ok()))?;
+    // unary `+` on a string is `Number(s)`: trims, and "" or junk give 0 or NaN (refused below)
+    let n = v.as_f64().or_else(|| v.is_string().then(|| v.unchecked_into_f64()))?;
     (n.fract() == 0.0 && n > 0.0 && n < 9.0e15).then_some(n as CaseId)
 }
 

@@ -345,3 +345,29 @@ async fn a_running_sla_target_ticks_and_a_breached_one_says_so() {
     assert!(breached.text_content().unwrap().contains("Violado"));
     assert!(breached.text_content().unwrap().contains("Atrasado há"));
 }
+
+// The host passes a case id as a number (setCaseId) or as the custom element's `case-id`
+// attribute, a string: both become an id, anything else is refused.
+#[wasm_bindgen_test]
+fn a_case_id_comes_from_a_number_or_a_numeric_string() {
+    use cvortex_case_details::embed::parse_case_id;
+    use wasm_bindgen::JsValue;
+    let id = |v: JsValue| parse_case_id(&v);
+    assert_eq!(id(JsValue::from(1001)), Some(1001));
+    assert_eq!(id(JsValue::from("1001")), Some(1001));
+    assert_eq!(id(JsValue::from(" 42\n")), Some(42));
+    assert_eq!(id(JsValue::from("1e3")), Some(1000));
+    for refused in ["", "  ", "abc", "12abc", "0", "-3", "1.5", "Infinity", "9e15"] {
+        assert_eq!(id(JsValue::from(refused)), None, "{refused:?}");
+    }
+    for refused in [
+        JsValue::from(1.5),
+        JsValue::from(-1),
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::from(true),
+        js_sys::Object::new().into(),
+    ] {
+        assert_eq!(id(refused.clone()), None, "{refused:?}");
+    }
+}
