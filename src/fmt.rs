@@ -49,7 +49,7 @@ pub fn channel(t: &Texts, code: &str) -> String {
 pub fn document_kind(t: &Texts, kind: &str) -> String {
     (t.document_kind)(kind)
         .map(str::to_owned)
-        .unwrap_or_else(|| kind.to_uppercase())
+        .unwrap_or_else(|| kind.to_ascii_uppercase())
 }
 
 /// A number in the locale's style (`1.234,5` in pt-BR), by the browser's Intl.

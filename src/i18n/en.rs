@@ -333,7 +333,7 @@ pub static TEXTS: Texts = Texts {
     sv_scale: |s| match s {
         "csat" => "CSAT".into(),
         "nps" => "NPS".into(),
-        other => other.to_uppercase(),
+        other => other.to_ascii_uppercase(),
     },
     sv_stars: |n| format!("{n} out of 5 stars"),
     sv_nps: |n| format!("{n} out of 10"),

@@ -345,7 +345,7 @@ pub static TEXTS: Texts = Texts {
     sv_scale: |s| match s {
         "csat" => "CSAT".into(),
         "nps" => "NPS".into(),
-        other => other.to_uppercase(),
+        other => other.to_ascii_uppercase(),
     },
     sv_stars: |n| format!("{n} de 5 estrelas"),
     sv_nps: |n| format!("{n} de 10"),

@@ -95,7 +95,7 @@ pub fn type_label(mime: &str) -> String {
         .chars()
         .take(12)
         .collect::<String>()
-        .to_uppercase()
+        .to_ascii_uppercase()
 }
 
 /// Why an upload is refused before it is sent (and again by the server).
