@@ -159,7 +159,7 @@ pub fn filter(calls: &[Call], order: &[usize], f: &CallFilter, range: (Option<Mi
         .filter(|&i| {
             let c = &calls[i];
             f.statuses.allows(&c.status)
-                && f.agents.allows(&agent_key(c))
+                && f.agents.allows_with(|| agent_key(c))
                 && range.0.is_none_or(|s| c.started_at >= s)
                 && range.1.is_none_or(|e| c.started_at < e)
                 && phone::matches(&c.from_phone, &f.phone)

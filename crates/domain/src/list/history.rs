@@ -142,8 +142,8 @@ pub fn filter(events: &[HistoryEvent], index: &HistoryIndex, f: &HistoryFilter) 
     };
     let passes = |i: usize| {
         let (e, ix) = (&events[i], &index.entries[i]);
-        f.agents.allows(&agent_key(e))
-            && f.channels.allows(&channel_key(e))
+        f.agents.allows_with(|| agent_key(e))
+            && f.channels.allows(e.channel.as_deref().unwrap_or_default())
             && f.actions.allows(&e.action)
             && match &f.comments {
                 CommentFilter::Any => true,
