@@ -80,3 +80,14 @@ where
     });
     state
 }
+
+/// One part of a list's filter (the search text, a facet's selection) as a memo: a keystroke in
+/// the search changes the whole filter, and only what reads the search should run again (a
+/// derived signal would re-render every facet's checkboxes on every keystroke).
+pub fn filter_part<F, V>(filter: RwSignal<F>, part: fn(&F) -> V) -> Signal<V>
+where
+    F: Send + Sync + 'static,
+    V: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| filter.with(part)).into()
+}

@@ -7,7 +7,9 @@ mod unification;
 mod uploads;
 
 pub use case_resources::CaseResources;
-pub use list_state::{provide_filter_memory, provide_url_query, use_persisted_filter, FilterMemory, UrlQuery};
+pub use list_state::{
+    filter_part, provide_filter_memory, provide_url_query, use_persisted_filter, FilterMemory, UrlQuery,
+};
 pub use remote::{Load, Remote};
 pub use unification::{FlowHooks, Phase, Preview, UndoState, UnifyFlow};
 pub use uploads::{UploadFlow, UploadPhase};

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::case_history::options;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::use_persisted_filter;
+use crate::state::{filter_part, use_persisted_filter};
 use crate::ui::shared::{cells, Column, DataList, EmptyState, MultiSelect, ResultCount, SearchBox};
 
 fn status_label(t: I18n, code: &str) -> String {
@@ -128,22 +128,26 @@ pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
         bad_date.set(false);
         filter.set(CallFilter::default());
     });
-    let is_clear = Signal::derive(move || filter.with(CallFilter::is_clear));
+    let is_clear = filter_part(filter, CallFilter::is_clear);
+    let (from, to) = (
+        filter_part(filter, |f| date_value(f.from)),
+        filter_part(filter, |f| date_value(f.to)),
+    );
     let no_query = Query::default();
 
     view! {
         <div class="cv-list-tab">
             <div class="cv-toolbar" role="search">
                 <SearchBox label=t.t().c_search.to_string() numeric=true
-                    value=Signal::derive(move || filter.with(|f| f.phone.clone())) on_input=Callback::new(move |v| filter.update(|f| f.phone = v)) />
+                    value=filter_part(filter, |f| f.phone.clone()) on_input=Callback::new(move |v| filter.update(|f| f.phone = v)) />
                 <MultiSelect label=t.t().c_filter_status.to_string() options=status_opts
-                    selected=Signal::derive(move || filter.with(|f| f.statuses.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.statuses.toggle(&v))) />
+                    selected=filter_part(filter, |f| f.statuses.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.statuses.toggle(&v))) />
                 <MultiSelect label=t.t().c_filter_agent.to_string() options=agent_opts
-                    selected=Signal::derive(move || filter.with(|f| f.agents.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+                    selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
                 <fieldset class="cv-period">
                     <legend class="cv-sr-only">{move || format!("{} / {}", t.t().c_from, t.t().c_to)}</legend>
-                    <label>{t.t().c_from}" "<input type="date" prop:value=move || filter.with(|f| date_value(f.from)) on:change=move |ev| set_date(ev, true) /></label>
-                    <label>{t.t().c_to}" "<input type="date" prop:value=move || filter.with(|f| date_value(f.to)) on:change=move |ev| set_date(ev, false) /></label>
+                    <label>{t.t().c_from}" "<input type="date" prop:value=move || from.get() on:change=move |ev| set_date(ev, true) /></label>
+                    <label>{t.t().c_to}" "<input type="date" prop:value=move || to.get() on:change=move |ev| set_date(ev, false) /></label>
                     <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>{t.t().c_today}</button>
                     <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last7Days)>{t.t().c_last7}</button>
                     <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last30Days)>{t.t().c_last30}</button>
@@ -159,8 +163,8 @@ pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
             </div>
             <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
             <Show when=move || shown.with(|s| !s.is_empty())
-                fallback=move || view! { <EmptyState total query=Signal::derive(move || filter.with(|f| f.phone.clone()))
-                    active_filters=Signal::derive(move || filter.with(CallFilter::active_filters)) on_clear=clear /> }>
+                fallback=move || view! { <EmptyState total query=filter_part(filter, |f| f.phone.clone())
+                    active_filters=filter_part(filter, CallFilter::active_filters) on_clear=clear /> }>
                 <DataList source=list.clone() rows_of=|l: &CallList| l.items.as_slice() shown columns=columns(t)
                     query=Signal::stored(no_query.clone()) label=t.t().c_table.to_string() row_height=48.0 />
             </Show>

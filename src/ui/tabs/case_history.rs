@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::use_persisted_filter;
+use crate::state::{filter_part, use_persisted_filter};
 use crate::ui::shared::{
     cells, Column, DataList, EmptyState, Expand, MultiSelect, ResultCount, SearchBox, SelectOption,
 };
@@ -150,12 +150,12 @@ pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoV
         })
     };
 
-    let comment_mode = move || match filter.with(|f| f.comments.clone()) {
+    let comment_mode = filter_part(filter, |f| match f.comments {
         CommentFilter::Any => "any",
         CommentFilter::With => "with",
         CommentFilter::Without => "without",
         CommentFilter::Containing(_) => "containing",
-    };
+    });
     let set_comment_mode = move |mode: String| {
         filter.update(|f| {
             f.comments = match mode.as_str() {
@@ -167,42 +167,43 @@ pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoV
         })
     };
     let clear = Callback::new(move |()| filter.update(|f| *f = f.cleared()));
-    let is_clear = Signal::derive(move || filter.with(HistoryFilter::is_clear));
+    let is_clear = filter_part(filter, HistoryFilter::is_clear);
+    let oldest_first = filter_part(filter, |f| f.oldest_first);
 
     view! {
         <div class="cv-list-tab">
             <div class="cv-toolbar" role="search">
-                <SearchBox label=t.t().h_search.to_string() value=Signal::derive(move || filter.with(|f| f.query.clone()))
+                <SearchBox label=t.t().h_search.to_string() value=filter_part(filter, |f| f.query.clone())
                     on_input=Callback::new(move |v| filter.update(|f| f.query = v)) />
                 <MultiSelect label=t.t().h_filter_user.to_string() options=agent_opts
-                    selected=Signal::derive(move || filter.with(|f| f.agents.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+                    selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
                 <label class="cv-select">
                     <span class="cv-sr-only">{t.t().h_filter_comments}</span>
-                    <select aria-label=t.t().h_filter_comments on:change=move |ev| set_comment_mode(event_target_value(&ev)) prop:value=comment_mode>
+                    <select aria-label=t.t().h_filter_comments on:change=move |ev| set_comment_mode(event_target_value(&ev)) prop:value=move || comment_mode.get()>
                         <option value="any">{move || format!("{}: {}", t.t().h_filter_comments, t.t().comments_any)}</option>
                         <option value="with">{t.t().comments_with}</option>
                         <option value="without">{t.t().comments_without}</option>
                         <option value="containing">{t.t().comments_containing}</option>
                     </select>
                 </label>
-                <Show when=move || comment_mode() == "containing">
+                <Show when=move || comment_mode.get() == "containing">
                     <SearchBox label=t.t().comments_containing.to_string()
-                        value=Signal::derive(move || match filter.with(|f| f.comments.clone()) { CommentFilter::Containing(s) => s, _ => String::new() })
+                        value=filter_part(filter, |f| match &f.comments { CommentFilter::Containing(s) => s.clone(), _ => String::new() })
                         on_input=Callback::new(move |v| filter.update(|f| f.comments = CommentFilter::Containing(v))) />
                 </Show>
                 <MultiSelect label=t.t().h_filter_channel.to_string() options=channel_opts
-                    selected=Signal::derive(move || filter.with(|f| f.channels.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.channels.toggle(&v))) />
+                    selected=filter_part(filter, |f| f.channels.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.channels.toggle(&v))) />
                 <MultiSelect label=t.t().h_filter_action.to_string() options=action_opts
-                    selected=Signal::derive(move || filter.with(|f| f.actions.0.clone())) on_toggle=Callback::new(move |v: String| filter.update(|f| f.actions.toggle(&v))) />
-                <button type="button" class="cv-button cv-button--subtle" aria-pressed=move || filter.with(|f| f.oldest_first).to_string()
+                    selected=filter_part(filter, |f| f.actions.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.actions.toggle(&v))) />
+                <button type="button" class="cv-button cv-button--subtle" aria-pressed=move || oldest_first.get().to_string()
                     on:click=move |_| filter.update(|f| f.oldest_first = !f.oldest_first)>
-                    <span aria-hidden="true">"⇅ "</span>{move || if filter.with(|f| f.oldest_first) { t.t().order_oldest } else { t.t().order_newest }}
+                    <span aria-hidden="true">"⇅ "</span>{move || if oldest_first.get() { t.t().order_oldest } else { t.t().order_newest }}
                 </button>
             </div>
             <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
             <Show when=move || shown.with(|s| !s.is_empty())
-                fallback=move || view! { <EmptyState total query=Signal::derive(move || filter.with(|f| f.query.clone()))
-                    active_filters=Signal::derive(move || filter.with(HistoryFilter::active_filters)) on_clear=clear /> }>
+                fallback=move || view! { <EmptyState total query=filter_part(filter, |f| f.query.clone())
+                    active_filters=filter_part(filter, HistoryFilter::active_filters) on_clear=clear /> }>
                 <DataList source=list.clone() rows_of=|l: &HistoryList| l.items.as_slice() shown columns=columns(t) query
                     label=t.t().h_table.to_string() row_height=64.0 expand=questionnaires() />
             </Show>

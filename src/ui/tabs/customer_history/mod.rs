@@ -20,7 +20,7 @@ use crate::api::use_client;
 use crate::fmt;
 use crate::host::use_host_events;
 use crate::i18n::{use_i18n, ModalTab};
-use crate::state::{use_persisted_filter, CaseResources, FlowHooks, Preview, UnifyFlow};
+use crate::state::{filter_part, use_persisted_filter, CaseResources, FlowHooks, Preview, UnifyFlow};
 use crate::ui::shared::{next_uid, DataList, EmptyState, LoadView, ResultCount, SearchBox, SkeletonKind, Sorting};
 use crate::widget::use_continue_case;
 
@@ -158,11 +158,9 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     let cannot_unify = move || selected_count.get() == 0 || flow.is_busy();
 
     let sorting = Sorting {
-        current: Signal::derive(move || {
-            filter.with(|f| {
-                let col = SORT_KEYS.iter().position(|k| *k == Some(f.sort)).unwrap_or(0);
-                (col, f.descending)
-            })
+        current: filter_part(filter, |f| {
+            let col = SORT_KEYS.iter().position(|k| *k == Some(f.sort)).unwrap_or(0);
+            (col, f.descending)
         }),
         on_sort: Callback::new(move |col: usize| {
             if let Some(Some(key)) = SORT_KEYS.get(col) {
@@ -171,13 +169,13 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
         }),
     };
     let clear = Callback::new(move |()| filter.update(|f| *f = f.cleared()));
-    let is_clear = Signal::derive(move || filter.with(CustomerFilter::is_clear));
+    let is_clear = filter_part(filter, CustomerFilter::is_clear);
     let continue_case = use_continue_case();
 
     view! {
         <div class="cv-toolbar-row">
             <div class="cv-toolbar" role="search">
-                <SearchBox label=t.t().cc_search.to_string() value=Signal::derive(move || filter.with(|f| f.query.clone()))
+                <SearchBox label=t.t().cc_search.to_string() value=filter_part(filter, |f| f.query.clone())
                     on_input=Callback::new(move |v| filter.update(|f| f.query = v)) />
             </div>
             <div class="cv-unify-bar">
@@ -189,7 +187,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
         {(!open_found && total > 0).then(|| view! { <p class="cv-warning" role="alert">{t.t().cc_open_missing}</p> })}
         <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
         <Show when=move || shown.with(|s| !s.is_empty())
-            fallback=move || view! { <EmptyState total query=Signal::derive(move || filter.with(|f| f.query.clone()))
+            fallback=move || view! { <EmptyState total query=filter_part(filter, |f| f.query.clone())
                 active_filters=Signal::stored(0) on_clear=clear /> }>
             <DataList source=rows.clone() rows_of={|r: &Vec<CaseRow>| r.as_slice()} shown
                 columns=columns(t, uid, flow, select_all.clone(), continue_case) query
