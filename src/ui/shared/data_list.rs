@@ -225,10 +225,12 @@ fn list_view(
         }
     });
 
-    // A new filter or search starts at the top.
+    // A new filter or search starts at the top. Only a list scrolled away from it is scrolled:
+    // writing scrollTop lays the page out there and then, on every keystroke (measured: most of
+    // a keystroke's time at 10,000 rows).
     Effect::new(move |prev: Option<()>| {
         shown.track();
-        if prev.is_some() {
+        if prev.is_some() && scroll_top.get_untracked() != 0.0 {
             if let Some(el) = viewport.get_untracked() {
                 el.set_scroll_top(0);
             }
@@ -320,7 +322,10 @@ fn list_view(
     };
 
     let rows = Arc::new(rows);
-    let render_row = move |(pos, idx): (usize, usize)| {
+    // Rows are keyed by item, not by position: a keystroke that keeps an item in view keeps its
+    // row (only its highlights and position change) instead of rebuilding the whole window.
+    let render_row = move |(_, idx): (usize, usize)| {
+        let row_index = move || visible.with(|v| v.iter().find(|(_, i)| *i == idx).map_or(0, |(pos, _)| pos + 2));
         let is_open = move || expanded.with(|e| e.contains(&idx));
         let cells = (rows.cells)(idx, query)
             .into_iter()
@@ -353,7 +358,7 @@ fn list_view(
         let look = (rows.row_look)(idx);
         view! {
             <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open
-                aria-disabled=look.disabled.then_some("true") aria-rowindex=pos + 2 data-row=idx>
+                aria-disabled=look.disabled.then_some("true") aria-rowindex=row_index data-row=idx>
                 {cells}
                 {toggle}
             </div>
@@ -373,7 +378,7 @@ fn list_view(
             </div>
             <div role="rowgroup" class="cv-datalist__body">
                 <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_top as i64) aria-hidden="true"></div>
-                <For each=move || visible.get() key=|r| *r children=render_row />
+                <For each=move || visible.get() key=|r| r.1 children=render_row />
                 <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_bottom as i64) aria-hidden="true"></div>
             </div>
         </div>

@@ -9,6 +9,10 @@ function table(page: Page, name: string) {
 function bodyRows(t: Locator) {
   return t.locator('.cv-datalist__body [role=row]');
 }
+/** The rows' aria-rowindex in DOM order (the header row is 1). */
+function rowIndices(t: Locator) {
+  return bodyRows(t).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-rowindex')));
+}
 async function pick(page: Page, filter: string, option: string) {
   const panel = dialog(page).getByRole('tabpanel');
   await panel.getByRole('button', { name: new RegExp(`^${filter}`) }).click();
@@ -30,6 +34,9 @@ test.describe('Histórico do Caso', () => {
     await expect(bodyRows(t).first()).toContainText('Status alterado para Em andamento');
     await dialog(page).getByRole('button', { name: 'Mais recentes primeiro' }).click();
     await expect(bodyRows(t).first()).toContainText('Caso aberto pelo WhatsApp');
+    // rows are kept by event across a new order: their announced positions follow what is shown
+    await expect(bodyRows(t).first()).toHaveAttribute('aria-rowindex', '2');
+    expect(await rowIndices(t)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 2)));
   });
 
   test('the search narrows to descriptions and comments, ignoring accents, and highlights matches', async ({ page, errors }) => {
@@ -38,6 +45,8 @@ test.describe('Histórico do Caso', () => {
     await search.fill('estorno');
     await expect(panel.getByRole('status').first()).toHaveText('4 de 12 registros');
     await expect(panel.locator('mark').first()).toHaveText(/estorno/i);
+    await expect(bodyRows(table(page, 'Histórico do caso'))).toHaveCount(4);
+    expect(await rowIndices(table(page, 'Histórico do caso'))).toEqual(['2', '3', '4', '5']);
     await search.fill('aprovacao');
     await expect(panel.getByRole('status').first()).toHaveText('1 de 12 registros');
     await expect(bodyRows(table(page, 'Histórico do caso'))).toHaveCount(1);
