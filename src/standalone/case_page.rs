@@ -16,12 +16,23 @@ pub fn CasePage() -> impl IntoView {
     let t = use_i18n();
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<i64>().ok()));
-    let tab = Memo::new(move |_| {
+    let url_tab = Memo::new(move |_| {
         params
             .read()
             .get("aba")
             .and_then(|s| ModalTab::from_slug(&s))
             .unwrap_or_default()
+    });
+    // The tab on screen. A click shows it at once and the URL follows after that frame is
+    // painted: a navigation (a history entry, the router matching the new path) cost more than
+    // the switch itself (docs/performance.md). The URL still decides when it changes on its own
+    // (back button, a link).
+    let tab = RwSignal::new(url_tab.get_untracked());
+    Effect::new(move |_| {
+        let from_url = url_tab.get();
+        if tab.get_untracked() != from_url {
+            tab.set(from_url);
+        }
     });
     let navigate = use_navigate();
     let query = use_query_map();
@@ -37,7 +48,13 @@ pub fn CasePage() -> impl IntoView {
             let mut all: Vec<(String, String)> = pairs().into_iter().filter(|(k, _)| !k.starts_with(prefix)).collect();
             all.extend(new_pairs);
             let qs = query_string(&all);
-            let path = location.pathname.get_untracked();
+            // a tab switch whose URL is not written yet: the filters go to the tab on screen
+            let path = match case_id.get_untracked() {
+                Some(id) if tab.get_untracked() != url_tab.get_untracked() => {
+                    format!("/casos/{id}/{}", tab.get_untracked().slug())
+                }
+                _ => location.pathname.get_untracked(),
+            };
             write_nav(
                 &format!("{path}{qs}"),
                 NavigateOptions {
@@ -50,15 +67,31 @@ pub fn CasePage() -> impl IntoView {
     });
     let go = navigate.clone();
     let on_tab_change = Callback::new(move |next: ModalTab| {
-        if let Some(id) = case_id.get_untracked() {
-            go(
-                &format!("/casos/{id}/{}{}", next.slug(), query_string(&pairs())),
-                NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
+        tab.set(next);
+        let go = go.clone();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // several clicks within a frame: only the last one's URL is written; none
+                    // once the modal is closed (its signals are gone then)
+                    let on_screen = tab.try_get_untracked() == Some(next);
+                    let written = url_tab.try_get_untracked() == Some(next);
+                    if !on_screen || written {
+                        return;
+                    }
+                    if let Some(Some(id)) = case_id.try_get_untracked() {
+                        go(
+                            &format!("/casos/{id}/{}{}", next.slug(), query_string(&pairs())),
+                            NavigateOptions {
+                                scroll: false,
+                                ..Default::default()
+                            },
+                        );
+                    }
                 },
-            );
-        }
+                std::time::Duration::ZERO,
+            )
+        });
     });
     let to_case = navigate.clone();
     let on_continue_case = Callback::new(move |id: i64| to_case(&format!("/casos/{id}"), NavigateOptions::default()));
