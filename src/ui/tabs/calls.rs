@@ -129,10 +129,10 @@ pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
         filter.set(CallFilter::default());
     });
     let is_clear = filter_part(filter, CallFilter::is_clear);
-    let (from, to) = (
-        filter_part(filter, |f| date_value(f.from)),
-        filter_part(filter, |f| date_value(f.to)),
-    );
+    // The date fields follow every filter change, not a memo: "Limpar filtros" must also wipe a
+    // date typed halfway (the field's value is "" then, as the filter's). One closure type for
+    // both fields, so its rendering code exists once.
+    let date_of = move |is_from: bool| move || filter.with(|f| date_value(if is_from { f.from } else { f.to }));
     let no_query = Query::default();
 
     view! {
@@ -146,8 +146,8 @@ pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
                     selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
                 <fieldset class="cv-period">
                     <legend class="cv-sr-only">{move || format!("{} / {}", t.t().c_from, t.t().c_to)}</legend>
-                    <label>{t.t().c_from}" "<input type="date" prop:value=move || from.get() on:change=move |ev| set_date(ev, true) /></label>
-                    <label>{t.t().c_to}" "<input type="date" prop:value=move || to.get() on:change=move |ev| set_date(ev, false) /></label>
+                    <label>{t.t().c_from}" "<input type="date" prop:value=date_of(true) on:change=move |ev| set_date(ev, true) /></label>
+                    <label>{t.t().c_to}" "<input type="date" prop:value=date_of(false) on:change=move |ev| set_date(ev, false) /></label>
                     <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>{t.t().c_today}</button>
                     <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last7Days)>{t.t().c_last7}</button>
                     <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last30Days)>{t.t().c_last30}</button>
