@@ -50,9 +50,7 @@ pub fn CasePage() -> impl IntoView {
             let qs = query_string(&all);
             // a tab switch whose URL is not written yet: the filters go to the tab on screen
             let path = match case_id.get_untracked() {
-                Some(id) if tab.get_untracked() != url_tab.get_untracked() => {
-                    format!("/casos/{id}/{}", tab.get_untracked().slug())
-                }
+                Some(id) if tab.get_untracked() != url_tab.get_untracked() => tab_path(id, tab.get_untracked()),
                 _ => location.pathname.get_untracked(),
             };
             write_nav(
@@ -81,7 +79,7 @@ pub fn CasePage() -> impl IntoView {
                     }
                     if let Some(Some(id)) = case_id.try_get_untracked() {
                         go(
-                            &format!("/casos/{id}/{}{}", next.slug(), query_string(&pairs())),
+                            &format!("{}{}", tab_path(id, next), query_string(&pairs())),
                             NavigateOptions {
                                 scroll: false,
                                 ..Default::default()
@@ -110,6 +108,11 @@ pub fn CasePage() -> impl IntoView {
         None => view! { <p class="cv-error" role="alert">{t.t().err_not_found}</p> }.into_any(),
     }
     }
+}
+
+/// The path of a case's tab (the route `casos/:id/:aba?`).
+fn tab_path(id: i64, tab: ModalTab) -> String {
+    format!("/casos/{id}/{}", tab.slug())
 }
 
 /// `?k=v&...`, percent-encoded; empty when there is nothing.
