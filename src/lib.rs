@@ -1,7 +1,8 @@
 //! cVortex "Informações do Atendimento": the case-details modal as a Leptos (CSR) app.
 //!
 //! - [`api`]: the HTTP client (every HTTP detail lives there);
-//! - [`state`]: remote data per tab, loaded in parallel;
+//! - [`tabs`]: the list of tabs, each declared in its module under `ui/tabs/`;
+//! - [`state`]: remote data per tab, loaded in parallel, and the case's write flows;
 //! - [`ui`]: the modal, one module per tab, shared pieces;
 //! - [`widget`]: the component both ways of running mount;
 //! - [`standalone`]: the routed standalone app; [`embed`]: the host-page API; [`host`]: events to the host;
@@ -16,6 +17,7 @@ pub mod host;
 pub mod i18n;
 pub mod standalone;
 pub mod state;
+pub mod tabs;
 pub mod ui;
 pub mod widget;
 

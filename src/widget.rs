@@ -5,8 +5,10 @@ use cvortex_domain::CaseId;
 use leptos::prelude::*;
 
 use crate::api::use_client;
-use crate::i18n::{Localized, ModalTab};
-use crate::state::{provide_filter_memory, CaseResources};
+use crate::host::use_host_events;
+use crate::i18n::Localized;
+use crate::state::{provide_filter_memory, CaseFlows, CaseResources};
+use crate::tabs::ModalTab;
 use crate::ui::CaseModal;
 
 /// "Continuar atendimento" of another case of the customer: the standalone app opens it, the
@@ -29,12 +31,15 @@ pub fn CaseDetails(
     provide_context(ContinueCase(on_continue_case));
     let client = use_client();
     let resources = CaseResources::new();
+    // The writes live here, above the locale boundary: a locale change re-renders the modal but
+    // must not cancel a unification or an upload on its way.
+    let flows = CaseFlows::new(case_id, resources, client.clone(), use_host_events());
     provide_filter_memory();
     // Every tab's data at once, again whenever the case changes (in-flight requests are aborted).
     Effect::new(move |_| resources.load_all(&client, case_id.get()));
     view! {
         <Localized>
-            <CaseModal case_id tab on_tab_change on_close resources />
+            <CaseModal case_id tab on_tab_change on_close resources flows />
         </Localized>
     }
 }

@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use cvortex_case_details::api::{provide_client, ApiClient, ApiError, TokenSource};
+use cvortex_case_details::host::HostEvents;
 use cvortex_case_details::i18n::{provide_i18n, Locale, ModalTab};
-use cvortex_case_details::state::{CaseResources, Load};
+use cvortex_case_details::state::{CaseFlows, CaseResources, Load};
 use cvortex_case_details::ui::CaseModal;
 use cvortex_domain::*;
 use leptos::prelude::*;
@@ -49,18 +50,16 @@ fn mount(locale: Locale) -> Mounted {
     let slot = Arc::new(std::sync::Mutex::new(None));
     let out = slot.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_client(ApiClient::new(
-            "http://127.0.0.1:9",
-            TokenSource::Fixed("t".into()),
-            1000,
-        ));
+        let client = ApiClient::new("http://127.0.0.1:9", TokenSource::Fixed("t".into()), 1000);
+        provide_client(client.clone());
         provide_i18n(locale);
         let resources = CaseResources::new();
+        let flows = CaseFlows::new(Signal::stored(1001), resources, client, HostEvents::default());
         *out.lock().unwrap() = Some(resources);
         view! {
             <thaw::ConfigProvider>
                 <CaseModal case_id=Signal::stored(1001) tab=tab on_tab_change=Callback::new(move |t| tab.set(t))
-                    on_close=Callback::new(move |()| closed.update(|n| *n += 1)) resources />
+                    on_close=Callback::new(move |()| closed.update(|n| *n += 1)) resources flows />
             </thaw::ConfigProvider>
         }
         .into_any()
@@ -171,15 +170,11 @@ async fn arrows_home_end_and_alt_digits_move_between_tabs_and_escape_closes() {
 #[wasm_bindgen_test]
 async fn a_failed_tab_shows_its_error_and_retry_while_the_others_work() {
     let m = mount(Locale::PtBr);
-    m.resources.details.state.set(Load::Ready(Arc::new(details())));
+    m.resources.set(ModalTab::CaseData, Load::Ready(details()));
     m.resources
-        .history
-        .state
-        .set(Load::Failed(ApiError::Server { status: 500 }));
+        .set::<HistoryList>(ModalTab::CaseHistory, Load::Failed(ApiError::Server { status: 500 }));
     m.resources
-        .calls
-        .state
-        .set(Load::Ready(Arc::new(CallList { items: Vec::new() })));
+        .set(ModalTab::Calls, Load::Ready(CallList { items: Vec::new() }));
     leptos::task::tick().await;
     assert!(m.root.text_content().unwrap().contains("João da Silva Conceição"));
     m.tab.set(ModalTab::CaseHistory);
@@ -206,7 +201,7 @@ async fn a_failed_tab_shows_its_error_and_retry_while_the_others_work() {
 #[wasm_bindgen_test]
 async fn case_data_shows_the_customer_formatted_and_unsafe_links_as_text() {
     let m = mount(Locale::PtBr);
-    m.resources.details.state.set(Load::Ready(Arc::new(details())));
+    m.resources.set(ModalTab::CaseData, Load::Ready(details()));
     leptos::task::tick().await;
     let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
     let text = panel.text_content().unwrap();
@@ -249,7 +244,7 @@ async fn customer_history_disables_ineligible_rows_with_their_reason_and_select_
         customer_case(1005, true, Some("Maria Souza")),
     ]}))
     .unwrap();
-    m.resources.customer_cases.state.set(Load::Ready(Arc::new(list)));
+    m.resources.set(ModalTab::CustomerHistory, Load::Ready(list));
     m.tab.set(ModalTab::CustomerHistory);
     leptos::task::tick().await;
     let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
@@ -293,7 +288,7 @@ async fn messages_are_text_and_email_html_only_renders_in_a_sandboxed_frame() {
         ]}
     ]}))
     .unwrap();
-    m.resources.interactions.state.set(Load::Ready(Arc::new(list)));
+    m.resources.set(ModalTab::Interactions, Load::Ready(list));
     m.tab.set(ModalTab::Interactions);
     leptos::task::tick().await;
     let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
@@ -333,7 +328,7 @@ async fn a_running_sla_target_ticks_and_a_breached_one_says_so() {
          "elapsed_seconds": 120, "started_at": 1_772_454_480_000i64}
     ]}))
     .unwrap();
-    m.resources.sla.state.set(Load::Ready(Arc::new(list)));
+    m.resources.set(ModalTab::Sla, Load::Ready(list));
     m.tab.set(ModalTab::Sla);
     leptos::task::tick().await;
     let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
@@ -370,4 +365,30 @@ fn a_case_id_comes_from_a_number_or_a_numeric_string() {
     ] {
         assert_eq!(id(refused.clone()), None, "{refused:?}");
     }
+}
+
+#[wasm_bindgen_test]
+fn the_tab_list_is_in_the_enum_order_with_unique_slugs_that_round_trip() {
+    use cvortex_case_details::tabs::TABS;
+    for (i, def) in TABS.iter().enumerate() {
+        assert_eq!(
+            def.id.index(),
+            i,
+            "TABS[{i}] is {:?}: the list and the enum disagree",
+            def.id
+        );
+        assert_eq!(ModalTab::from_slug(def.slug), Some(def.id));
+    }
+    assert_eq!(ModalTab::from_slug("anexos"), Some(ModalTab::Attachments));
+    assert_eq!(ModalTab::from_slug("nada"), None);
+}
+
+#[wasm_bindgen_test]
+fn keyboard_movement_wraps_and_numbers_are_one_based() {
+    assert_eq!(ModalTab::Surveys.next(), ModalTab::CaseData);
+    assert_eq!(ModalTab::CaseData.prev(), ModalTab::Surveys);
+    assert_eq!(ModalTab::from_number(1), Some(ModalTab::CaseData));
+    assert_eq!(ModalTab::from_number(8), Some(ModalTab::Surveys));
+    assert_eq!(ModalTab::from_number(0), None);
+    assert_eq!(ModalTab::from_number(9), None);
 }

@@ -216,28 +216,21 @@ impl ApiClient {
     }
 }
 
-/// The contract's reads, as paths for [`ApiClient::get_body`] (their types: `state::Remote`).
+/// The contract's reads, as paths for [`ApiClient::get_body`] (what each tab reads: `crate::tabs`).
 pub mod reads {
-    use cvortex_domain::tabs::ModalTab;
     use cvortex_domain::CaseId;
 
     pub fn cases() -> String {
         "/v1/cases".into()
     }
 
-    /// Where a tab's data is read: `/v1/cases/{id}` and what is under it.
-    pub fn of_tab(id: CaseId, tab: ModalTab) -> String {
-        let tail = match tab {
-            ModalTab::CaseData => return format!("/v1/cases/{id}"),
-            ModalTab::CaseHistory => "history",
-            ModalTab::CustomerHistory => "customer-cases",
-            ModalTab::Calls => "calls",
-            ModalTab::Interactions => "interactions",
-            ModalTab::Sla => "sla",
-            ModalTab::Attachments => "attachments",
-            ModalTab::Surveys => "surveys",
-        };
-        format!("/v1/cases/{id}/{tail}")
+    /// `/v1/cases/{id}` (`tail` empty) or what is under it (`/v1/cases/{id}/{tail}`).
+    pub fn of_case(id: CaseId, tail: &str) -> String {
+        if tail.is_empty() {
+            format!("/v1/cases/{id}")
+        } else {
+            format!("/v1/cases/{id}/{tail}")
+        }
     }
 }
 

@@ -6,7 +6,7 @@ mod pt_br;
 
 use leptos::prelude::*;
 
-pub use cvortex_domain::tabs::ModalTab;
+pub use crate::tabs::ModalTab;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Locale {

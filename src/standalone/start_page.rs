@@ -11,8 +11,8 @@ use serde::Deserialize;
 use crate::api::{reads, use_client};
 use crate::fmt;
 use crate::i18n::{use_i18n, Locale, Localized};
-use crate::state::Remote;
-use crate::ui::shared::{LoadView, SkeletonKind};
+use crate::state::{decode_as, Remote};
+use crate::ui::shared::{ready_as, LoadView, SkeletonKind};
 
 /// The start page lists this many cases (a plain table; the modal is the product).
 const START_ROWS: usize = 200;
@@ -31,8 +31,8 @@ struct StartCases {
 pub fn StartPage() -> impl IntoView {
     let t = use_i18n();
     let client = use_client();
-    let cases: Remote<StartCases> = Remote::new();
-    let load = Callback::new(move |()| cases.load(&client, reads::cases()));
+    let cases = Remote::new();
+    let load = Callback::new(move |()| cases.load(&client, reads::cases(), decode_as::<StartCases>));
     load.run(());
     on_cleanup(move || cases.abort());
     let toggle_locale = move |_| {
@@ -52,7 +52,7 @@ pub fn StartPage() -> impl IntoView {
             <p class="cv-muted">{t.t().start_intro}</p>
             <LoadView remote=cases skeleton=SkeletonKind::Rows tab_label=t.t().start_title.to_string()
                 on_retry=load
-                ready={move |list: Arc<StartCases>| view! {
+                ready=ready_as(move |list: Arc<StartCases>| view! {
                     <table class="cv-table">
                         <thead><tr>
                             <th scope="col">{t.t().col_case}</th>
@@ -82,7 +82,7 @@ pub fn StartPage() -> impl IntoView {
                     {(list.items.total > START_ROWS).then(|| view! {
                         <p class="cv-muted">{(t.t().start_more)(START_ROWS, list.items.total)}</p>
                     })}
-                }} />
+                }) />
         </div>
         </Localized>
         <Outlet />

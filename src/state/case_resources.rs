@@ -1,23 +1,19 @@
-//! All eight tabs' data for one case, requested in parallel when the modal opens, so switching
-//! tabs never waits on the network. Changing the case or closing the modal aborts what is in flight.
+//! All tabs' data for one case, requested in parallel when the modal opens, so switching tabs
+//! never waits on the network. Changing the case or closing the modal aborts what is in flight.
+//! What each tab reads, decodes and counts is its declaration's (`crate::tabs`).
 
-use cvortex_domain::*;
+use std::sync::Arc;
+
+use cvortex_domain::CaseId;
 use leptos::prelude::*;
 
 use super::{Load, Remote};
 use crate::api::{reads, ApiClient};
-use crate::i18n::ModalTab;
+use crate::tabs::{ModalTab, TabData, TAB_COUNT};
 
 #[derive(Clone, Copy)]
 pub struct CaseResources {
-    pub details: Remote<CaseDetails>,
-    pub history: Remote<HistoryList>,
-    pub customer_cases: Remote<CustomerCaseList>,
-    pub calls: Remote<CallList>,
-    pub interactions: Remote<InteractionList>,
-    pub sla: Remote<SlaList>,
-    pub attachments: Remote<AttachmentList>,
-    pub surveys: Remote<SurveyList>,
+    remotes: [Remote; TAB_COUNT],
 }
 
 impl CaseResources {
@@ -26,107 +22,68 @@ impl CaseResources {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         let r = CaseResources {
-            details: Remote::new(),
-            history: Remote::new(),
-            customer_cases: Remote::new(),
-            calls: Remote::new(),
-            interactions: Remote::new(),
-            sla: Remote::new(),
-            attachments: Remote::new(),
-            surveys: Remote::new(),
+            remotes: std::array::from_fn(|_| Remote::new()),
         };
         on_cleanup(move || r.abort_all());
         r
     }
 
+    pub fn remote(&self, tab: ModalTab) -> Remote {
+        self.remotes[tab.index()]
+    }
+
     /// Requests every tab's data at once.
     pub fn load_all(&self, client: &ApiClient, id: CaseId) {
-        for tab in ModalTab::ALL {
+        for tab in ModalTab::all() {
             self.load(tab, client, id);
         }
     }
 
     /// (Re)loads one tab's data, showing its loading state.
     pub fn load(&self, tab: ModalTab, client: &ApiClient, id: CaseId) {
-        self.fetch(tab, client, id, true);
+        let def = tab.def();
+        self.remote(tab).load(client, reads::of_case(id, def.read), def.decode);
     }
 
     /// Reloads one tab's data keeping what it shows until the new data is in.
     pub fn refresh(&self, tab: ModalTab, client: &ApiClient, id: CaseId) {
-        self.fetch(tab, client, id, false);
-    }
-
-    fn fetch(&self, tab: ModalTab, client: &ApiClient, id: CaseId, show_loading: bool) {
-        fn go<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
-            r: &Remote<T>,
-            client: &ApiClient,
-            path: String,
-            show_loading: bool,
-        ) {
-            if show_loading {
-                r.load(client, path)
-            } else {
-                r.reload(client, path)
-            }
-        }
-        let path = reads::of_tab(id, tab);
-        let (c, l) = (client, show_loading);
-        match tab {
-            ModalTab::CaseData => go(&self.details, c, path, l),
-            ModalTab::CaseHistory => go(&self.history, c, path, l),
-            ModalTab::CustomerHistory => go(&self.customer_cases, c, path, l),
-            ModalTab::Calls => go(&self.calls, c, path, l),
-            ModalTab::Interactions => go(&self.interactions, c, path, l),
-            ModalTab::Sla => go(&self.sla, c, path, l),
-            ModalTab::Attachments => go(&self.attachments, c, path, l),
-            ModalTab::Surveys => go(&self.surveys, c, path, l),
-        }
+        let def = tab.def();
+        self.remote(tab)
+            .reload(client, reads::of_case(id, def.read), def.decode);
     }
 
     pub fn abort_all(&self) {
-        self.details.abort();
-        self.history.abort();
-        self.customer_cases.abort();
-        self.calls.abort();
-        self.interactions.abort();
-        self.sla.abort();
-        self.attachments.abort();
-        self.surveys.abort();
+        for r in &self.remotes {
+            r.abort();
+        }
+    }
+
+    /// A tab's data as its type, once it is in (reactive).
+    pub fn ready<T: Send + Sync + 'static>(&self, tab: ModalTab) -> Option<Arc<T>> {
+        self.remote(tab)
+            .state
+            .with(|s| s.ready().cloned())
+            .and_then(|d| d.downcast::<T>().ok())
+    }
+
+    /// Puts data straight into a tab (component tests, and data that arrived another way).
+    pub fn set<T: Send + Sync + 'static>(&self, tab: ModalTab, load: Load<T>) {
+        let load = match load {
+            Load::Loading => Load::Loading,
+            Load::Ready(v) => Load::Ready(Arc::new(v) as TabData),
+            Load::Failed(e) => Load::Failed(e),
+        };
+        self.remote(tab).state.set(load);
     }
 
     /// The count badge of a tab that lists things, once its data is in (reactive).
     pub fn count(&self, tab: ModalTab) -> Option<usize> {
-        fn n<T: Send + Sync + 'static>(r: &Remote<T>, f: impl Fn(&T) -> usize) -> Option<usize> {
-            r.state.with(|s| s.ready().map(|v| f(v)))
-        }
-        match tab {
-            ModalTab::CaseData => None,
-            ModalTab::CaseHistory => n(&self.history, |l| l.items.len()),
-            ModalTab::CustomerHistory => n(&self.customer_cases, |l| l.items.len()),
-            ModalTab::Calls => n(&self.calls, |l| l.items.len()),
-            ModalTab::Interactions => n(&self.interactions, |l| {
-                l.channels.iter().map(|c| c.messages.len()).sum()
-            }),
-            ModalTab::Sla => n(&self.sla, |l| l.items.len()),
-            ModalTab::Attachments => n(&self.attachments, |l| l.items.len()),
-            ModalTab::Surveys => n(&self.surveys, |l| l.items.len()),
-        }
+        let count = tab.def().count;
+        self.remote(tab).state.with(|s| s.ready().and_then(count))
     }
 
     /// Whether a tab's request failed (reactive), to mark its tab.
     pub fn failed(&self, tab: ModalTab) -> bool {
-        fn f<T: Send + Sync + 'static>(r: &Remote<T>) -> bool {
-            r.state.with(|s| matches!(s, Load::Failed(_)))
-        }
-        match tab {
-            ModalTab::CaseData => f(&self.details),
-            ModalTab::CaseHistory => f(&self.history),
-            ModalTab::CustomerHistory => f(&self.customer_cases),
-            ModalTab::Calls => f(&self.calls),
-            ModalTab::Interactions => f(&self.interactions),
-            ModalTab::Sla => f(&self.sla),
-            ModalTab::Attachments => f(&self.attachments),
-            ModalTab::Surveys => f(&self.surveys),
-        }
+        self.remote(tab).state.with(|s| matches!(s, Load::Failed(_)))
     }
 }

@@ -1,17 +1,19 @@
 //! Reactive state: remote data per tab, loaded in parallel and kept while the modal is open.
 
+mod case_flows;
 mod case_resources;
 mod list_state;
 mod remote;
 mod unification;
 mod uploads;
 
+pub use case_flows::CaseFlows;
 pub use case_resources::CaseResources;
 pub use list_state::{
     filter_part, provide_filter_memory, provide_url_query, use_persisted_filter, FilterMemory, UrlQuery,
 };
-pub use remote::{Load, Remote};
-pub use unification::{FlowHooks, Phase, Preview, UndoState, UnifyFlow};
+pub use remote::{decode_as, Decode, Load, Remote, TabData};
+pub use unification::{Candidates, FlowHooks, Phase, Preview, UndoState, UnifyFlow};
 pub use uploads::{UploadFlow, UploadPhase};
 
 /// A random key (crypto.randomUUID where available).

@@ -3,9 +3,10 @@
 //! selection kept). It lives above the tab's list, so reloading the list loses none of it.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use cvortex_domain::unification::{refusals, request_fingerprint};
-use cvortex_domain::{codes, CaseId, CaseRefusal, ContentCounts, Unification};
+use cvortex_domain::unification::{refusals, request_fingerprint, Assessment};
+use cvortex_domain::{codes, CaseId, CaseRefusal, ContentCounts, CustomerCaseList, Unification};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
@@ -72,10 +73,32 @@ pub struct FlowHooks {
     pub undone: Callback<Unification>,
 }
 
+/// The customer's cases as last loaded, with each one's eligibility against the open case.
+#[derive(Clone)]
+pub struct Candidates {
+    pub list: Arc<CustomerCaseList>,
+    pub assessment: Arc<Assessment>,
+}
+
+/// Two assessments are the same when they come from the same load (comparing 10,000 rows of
+/// reasons on every change would cost more than it saves).
+impl PartialEq for Candidates {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.list, &other.list) && Arc::ptr_eq(&self.assessment, &other.assessment)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct UnifyFlow {
-    pub target: CaseId,
-    pub selected: RwSignal<BTreeSet<CaseId>>,
+    /// The open case, into which cases are unified.
+    pub target: RwSignal<CaseId>,
+    /// The customer's cases and their eligibility, derived from the loaded list.
+    pub candidates: Memo<Option<Candidates>>,
+    /// What the agent ticked. What counts is [`selected`](Self::selected): a ticked case that is
+    /// no longer listed or eligible (after a reload) is not selected.
+    chosen: RwSignal<BTreeSet<CaseId>>,
+    /// The selected cases: ticked, listed and eligible.
+    pub selected: Memo<BTreeSet<CaseId>>,
     pub phase: RwSignal<Phase>,
     /// The key of the last request not known to have completed, with the request it belongs to:
     /// a retry of the same selection reuses it, so the server unifies at most once.
@@ -86,10 +109,26 @@ pub struct UnifyFlow {
 }
 
 impl UnifyFlow {
-    pub fn new(target: CaseId) -> UnifyFlow {
+    /// The flow for the open case `target`, over the customer's cases as `cases` gives them.
+    pub fn new(target: CaseId, cases: Signal<Option<Arc<CustomerCaseList>>>) -> UnifyFlow {
+        let target = RwSignal::new(target);
+        let candidates = Memo::new(move |_| {
+            let list = cases.get()?;
+            let assessment = Arc::new(Assessment::new(&list.items, target.get()));
+            Some(Candidates { list, assessment })
+        });
+        let chosen = RwSignal::new(BTreeSet::new());
+        let selected = Memo::new(move |_| {
+            candidates.with(|c| match c {
+                Some(c) => chosen.with(|s| c.assessment.prune(&c.list.items, s)),
+                None => BTreeSet::new(),
+            })
+        });
         let flow = UnifyFlow {
             target,
-            selected: RwSignal::new(BTreeSet::new()),
+            candidates,
+            chosen,
+            selected,
             phase: RwSignal::new(Phase::Idle),
             key: StoredValue::new(None),
             last_preview: StoredValue::new(Preview::default()),
@@ -97,12 +136,24 @@ impl UnifyFlow {
         };
         // closing the modal stops waiting for the answer; the server may still apply the request,
         // and its key makes a later retry of the same selection safe
-        on_cleanup(move || {
-            if let Some(Some(c)) = flow.in_flight.try_update_value(Option::take) {
-                c.abort();
-            }
-        });
+        on_cleanup(move || flow.abort());
         flow
+    }
+
+    /// Another case was opened: nothing selected, nothing pending (what was on its way for the
+    /// previous case is no longer awaited; its key made it safe to send again).
+    pub fn reset(&self, target: CaseId) {
+        self.abort();
+        self.key.set_value(None);
+        self.chosen.set(BTreeSet::new());
+        self.phase.set(Phase::Idle);
+        self.target.set(target);
+    }
+
+    fn abort(&self) {
+        if let Some(Some(c)) = self.in_flight.try_update_value(Option::take) {
+            c.abort();
+        }
     }
 
     /// Whether a request is on its way (reactive).
@@ -111,11 +162,18 @@ impl UnifyFlow {
     }
 
     pub fn toggle(&self, id: CaseId) {
-        self.selected.update(|s| {
-            if !s.remove(&id) {
+        let on = self.selected.with_untracked(|s| s.contains(&id));
+        self.chosen.update(|s| {
+            s.retain(|c| *c != id);
+            if !on {
                 s.insert(id);
             }
         });
+    }
+
+    /// Ticks exactly `ids` ("select all" and its undoing).
+    pub fn choose(&self, ids: BTreeSet<CaseId>) {
+        self.chosen.set(ids);
     }
 
     /// Shows the confirmation with what would move.
@@ -143,7 +201,8 @@ impl UnifyFlow {
         if selection.is_empty() || self.phase.with_untracked(Phase::is_busy) {
             return;
         }
-        let fingerprint = request_fingerprint(self.target, &selection);
+        let target = self.target.get_untracked();
+        let fingerprint = request_fingerprint(target, &selection);
         let key = match self.key.get_value() {
             Some((f, k)) if f == fingerprint => k,
             _ => {
@@ -162,14 +221,14 @@ impl UnifyFlow {
         let flow = *self;
         spawn_local(async move {
             let ids: Vec<CaseId> = selection.iter().copied().collect();
-            let result = client.unify(flow.target, ids, &key, &signal).await;
+            let result = client.unify(target, ids, &key, &signal).await;
             if signal.aborted() {
                 return;
             }
             match result {
                 Ok(unification) => {
                     flow.key.set_value(None);
-                    flow.selected.set(BTreeSet::new());
+                    flow.chosen.set(BTreeSet::new());
                     flow.phase.set(Phase::Done {
                         unification: unification.clone(),
                         undo: UndoState::Available,
@@ -186,7 +245,7 @@ impl UnifyFlow {
                     // all or nothing: nothing changed; the refused cases leave the selection,
                     // the others stay selected for another try
                     flow.key.set_value(None);
-                    flow.selected.update(|s| {
+                    flow.chosen.update(|s| {
                         for r in &refused {
                             s.remove(&r.case_id);
                         }
@@ -225,7 +284,9 @@ impl UnifyFlow {
         });
         let flow = *self;
         spawn_local(async move {
-            let result = client.undo_unification(flow.target, unification.id, &signal).await;
+            let result = client
+                .undo_unification(flow.target.get_untracked(), unification.id, &signal)
+                .await;
             if signal.aborted() {
                 return;
             }

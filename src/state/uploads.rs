@@ -26,18 +26,24 @@ pub enum UploadPhase {
 
 #[derive(Clone, Copy)]
 pub struct UploadFlow {
-    pub case_id: CaseId,
+    pub case_id: RwSignal<CaseId>,
     pub phase: RwSignal<UploadPhase>,
+    /// The backend's limits, as sent with the attachment list (derived from it).
+    pub limits: Signal<Option<UploadLimits>>,
+    /// What follows a stored upload (the list reloads, the host is told).
+    done: Callback<Attachment>,
     cancel: StoredValue<UploadCancel, LocalStorage>,
     /// The file of the last attempt and its key, for a retry.
     last: StoredValue<Option<(SendWrapper<File>, String)>, LocalStorage>,
 }
 
 impl UploadFlow {
-    pub fn new(case_id: CaseId) -> UploadFlow {
+    pub fn new(case_id: CaseId, limits: Signal<Option<UploadLimits>>, done: Callback<Attachment>) -> UploadFlow {
         let flow = UploadFlow {
-            case_id,
+            case_id: RwSignal::new(case_id),
             phase: RwSignal::new(UploadPhase::Idle),
+            limits,
+            done,
             cancel: StoredValue::new_local(UploadCancel::default()),
             last: StoredValue::new_local(None),
         };
@@ -49,29 +55,40 @@ impl UploadFlow {
         flow
     }
 
+    /// Another case was opened: what was being sent is cancelled, nothing is pending.
+    pub fn reset(&self, case_id: CaseId) {
+        self.cancel();
+        self.last.set_value(None);
+        self.phase.set(UploadPhase::Idle);
+        self.case_id.set(case_id);
+    }
+
     pub fn is_sending(&self) -> bool {
         self.phase.with(|p| matches!(p, UploadPhase::Sending { .. }))
     }
 
-    /// Checks `file` against `limits`, then sends it with a new key.
-    pub fn start(&self, file: File, limits: &UploadLimits, client: ApiClient, done: Callback<Attachment>) {
+    /// Checks `file` against the limits, then sends it with a new key.
+    pub fn start(&self, file: File, client: ApiClient) {
         if self.phase.with_untracked(|p| matches!(p, UploadPhase::Sending { .. })) {
             return;
         }
         let name = file.name();
-        if let Err(why) = check_upload(file.size() as u64, &file.type_(), limits) {
+        let checked = self
+            .limits
+            .with_untracked(|l| l.as_ref().map(|l| check_upload(file.size() as u64, &file.type_(), l)));
+        if let Some(Err(why)) = checked {
             self.phase.set(UploadPhase::Refused { name, why });
             return;
         }
         self.last
             .set_value(Some((SendWrapper::new(file), new_idempotency_key())));
-        self.send(client, done);
+        self.send(client);
     }
 
     /// Sends the last file again, with its key (the server stores it at most once).
-    pub fn retry(&self, client: ApiClient, done: Callback<Attachment>) {
+    pub fn retry(&self, client: ApiClient) {
         if self.last.with_value(Option::is_some) {
-            self.send(client, done);
+            self.send(client);
         }
     }
 
@@ -85,7 +102,7 @@ impl UploadFlow {
         }
     }
 
-    fn send(&self, client: ApiClient, done: Callback<Attachment>) {
+    fn send(&self, client: ApiClient) {
         let Some((file, key)) = self.last.get_value() else {
             return;
         };
@@ -106,12 +123,16 @@ impl UploadFlow {
             });
         });
         let cancel = self.cancel.get_value();
+        let case_id = self.case_id.get_untracked();
         spawn_local(async move {
-            let result = client.upload(flow.case_id, &file, &key, progress, &cancel).await;
+            let result = client.upload(case_id, &file, &key, progress, &cancel).await;
+            if flow.case_id.try_get_untracked() != Some(case_id) {
+                return; // another case is open now (or the widget is gone)
+            }
             let phase = match result {
                 Ok(a) => {
                     flow.last.set_value(None);
-                    done.run(a);
+                    flow.done.run(a);
                     UploadPhase::Done { name }
                 }
                 Err(ApiError::Aborted) => UploadPhase::Cancelled { name },

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::i18n::{use_i18n, ModalTab};
-use crate::state::CaseResources;
+use crate::i18n::use_i18n;
+use crate::state::{CaseFlows, CaseResources};
+use crate::tabs::{ModalTab, TAB_COUNT};
 use crate::ui::shared::next_uid;
 use crate::ui::tabs::TabPanel;
 
@@ -61,6 +62,7 @@ pub fn CaseModal(
     #[prop(into)] on_tab_change: Callback<ModalTab>,
     #[prop(into)] on_close: Callback<()>,
     resources: CaseResources,
+    flows: CaseFlows,
 ) -> impl IntoView {
     let t = use_i18n();
     let uid = next_uid();
@@ -84,7 +86,7 @@ pub fn CaseModal(
         }
     });
 
-    let visited = RwSignal::new([false; 8]);
+    let visited = RwSignal::new([false; TAB_COUNT]);
     Effect::new(move |_| {
         let i = tab.get().index();
         if !visited.with_untracked(|v| v[i]) {
@@ -125,8 +127,7 @@ pub fn CaseModal(
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .map(|e| e.id());
-        let current = ModalTab::ALL
-            .into_iter()
+        let current = ModalTab::all()
             .find(|t| focused.as_deref() == Some(tab_id(*t).as_str()))
             .unwrap_or_else(|| tab.get_untracked());
         let next = match ev.key().as_str() {
@@ -140,8 +141,7 @@ pub fn CaseModal(
         select(next, true);
     };
 
-    let tabs = ModalTab::ALL
-        .into_iter()
+    let tabs = ModalTab::all()
         .map(|item| {
             let selected = move || tab.get() == item;
             let count = move || resources.count(item);
@@ -152,21 +152,20 @@ pub fn CaseModal(
                     tabindex=move || if selected() { "0" } else { "-1" }
                     class:cv-tab--failed=move || resources.failed(item)
                     on:click=move |_| select(item, false)>
-                    <span class="cv-tab__label">{(t.t().tab)(item)}</span>
+                    <span class="cv-tab__label">{item.label(t.t())}</span>
                     {move || count().map(|n| view! { <span class="cv-badge">{n}</span> })}
                 </button>
             }
         })
         .collect_view();
 
-    let panels = ModalTab::ALL
-        .into_iter()
+    let panels = ModalTab::all()
         .map(|item| {
             view! {
                 <div role="tabpanel" class="cv-panel" id=panel_id(item) aria-labelledby=tab_id(item)
                     hidden=move || tab.get() != item tabindex="0">
                     <Show when=move || visited.with(|v| v[item.index()])>
-                        <TabPanel tab=item case_id=case_id resources=resources />
+                        <TabPanel tab=item case_id=case_id resources=resources flows=flows />
                     </Show>
                 </div>
             }

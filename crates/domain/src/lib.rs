@@ -12,7 +12,6 @@ pub mod search;
 pub mod sla;
 pub mod status;
 pub mod survey;
-pub mod tabs;
 #[cfg(test)]
 mod test_support;
 pub mod text;

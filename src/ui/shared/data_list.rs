@@ -30,8 +30,8 @@ pub struct Column<T> {
     /// A CSS grid track: `140px`, `minmax(180px, 2fr)`...
     pub width: &'static str,
     pub cell: Cell<T>,
-    /// Whether the header sorts by this column (see [`Sorting`]).
-    pub sortable: bool,
+    /// The sort key a click on the header asks for (see [`Sorting`]); None: not sortable.
+    pub sort_key: Option<u8>,
     /// Replaces the header's text.
     pub head: Option<HeadView>,
 }
@@ -42,18 +42,18 @@ impl<T> Clone for Column<T> {
             header: self.header,
             width: self.width,
             cell: self.cell.clone(),
-            sortable: self.sortable,
+            sort_key: self.sort_key,
             head: self.head.clone(),
         }
     }
 }
 
-/// The list's sort, owned by the tab: which column (by index) and the direction; a header click
-/// asks the tab to sort by its column.
+/// The list's sort, owned by the tab: the current key (as its column declares it) and whether
+/// descending; a header click asks the tab to sort by its column's key.
 #[derive(Clone, Copy)]
 pub struct Sorting {
-    pub current: Signal<(usize, bool)>,
-    pub on_sort: Callback<usize>,
+    pub current: Signal<(u8, bool)>,
+    pub on_sort: Callback<u8>,
 }
 
 /// How a row looks: extra classes, and whether it is disabled (`aria-disabled`).
@@ -73,13 +73,14 @@ impl<T> Column<T> {
             header,
             width,
             cell: Arc::new(cell),
-            sortable: false,
+            sort_key: None,
             head: None,
         }
     }
 
-    pub fn sortable(mut self) -> Self {
-        self.sortable = true;
+    /// The header sorts by `key` (the tab's own sort key, as a number).
+    pub fn sorts_by(mut self, key: u8) -> Self {
+        self.sort_key = Some(key);
         self
     }
 
@@ -113,7 +114,7 @@ struct Rows {
 #[derive(Clone)]
 struct Header {
     text: fn(&Texts) -> &'static str,
-    sortable: bool,
+    sort_key: Option<u8>,
     head: Option<HeadView>,
 }
 
@@ -147,7 +148,7 @@ where
         .iter()
         .map(|c| Header {
             text: c.header,
-            sortable: c.sortable,
+            sort_key: c.sort_key,
             head: c.head.clone(),
         })
         .collect();
@@ -173,7 +174,7 @@ where
     if let Some(e) = expand {
         headers.push(Header {
             text: e.header,
-            sortable: false,
+            sort_key: None,
             head: None,
         });
         tracks.push("minmax(140px, auto)");
@@ -278,18 +279,19 @@ fn list_view(
     let header_cells = rows
         .headers
         .iter()
-        .enumerate()
-        .map(|(col, h)| {
+        .map(|h| {
             let text = (h.text)(texts);
-            let content = match (&h.head, sorting.filter(|_| h.sortable)) {
+            let key = h.sort_key.filter(|_| h.head.is_none());
+            let sort = sorting.zip(key);
+            let content = match (&h.head, sort) {
                 (Some(head), _) => head(),
-                (None, Some(s)) => {
+                (None, Some((s, key))) => {
                     let dir = move || {
-                        let (c, desc) = s.current.get();
-                        (c == col).then_some(desc)
+                        let (k, desc) = s.current.get();
+                        (k == key).then_some(desc)
                     };
                     view! {
-                        <button type="button" class="cv-sort" on:click=move |_| s.on_sort.run(col)>
+                        <button type="button" class="cv-sort" on:click=move |_| s.on_sort.run(key)>
                             {text}
                             <span aria-hidden="true" class="cv-sort__arrow">{move || match dir() { Some(true) => "↓", Some(false) => "↑", None => "↕" }}</span>
                         </button>
@@ -298,11 +300,10 @@ fn list_view(
                 }
                 (None, None) => text.into_any(),
             };
-            let sortable = h.sortable && h.head.is_none();
             let aria_sort = move || {
-                let s = sorting.filter(|_| sortable)?;
-                let (c, desc) = s.current.get();
-                Some(if c != col { "none" } else if desc { "descending" } else { "ascending" })
+                let (s, key) = sort?;
+                let (k, desc) = s.current.get();
+                Some(if k != key { "none" } else if desc { "descending" } else { "ascending" })
             };
             view! { <div role="columnheader" class="cv-cell cv-cell--head" aria-sort=aria_sort>{content}</div> }
         })

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::i18n::use_i18n;
-use crate::state::{Load, Remote};
+use crate::state::{Load, Remote, TabData};
 
 /// The layout a skeleton imitates.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,26 +46,35 @@ fn Skeleton(kind: SkeletonKind) -> impl IntoView {
     }
 }
 
-/// Renders `remote`'s state; `ready` renders the data. `tab_label` names the tab in
-/// the error; `on_retry` reloads it.
-///
-/// Only the projection onto [`Face`] is generic: the reactive part (skeleton, error, retry)
-/// exists once in the bundle, not once per data type (it was ~5 KB per tab).
-#[component]
-pub fn LoadView<T, V>(
-    remote: Remote<T>,
-    skeleton: SkeletonKind,
-    #[prop(into)] tab_label: Signal<String>,
-    #[prop(into)] on_retry: Callback<()>,
-    ready: impl Fn(Arc<T>) -> V + Send + Sync + 'static,
-) -> impl IntoView
+/// Renders loaded data as a view; `None` when the data is not of the expected type.
+pub type ReadyView = Box<dyn Fn(TabData) -> Option<AnyView> + Send + Sync>;
+
+/// `ready` as a [`ReadyView`] for data of type `T` (the one generic part of a load view).
+pub fn ready_as<T, V>(ready: impl Fn(Arc<T>) -> V + Send + Sync + 'static) -> ReadyView
 where
     T: Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    Box::new(move |data: TabData| data.downcast::<T>().ok().map(|d| ready(d).into_any()))
+}
+
+/// Renders `remote`'s state; `ready` renders the data (data of another type than it expects is
+/// shown as data in an unexpected format, never a panic). `tab_label` names the tab in the
+/// error; `on_retry` reloads it. Not generic: its code exists once in the bundle.
+#[component]
+pub fn LoadView(
+    remote: Remote,
+    skeleton: SkeletonKind,
+    #[prop(into)] tab_label: Signal<String>,
+    #[prop(into)] on_retry: Callback<()>,
+    ready: ReadyView,
+) -> impl IntoView {
     let face = move || match remote.state.get() {
         Load::Loading => Face::Loading,
-        Load::Ready(data) => Face::Ready(ready(data).into_any()),
+        Load::Ready(data) => match ready(data) {
+            Some(view) => Face::Ready(view),
+            None => Face::Failed(ApiError::BadData("unexpected data type".into())),
+        },
         Load::Failed(err) => Face::Failed(err),
     };
     faces(Box::new(face), skeleton, tab_label, on_retry)

@@ -4,6 +4,7 @@ pub mod cells;
 mod copy_button;
 mod data_list;
 mod highlight;
+mod list_tab;
 mod list_toolbar;
 mod load_view;
 mod multi_select;
@@ -14,9 +15,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub use copy_button::CopyButton;
 pub use data_list::{Column, DataList, Expand, RowLook, Sorting};
 pub use highlight::Highlighted;
+pub use list_tab::{Filtered, ListTab};
 pub use list_toolbar::{EmptyState, ResultCount, SearchBox};
-pub use load_view::{LoadView, SkeletonKind};
-pub use multi_select::{MultiSelect, SelectOption};
+pub use load_view::{ready_as, LoadView, ReadyView, SkeletonKind};
+pub use multi_select::{facet_options, MultiSelect, SelectOption};
 pub use save_file::save_bytes;
 
 /// A number unique in the page, for element ids (several widgets may share a page).

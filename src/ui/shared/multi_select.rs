@@ -15,6 +15,22 @@ pub struct SelectOption {
     pub count: usize,
 }
 
+/// A facet's values (from the domain's list functions) as options, labelled by `label(value,
+/// label as the data has it)`.
+pub fn facet_options(
+    values: &[cvortex_domain::list::FacetValue],
+    label: impl Fn(&str, &str) -> String,
+) -> Vec<SelectOption> {
+    values
+        .iter()
+        .map(|v| SelectOption {
+            value: v.value.clone(),
+            label: label(&v.value, &v.label),
+            count: v.count,
+        })
+        .collect()
+}
+
 #[component]
 pub fn MultiSelect(
     #[prop(into)] label: Signal<String>,

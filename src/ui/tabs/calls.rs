@@ -10,10 +10,25 @@ use cvortex_domain::text::Query;
 use cvortex_domain::{format, phone, Call, CallList, CaseId};
 use leptos::prelude::*;
 
-use super::case_history::options;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{filter_part, use_persisted_filter};
-use crate::ui::shared::{cells, Column, DataList, EmptyState, MultiSelect, ResultCount, SearchBox};
+use crate::tabs::{count_of, decode_as, ModalTab, TabDef};
+use crate::ui::shared::{
+    cells, facet_options, Column, DataList, Filtered, ListTab, MultiSelect, SearchBox, SkeletonKind,
+};
+
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::Calls,
+    slug: "ligacoes",
+    label: |t| (t.tab)(ModalTab::Calls),
+    read: "calls",
+    decode: decode_as::<CallList>,
+    count: |d| count_of::<CallList>(d, |l| l.items.len()),
+    changed_by_unification: true,
+    skeleton: SkeletonKind::Rows,
+    panel: |ctx| ctx.loaded(|list: Arc<CallList>, case_id| view! { <CallsView list case_id /> }),
+};
 
 fn status_label(t: I18n, code: &str) -> String {
     (t.t().call_status)(code)
@@ -74,7 +89,7 @@ fn date_value(d: Option<chrono::NaiveDate>) -> String {
 }
 
 #[component]
-pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
+fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
     let t = use_i18n();
     let filter = use_persisted_filter(case_id, "l_", CallFilter::to_query, CallFilter::from_query);
     let total = list.items.len();
@@ -96,12 +111,12 @@ pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
     let facets = calls::facets(&list.items);
     let status_opts = {
         let v = facets.statuses;
-        Signal::stored(options(&v, |value, _| status_label(t, value)))
+        Signal::stored(facet_options(&v, |value, _| status_label(t, value)))
     };
     let agent_opts = {
         let v = facets.agents;
         Signal::stored({
-            options(&v, |value, label| {
+            facet_options(&v, |value, label| {
                 if value.is_empty() {
                     t.t().no_agent.into()
                 } else {
@@ -135,39 +150,53 @@ pub(super) fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
     let date_of = move |is_from: bool| move || filter.with(|f| date_value(if is_from { f.from } else { f.to }));
     let no_query = Query::default();
 
+    let toolbar = view! {
+        <div class="cv-toolbar" role="search">
+            <SearchBox label=t.t().c_search.to_string() numeric=true
+                value=filter_part(filter, |f| f.phone.clone()) on_input=Callback::new(move |v| filter.update(|f| f.phone = v)) />
+            <MultiSelect label=t.t().c_filter_status.to_string() options=status_opts
+                selected=filter_part(filter, |f| f.statuses.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.statuses.toggle(&v))) />
+            <MultiSelect label=t.t().c_filter_agent.to_string() options=agent_opts
+                selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+            <fieldset class="cv-period">
+                <legend class="cv-sr-only">{move || format!("{} / {}", t.t().c_from, t.t().c_to)}</legend>
+                <label>{t.t().c_from}" "<input type="date" prop:value=date_of(true) on:change=move |ev| set_date(ev, true) /></label>
+                <label>{t.t().c_to}" "<input type="date" prop:value=date_of(false) on:change=move |ev| set_date(ev, false) /></label>
+                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>{t.t().c_today}</button>
+                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last7Days)>{t.t().c_last7}</button>
+                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last30Days)>{t.t().c_last30}</button>
+            </fieldset>
+        </div>
+    }
+    .into_any();
+    let notes = view! {
+        {move || match (range.get(), bad_date.get()) {
+            (Err(PeriodError::Inverted), _) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_inverted}</p> }),
+            (_, true) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_invalid}</p> }),
+            _ => None,
+        }}
+        <div class="cv-totals">
+            <strong>{move || { let x = totals.get(); (t.t().c_totals)(x.count, &format::duration(x.talk_seconds)) }}</strong>
+        </div>
+    }
+    .into_any();
+    let filtered = Filtered {
+        shown,
+        total,
+        is_clear,
+        on_clear: clear,
+        query: filter_part(filter, |f| f.phone.clone()),
+        active_filters: filter_part(filter, CallFilter::active_filters),
+    };
+    let list = move || {
+        view! {
+            <DataList source=list.clone() rows_of=|l: &CallList| l.items.as_slice() shown columns=columns(t)
+                query=Signal::stored(no_query.clone()) label=t.t().c_table.to_string() row_height=48.0 />
+        }
+    };
     view! {
         <div class="cv-list-tab">
-            <div class="cv-toolbar" role="search">
-                <SearchBox label=t.t().c_search.to_string() numeric=true
-                    value=filter_part(filter, |f| f.phone.clone()) on_input=Callback::new(move |v| filter.update(|f| f.phone = v)) />
-                <MultiSelect label=t.t().c_filter_status.to_string() options=status_opts
-                    selected=filter_part(filter, |f| f.statuses.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.statuses.toggle(&v))) />
-                <MultiSelect label=t.t().c_filter_agent.to_string() options=agent_opts
-                    selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
-                <fieldset class="cv-period">
-                    <legend class="cv-sr-only">{move || format!("{} / {}", t.t().c_from, t.t().c_to)}</legend>
-                    <label>{t.t().c_from}" "<input type="date" prop:value=date_of(true) on:change=move |ev| set_date(ev, true) /></label>
-                    <label>{t.t().c_to}" "<input type="date" prop:value=date_of(false) on:change=move |ev| set_date(ev, false) /></label>
-                    <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>{t.t().c_today}</button>
-                    <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last7Days)>{t.t().c_last7}</button>
-                    <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last30Days)>{t.t().c_last30}</button>
-                </fieldset>
-            </div>
-            {move || match (range.get(), bad_date.get()) {
-                (Err(PeriodError::Inverted), _) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_inverted}</p> }),
-                (_, true) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_invalid}</p> }),
-                _ => None,
-            }}
-            <div class="cv-totals">
-                <strong>{move || { let x = totals.get(); (t.t().c_totals)(x.count, &format::duration(x.talk_seconds)) }}</strong>
-            </div>
-            <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
-            <Show when=move || shown.with(|s| !s.is_empty())
-                fallback=move || view! { <EmptyState total query=filter_part(filter, |f| f.phone.clone())
-                    active_filters=filter_part(filter, CallFilter::active_filters) on_clear=clear /> }>
-                <DataList source=list.clone() rows_of=|l: &CallList| l.items.as_slice() shown columns=columns(t)
-                    query=Signal::stored(no_query.clone()) label=t.t().c_table.to_string() row_height=48.0 />
-            </Show>
+            <ListTab toolbar notes filtered list />
         </div>
     }
 }

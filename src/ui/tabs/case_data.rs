@@ -7,7 +7,21 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::shared::CopyButton;
+use crate::tabs::{decode_as, ModalTab, TabDef};
+use crate::ui::shared::{CopyButton, SkeletonKind};
+
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::CaseData,
+    slug: "dados",
+    label: |t| (t.tab)(ModalTab::CaseData),
+    read: "",
+    decode: decode_as::<CaseDetails>,
+    count: |_| None,
+    changed_by_unification: false,
+    skeleton: SkeletonKind::Fields,
+    panel: |ctx| ctx.loaded(|details: Arc<CaseDetails>, _| view! { <CaseDataView details /> }),
+};
 
 /// One `<dt>/<dd>` pair; `value` is any view.
 fn field(label: impl IntoView + 'static, value: AnyView) -> impl IntoView {
@@ -56,7 +70,7 @@ fn custom_value(f: &CustomField, t: I18n) -> AnyView {
 }
 
 #[component]
-pub(super) fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
+fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     let t = use_i18n();
     let c = &details.customer;
     let k = &details.case;

@@ -12,21 +12,23 @@ use leptos::prelude::*;
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{filter_part, use_persisted_filter};
+use crate::tabs::{count_of, decode_as, ModalTab, TabDef};
 use crate::ui::shared::{
-    cells, Column, DataList, EmptyState, Expand, MultiSelect, ResultCount, SearchBox, SelectOption,
+    cells, facet_options, Column, DataList, Expand, Filtered, ListTab, MultiSelect, SearchBox, SkeletonKind,
 };
 
-/// Facet options with localized labels for the values the app knows.
-pub fn options(values: &[cvortex_domain::list::FacetValue], label: impl Fn(&str, &str) -> String) -> Vec<SelectOption> {
-    values
-        .iter()
-        .map(|v| SelectOption {
-            value: v.value.clone(),
-            label: label(&v.value, &v.label),
-            count: v.count,
-        })
-        .collect()
-}
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::CaseHistory,
+    slug: "historico-do-caso",
+    label: |t| (t.tab)(ModalTab::CaseHistory),
+    read: "history",
+    decode: decode_as::<HistoryList>,
+    count: |d| count_of::<HistoryList>(d, |l| l.items.len()),
+    changed_by_unification: true,
+    skeleton: SkeletonKind::Rows,
+    panel: |ctx| ctx.loaded(|list: Arc<HistoryList>, case_id| view! { <HistoryView list case_id /> }),
+};
 
 fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
     vec![
@@ -103,7 +105,7 @@ fn questionnaires() -> Expand<HistoryEvent> {
 }
 
 #[component]
-pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
+fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
     let t = use_i18n();
     let filter = use_persisted_filter(case_id, "h_", HistoryFilter::to_query, HistoryFilter::from_query);
     let total = list.items.len();
@@ -118,7 +120,7 @@ pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoV
     let agent_opts = {
         let v = facets.agents;
         Signal::stored({
-            options(&v, |value, label| {
+            facet_options(&v, |value, label| {
                 if value.is_empty() {
                     t.t().no_agent.into()
                 } else {
@@ -130,7 +132,7 @@ pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoV
     let channel_opts = {
         let v = facets.channels;
         Signal::stored({
-            options(&v, |value, _| {
+            facet_options(&v, |value, _| {
                 if value.is_empty() {
                     t.t().no_channel.into()
                 } else {
@@ -142,7 +144,7 @@ pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoV
     let action_opts = {
         let v = facets.actions;
         Signal::stored({
-            options(&v, |value, _| {
+            facet_options(&v, |value, _| {
                 (t.t().action)(value)
                     .map(str::to_owned)
                     .unwrap_or_else(|| value.to_string())
@@ -170,43 +172,54 @@ pub(super) fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoV
     let is_clear = filter_part(filter, HistoryFilter::is_clear);
     let oldest_first = filter_part(filter, |f| f.oldest_first);
 
+    let toolbar = view! {
+        <div class="cv-toolbar" role="search">
+            <SearchBox label=t.t().h_search.to_string() value=filter_part(filter, |f| f.query.clone())
+                on_input=Callback::new(move |v| filter.update(|f| f.query = v)) />
+            <MultiSelect label=t.t().h_filter_user.to_string() options=agent_opts
+                selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+            <label class="cv-select">
+                <span class="cv-sr-only">{t.t().h_filter_comments}</span>
+                <select aria-label=t.t().h_filter_comments on:change=move |ev| set_comment_mode(event_target_value(&ev)) prop:value=move || comment_mode.get()>
+                    <option value="any">{move || format!("{}: {}", t.t().h_filter_comments, t.t().comments_any)}</option>
+                    <option value="with">{t.t().comments_with}</option>
+                    <option value="without">{t.t().comments_without}</option>
+                    <option value="containing">{t.t().comments_containing}</option>
+                </select>
+            </label>
+            <Show when=move || comment_mode.get() == "containing">
+                <SearchBox label=t.t().comments_containing.to_string()
+                    value=filter_part(filter, |f| match &f.comments { CommentFilter::Containing(s) => s.clone(), _ => String::new() })
+                    on_input=Callback::new(move |v| filter.update(|f| f.comments = CommentFilter::Containing(v))) />
+            </Show>
+            <MultiSelect label=t.t().h_filter_channel.to_string() options=channel_opts
+                selected=filter_part(filter, |f| f.channels.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.channels.toggle(&v))) />
+            <MultiSelect label=t.t().h_filter_action.to_string() options=action_opts
+                selected=filter_part(filter, |f| f.actions.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.actions.toggle(&v))) />
+            <button type="button" class="cv-button cv-button--subtle" aria-pressed=move || oldest_first.get().to_string()
+                on:click=move |_| filter.update(|f| f.oldest_first = !f.oldest_first)>
+                <span aria-hidden="true">"⇅ "</span>{move || if oldest_first.get() { t.t().order_oldest } else { t.t().order_newest }}
+            </button>
+        </div>
+    }
+    .into_any();
+    let filtered = Filtered {
+        shown,
+        total,
+        is_clear,
+        on_clear: clear,
+        query: filter_part(filter, |f| f.query.clone()),
+        active_filters: filter_part(filter, HistoryFilter::active_filters),
+    };
+    let list = move || {
+        view! {
+            <DataList source=list.clone() rows_of=|l: &HistoryList| l.items.as_slice() shown columns=columns(t) query
+                label=t.t().h_table.to_string() row_height=64.0 expand=questionnaires() />
+        }
+    };
     view! {
         <div class="cv-list-tab">
-            <div class="cv-toolbar" role="search">
-                <SearchBox label=t.t().h_search.to_string() value=filter_part(filter, |f| f.query.clone())
-                    on_input=Callback::new(move |v| filter.update(|f| f.query = v)) />
-                <MultiSelect label=t.t().h_filter_user.to_string() options=agent_opts
-                    selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
-                <label class="cv-select">
-                    <span class="cv-sr-only">{t.t().h_filter_comments}</span>
-                    <select aria-label=t.t().h_filter_comments on:change=move |ev| set_comment_mode(event_target_value(&ev)) prop:value=move || comment_mode.get()>
-                        <option value="any">{move || format!("{}: {}", t.t().h_filter_comments, t.t().comments_any)}</option>
-                        <option value="with">{t.t().comments_with}</option>
-                        <option value="without">{t.t().comments_without}</option>
-                        <option value="containing">{t.t().comments_containing}</option>
-                    </select>
-                </label>
-                <Show when=move || comment_mode.get() == "containing">
-                    <SearchBox label=t.t().comments_containing.to_string()
-                        value=filter_part(filter, |f| match &f.comments { CommentFilter::Containing(s) => s.clone(), _ => String::new() })
-                        on_input=Callback::new(move |v| filter.update(|f| f.comments = CommentFilter::Containing(v))) />
-                </Show>
-                <MultiSelect label=t.t().h_filter_channel.to_string() options=channel_opts
-                    selected=filter_part(filter, |f| f.channels.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.channels.toggle(&v))) />
-                <MultiSelect label=t.t().h_filter_action.to_string() options=action_opts
-                    selected=filter_part(filter, |f| f.actions.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.actions.toggle(&v))) />
-                <button type="button" class="cv-button cv-button--subtle" aria-pressed=move || oldest_first.get().to_string()
-                    on:click=move |_| filter.update(|f| f.oldest_first = !f.oldest_first)>
-                    <span aria-hidden="true">"⇅ "</span>{move || if oldest_first.get() { t.t().order_oldest } else { t.t().order_newest }}
-                </button>
-            </div>
-            <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
-            <Show when=move || shown.with(|s| !s.is_empty())
-                fallback=move || view! { <EmptyState total query=filter_part(filter, |f| f.query.clone())
-                    active_filters=filter_part(filter, HistoryFilter::active_filters) on_clear=clear /> }>
-                <DataList source=list.clone() rows_of=|l: &HistoryList| l.items.as_slice() shown columns=columns(t) query
-                    label=t.t().h_table.to_string() row_height=64.0 expand=questionnaires() />
-            </Show>
+            <ListTab toolbar filtered list />
         </div>
     }
 }

@@ -15,7 +15,21 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::shared::{next_uid, Highlighted, SearchBox};
+use crate::tabs::{count_of, decode_as, ModalTab, TabDef};
+use crate::ui::shared::{next_uid, Highlighted, SearchBox, SkeletonKind};
+
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::Interactions,
+    slug: "interacoes",
+    label: |t| (t.tab)(ModalTab::Interactions),
+    read: "interactions",
+    decode: decode_as::<InteractionList>,
+    count: |d| count_of::<InteractionList>(d, |l| l.channels.iter().map(|c| c.messages.len()).sum()),
+    changed_by_unification: true,
+    skeleton: SkeletonKind::Rows,
+    panel: |ctx| ctx.loaded(|list: Arc<InteractionList>, case_id| view! { <InteractionsView list case_id /> }),
+};
 
 /// Messages rendered at first, and added by each "Mostrar anteriores".
 const PAGE: usize = 150;
@@ -43,7 +57,7 @@ fn icon_class(channel: &str) -> String {
 }
 
 #[component]
-pub(super) fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoView {
+fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoView {
     let t = use_i18n();
     let texts = t.t();
     let channels: Vec<usize> = (0..list.channels.len())

@@ -11,6 +11,21 @@ use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
+use crate::tabs::{count_of, decode_as, ModalTab, TabDef};
+use crate::ui::shared::SkeletonKind;
+
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::Sla,
+    slug: "sla",
+    label: |t| (t.tab)(ModalTab::Sla),
+    read: "sla",
+    decode: decode_as::<SlaList>,
+    count: |d| count_of::<SlaList>(d, |l| l.items.len()),
+    changed_by_unification: true,
+    skeleton: SkeletonKind::Rows,
+    panel: |ctx| ctx.loaded(|list: Arc<SlaList>, case_id| view! { <SlaView list case_id /> }),
+};
 
 fn status_class(s: SlaStatus) -> &'static str {
     match s {
@@ -45,7 +60,7 @@ fn status_text(t: I18n, target: &SlaTarget, c: &SlaClock) -> String {
 }
 
 #[component]
-pub(super) fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
+fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
     let t = use_i18n();
     let loaded_at = js_sys::Date::now() as i64;
     // milliseconds since the list arrived; only running targets read it

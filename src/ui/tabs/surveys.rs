@@ -9,7 +9,21 @@ use cvortex_domain::{CaseId, Survey, SurveyList};
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::shared::{cells, next_uid};
+use crate::tabs::{count_of, decode_as, ModalTab, TabDef};
+use crate::ui::shared::{cells, next_uid, SkeletonKind};
+
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::Surveys,
+    slug: "pesquisa-de-satisfacao",
+    label: |t| (t.tab)(ModalTab::Surveys),
+    read: "surveys",
+    decode: decode_as::<SurveyList>,
+    count: |d| count_of::<SurveyList>(d, |l| l.items.len()),
+    changed_by_unification: true,
+    skeleton: SkeletonKind::Rows,
+    panel: |ctx| ctx.loaded(|list: Arc<SurveyList>, case_id| view! { <SurveysView list case_id /> }),
+};
 
 fn score_view(t: I18n, s: &Survey) -> AnyView {
     let texts = t.t();
@@ -43,7 +57,7 @@ fn score_view(t: I18n, s: &Survey) -> AnyView {
 }
 
 #[component]
-pub(super) fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
+fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
     let t = use_i18n();
     let texts = t.t();
     if list.items.is_empty() {

@@ -38,3 +38,32 @@ test('the example host page mounts the widget, receives its events, and keeps it
   await expect(page.getByRole('dialog', { name: 'Case details' })).toContainText('Case #1002');
   expect(page.url()).toBe(hostUrl);
 });
+
+// The flows live above the locale boundary: a locale change re-renders the modal, and before
+// they did, it cancelled the unification on its way and dropped its idempotency key.
+test('the host switches the locale while a unification is on its way: it completes, once, and says so in English', async ({ page, sandbox, errors }) => {
+  await page.goto('/examples/host.html');
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && /\/v1\/cases\/1001\/unifications$/.test(r.url())) posts.push(r.headers()['idempotency-key']);
+  });
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
+  await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+  await d.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' }).check();
+  await sandbox.fault({ route: 'unify', latency_ms: 1500, times: 1 });
+  await d.getByRole('button', { name: 'Unificar Atendimentos' }).click();
+  await d.getByRole('button', { name: 'Confirmar unificação' }).click();
+  await expect(d.getByRole('button', { name: 'Unificando…' })).toBeVisible();
+  await page.evaluate(() => document.querySelector('cvortex-case-details')!.setAttribute('locale', 'en'));
+  const en = page.getByRole('dialog', { name: 'Case details' });
+  await expect(en.getByRole('tab', { name: /^Customer history/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(en).toContainText('Case #1002 merged into case #1001.', { timeout: 10_000 });
+  await expect(en.getByRole('button', { name: 'Undo' })).toBeVisible();
+  const log = page.getByRole('list', { name: 'widget events' });
+  await expect(log.getByText(/^cvortex:cases-unified /)).toHaveCount(1);
+  expect(posts).toHaveLength(1);
+  const res = await page.request.get('/v1/cases/1001/customer-cases', { headers: { Authorization: 'Bearer demo-token-ana' } });
+  const items = (await res.json()).items as { id: number; merged_into?: number }[];
+  expect(items.find((c) => c.id === 1002)?.merged_into).toBe(1001);
+});

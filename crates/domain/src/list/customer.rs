@@ -53,6 +53,15 @@ impl CaseSort {
     pub fn from_slug(s: &str) -> Option<CaseSort> {
         CaseSort::ALL.into_iter().find(|k| k.slug() == s)
     }
+
+    /// A small number for the key (a list column declares the key it sorts by with it).
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_code(code: u8) -> Option<CaseSort> {
+        CaseSort::ALL.into_iter().find(|k| k.code() == code)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -258,6 +267,14 @@ pub fn filter(items: &[CustomerCase], index: &CustomerIndex, f: &CustomerFilter)
 mod tests {
     use super::*;
     use crate::{AgentRef, ContactIds, LastEvent, NamedRef};
+
+    #[test]
+    fn sort_keys_round_trip_through_their_codes() {
+        for k in CaseSort::ALL {
+            assert_eq!(CaseSort::from_code(k.code()), Some(k));
+        }
+        assert_eq!(CaseSort::from_code(200), None);
+    }
 
     fn case(id: i64, created: i64, subject: &str, agent: Option<&str>, channel: &str) -> CustomerCase {
         let mut c = crate::test_support::customer_case(id);

@@ -12,7 +12,7 @@ use cvortex_domain::files::safe_file_name;
 use cvortex_domain::list::attachments::{self as files_list, kind, FileKind};
 use cvortex_domain::text::Query;
 use cvortex_domain::zip::{store, unique_names};
-use cvortex_domain::{Attachment, AttachmentList, CaseId, UploadLimits};
+use cvortex_domain::{Attachment, AttachmentList, CaseId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -20,44 +20,33 @@ use wasm_bindgen::JsCast;
 use self::upload_panel::{allowed_labels, UploadPanel};
 use crate::api::{use_client, ApiClient};
 use crate::fmt;
-use crate::host::use_host_events;
-use crate::i18n::{use_i18n, I18n, ModalTab};
-use crate::state::{CaseResources, UploadFlow};
-use crate::ui::shared::{
-    cells, save_bytes, Column, DataList, EmptyState, LoadView, ResultCount, SearchBox, SkeletonKind,
+use crate::i18n::{use_i18n, I18n};
+use crate::state::UploadFlow;
+use crate::tabs::{count_of, decode_as, ModalTab, TabCtx, TabDef};
+use crate::ui::shared::{cells, save_bytes, Column, DataList, Filtered, ListTab, SearchBox, SkeletonKind};
+
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::Attachments,
+    slug: "anexos",
+    label: |t| (t.tab)(ModalTab::Attachments),
+    read: "attachments",
+    decode: decode_as::<AttachmentList>,
+    count: |d| count_of::<AttachmentList>(d, |l| l.items.len()),
+    changed_by_unification: true,
+    skeleton: SkeletonKind::Rows,
+    panel: |ctx| view! { <Attachments ctx /> }.into_any(),
 };
 
+/// The upload's progress and outcome above the list: the flow is the widget's (`CaseFlows`), so a
+/// list reload or a locale change loses neither.
 #[component]
-pub fn AttachmentsTab(
-    resources: CaseResources,
-    case_id: Signal<CaseId>,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    move || {
-        let id = case_id.get();
-        view! { <Attachments resources case_id=id label retry /> }
-    }
-}
-
-#[component]
-fn Attachments(resources: CaseResources, case_id: CaseId, label: Signal<String>, retry: Callback<()>) -> impl IntoView {
-    let client = use_client();
-    let events = use_host_events();
-    let flow = UploadFlow::new(case_id);
-    let limits = RwSignal::new(None::<UploadLimits>);
-    let done = Callback::new(move |a: Attachment| {
-        resources.refresh(ModalTab::Attachments, &client, case_id);
-        events.emit(
-            "cvortex:attachment-uploaded",
-            serde_json::json!({ "case_id": case_id, "attachment_id": a.id, "file_name": a.file_name }),
-        );
-    });
+fn Attachments(ctx: TabCtx) -> impl IntoView {
+    let flow = ctx.flows.upload;
     view! {
         <div class="cv-list-tab">
-            <UploadPanel flow done limits />
-            <LoadView remote=resources.attachments skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
-                ready={move |list: Arc<AttachmentList>| view! { <AttachmentsView list flow done limits /> }} />
+            <UploadPanel flow />
+            {ctx.loaded(move |list: Arc<AttachmentList>, _| view! { <AttachmentsView list flow /> })}
         </div>
     }
 }
@@ -107,17 +96,11 @@ fn download(client: ApiClient, t: I18n, case_id: CaseId, a: &Attachment, notice:
 }
 
 #[component]
-fn AttachmentsView(
-    list: Arc<AttachmentList>,
-    flow: UploadFlow,
-    done: Callback<Attachment>,
-    limits: RwSignal<Option<UploadLimits>>,
-) -> impl IntoView {
+fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView {
     let t = use_i18n();
     let texts = t.t();
     let client = use_client();
-    let case_id = flow.case_id;
-    limits.set(Some(list.limits.clone()));
+    let case_id = flow.case_id.get_untracked();
     let query = RwSignal::new(String::new());
     let selected = RwSignal::new(BTreeSet::<i64>::new());
     let notice = RwSignal::new(None::<String>);
@@ -138,8 +121,7 @@ fn AttachmentsView(
     let pick = NodeRef::<leptos::html::Input>::new();
     let start = {
         let client = client.clone();
-        let list = list.clone();
-        move |file: web_sys::File| flow.start(file, &list.limits, client.clone(), done)
+        move |file: web_sys::File| flow.start(file, client.clone())
     };
     let on_pick = {
         let start = start.clone();
@@ -287,6 +269,51 @@ fn AttachmentsView(
     let limits_text = (texts.a_limits)(&fmt::size(texts, list.limits.max_bytes), &allowed_labels(&list.limits));
     let accept = list.limits.allowed_types.join(",");
 
+    let toolbar = view! {
+        <div class="cv-toolbar-row">
+            <div class="cv-toolbar" role="search">
+                <SearchBox label=texts.a_search.to_string() value=query.into() on_input=Callback::new(move |v| query.set(v)) />
+            </div>
+            <div class="cv-unify-bar">
+                <button type="button" class="cv-button" aria-disabled=move || no_zip().to_string()
+                    on:click=move |ev| if !no_zip() { zip_selected(ev) }>
+                    {move || match zipping.get() {
+                        Some((i, n)) => (t.t().a_zipping)(i, n),
+                        None => (t.t().a_zip)(selected_count.get()),
+                    }}
+                </button>
+                <label class="cv-button cv-button--primary cv-file-pick" aria-disabled=move || flow.is_sending().to_string()>
+                    {texts.a_attach}
+                    <input type="file" class="cv-sr-only" accept=accept node_ref=pick on:change=on_pick disabled=move || flow.is_sending() />
+                </label>
+            </div>
+        </div>
+    }
+    .into_any();
+    let notes = view! {
+        <p class="cv-small cv-muted">{limits_text}</p>
+        {move || notice.get().map(|n| view! { <p class="cv-warning" role="alert">{n}</p> })}
+    }
+    .into_any();
+    let clear_query = Callback::new(move |()| query.set(String::new()));
+    let filtered = Filtered {
+        shown,
+        total,
+        is_clear: Signal::derive(move || query.with(|q| q.trim().is_empty())),
+        on_clear: clear_query,
+        query: query.into(),
+        active_filters: Signal::stored(0),
+    };
+    let list_view = {
+        let list = list.clone();
+        move || {
+            view! {
+                <DataList source=list.clone() rows_of=|l: &AttachmentList| l.items.as_slice() shown columns=columns.clone()
+                    query=q label=texts.a_table.to_string() row_height=52.0 class="cv-datalist--sticky-end" />
+            }
+        }
+    };
+
     view! {
         <div class="cv-dropzone" class:cv-dropzone--active=move || dragging.get()
             on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); dragging.set(true); }
@@ -298,34 +325,7 @@ fn AttachmentsView(
                 if !inside { dragging.set(false); }
             }
             on:drop=on_drop>
-            <div class="cv-toolbar-row">
-                <div class="cv-toolbar" role="search">
-                    <SearchBox label=texts.a_search.to_string() value=query.into() on_input=Callback::new(move |v| query.set(v)) />
-                </div>
-                <div class="cv-unify-bar">
-                    <button type="button" class="cv-button" aria-disabled=move || no_zip().to_string()
-                        on:click=move |ev| if !no_zip() { zip_selected(ev) }>
-                        {move || match zipping.get() {
-                            Some((i, n)) => (t.t().a_zipping)(i, n),
-                            None => (t.t().a_zip)(selected_count.get()),
-                        }}
-                    </button>
-                    <label class="cv-button cv-button--primary cv-file-pick" aria-disabled=move || flow.is_sending().to_string()>
-                        {texts.a_attach}
-                        <input type="file" class="cv-sr-only" accept=accept node_ref=pick on:change=on_pick disabled=move || flow.is_sending() />
-                    </label>
-                </div>
-            </div>
-            <p class="cv-small cv-muted">{limits_text}</p>
-            {move || notice.get().map(|n| view! { <p class="cv-warning" role="alert">{n}</p> })}
-            <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=Signal::derive(move || query.with(|q| q.trim().is_empty()))
-                on_clear=Callback::new(move |()| query.set(String::new())) />
-            <Show when=move || shown.with(|s| !s.is_empty())
-                fallback=move || view! { <EmptyState total query=query.into() active_filters=Signal::stored(0)
-                    on_clear=Callback::new(move |()| query.set(String::new())) /> }>
-                <DataList source=list.clone() rows_of=|l: &AttachmentList| l.items.as_slice() shown columns=columns.clone()
-                    query=q label=texts.a_table.to_string() row_height=52.0 class="cv-datalist--sticky-end" />
-            </Show>
+            <ListTab toolbar notes filtered list=list_view />
             <p class="cv-dropzone__hint" aria-hidden="true">{texts.a_drop}</p>
         </div>
     }

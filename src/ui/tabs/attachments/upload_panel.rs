@@ -2,7 +2,7 @@
 //! refused before sending with the reason and the limit, cancelled, or failed with a retry).
 
 use cvortex_domain::files::{type_label, UploadRefusal};
-use cvortex_domain::{Attachment, UploadLimits};
+use cvortex_domain::UploadLimits;
 use leptos::prelude::*;
 
 use crate::api::use_client;
@@ -11,11 +11,7 @@ use crate::i18n::use_i18n;
 use crate::state::{UploadFlow, UploadPhase};
 
 #[component]
-pub fn UploadPanel(
-    flow: UploadFlow,
-    done: Callback<Attachment>,
-    limits: RwSignal<Option<UploadLimits>>,
-) -> impl IntoView {
+pub fn UploadPanel(flow: UploadFlow) -> impl IntoView {
     let t = use_i18n();
     let client = use_client();
     let dismiss = move || {
@@ -55,7 +51,7 @@ pub fn UploadPanel(
                     UploadRefusal::TooLarge { size: s, max } => (texts.a_refused_large)(&name, &fmt::size(texts, s), &fmt::size(texts, max)),
                     UploadRefusal::TypeNotAllowed { mime } => {
                         let label = if mime.is_empty() { "?".to_string() } else { type_label(&mime) };
-                        (texts.a_refused_type)(&name, &label, &limits.with_untracked(|l| l.as_ref().map(allowed_labels).unwrap_or_default()))
+                        (texts.a_refused_type)(&name, &label, &flow.limits.with_untracked(|l| l.as_ref().map(allowed_labels).unwrap_or_default()))
                     }
                 };
                 view! { <div class="cv-alert cv-alert--error" role="alert"><p class="cv-alert__title">{text}</p>{dismiss()}</div> }.into_any()
@@ -70,7 +66,7 @@ pub fn UploadPanel(
                         <p>{error.message(texts)}</p>
                         <div class="cv-alert__actions">
                             {error.can_retry().then(|| view! {
-                                <button type="button" class="cv-button cv-button--primary" on:click=move |_| flow.retry(client.clone(), done)>{texts.retry}</button>
+                                <button type="button" class="cv-button cv-button--primary" on:click=move |_| flow.retry(client.clone())>{texts.retry}</button>
                             })}
                         </div>
                         {dismiss()}

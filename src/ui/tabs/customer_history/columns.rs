@@ -68,21 +68,6 @@ pub fn reasons_sentence(t: &Texts, reasons: &[Ineligibility]) -> String {
         .join("; ")
 }
 
-/// The column index → sort key of the sortable columns (see [`columns`]).
-pub const SORT_KEYS: [Option<CaseSort>; 11] = [
-    None,
-    Some(CaseSort::Id),
-    Some(CaseSort::Subject),
-    Some(CaseSort::Status),
-    Some(CaseSort::Agent),
-    Some(CaseSort::Channel),
-    Some(CaseSort::Created),
-    Some(CaseSort::Closed),
-    Some(CaseSort::Updated),
-    Some(CaseSort::Type),
-    None,
-];
-
 /// The element id of a row's reasons (the checkbox is described by it).
 pub fn reason_id(uid: usize, case_id: i64) -> String {
     format!("cv-{uid}-why-{case_id}")
@@ -157,25 +142,25 @@ pub fn columns(
                 cells::stacked(number, Some(tags))
             },
         )
-        .sortable(),
+        .sorts_by(CaseSort::Id.code()),
         Column::new(
             |t| t.cc_col_subject,
             "minmax(180px, 2fr)",
             move |r: &CaseRow, q| cells::clamped_or_dash(r.case().subject.clone(), q),
         )
-        .sortable(),
+        .sorts_by(CaseSort::Subject.code()),
         Column::new(
             |t| t.cc_col_status,
             "minmax(176px, 0.8fr)",
             move |r: &CaseRow, _| cells::chip("cv-chip cv-chip--fit".into(), r.case().status.name.clone()),
         )
-        .sortable(),
+        .sorts_by(CaseSort::Status.code()),
         Column::new(
             |t| t.cc_col_agent,
             "minmax(140px, 1fr)",
             move |r: &CaseRow, q| cells::clamped_or_dash(r.case().assignee.as_ref().map(|a| a.name.clone()), q),
         )
-        .sortable(),
+        .sorts_by(CaseSort::Agent.code()),
         Column::new(
             |t| t.cc_col_channel,
             "minmax(176px, 1fr)",
@@ -184,31 +169,31 @@ pub fn columns(
                 cells::stacked(name, identifier(r.case()).map(|i| cells::text("cv-muted cv-clamp cv-small", i)))
             },
         )
-        .sortable(),
+        .sorts_by(CaseSort::Channel.code()),
         Column::new(
             |t| t.cc_col_created,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| cells::when(t, r.case().created_at),
         )
-        .sortable(),
+        .sorts_by(CaseSort::Created.code()),
         Column::new(
             |t| t.cc_col_closed,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
-        .sortable(),
+        .sorts_by(CaseSort::Closed.code()),
         Column::new(
             |t| t.cc_col_updated,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
-        .sortable(),
+        .sorts_by(CaseSort::Updated.code()),
         Column::new(
             |t| t.cc_col_type,
             "minmax(100px, 0.7fr)",
             move |r: &CaseRow, _| cells::name(r.case().case_type.as_ref().map(|c| c.name.as_str())),
         )
-        .sortable(),
+        .sorts_by(CaseSort::Type.code()),
         Column::new(
             |t| t.cc_col_action,
             "minmax(196px, 0.9fr)",

@@ -8,85 +8,44 @@ mod unify_panel;
 
 use std::sync::Arc;
 
-use cvortex_domain::list::customer::{self, CustomerFilter};
+use cvortex_domain::list::customer::{self, CaseSort, CustomerFilter};
 use cvortex_domain::text::Query;
 use cvortex_domain::unification::{preview, toggle_all, Assessment};
-use cvortex_domain::{CaseId, CustomerCaseList, Unification};
+use cvortex_domain::CustomerCaseList;
 use leptos::prelude::*;
 
-use self::columns::{columns, row_look, CaseRow, SORT_KEYS};
+use self::columns::{columns, row_look, CaseRow};
 use self::unify_panel::UnifyPanel;
-use crate::api::use_client;
 use crate::fmt;
-use crate::host::use_host_events;
-use crate::i18n::{use_i18n, ModalTab};
-use crate::state::{filter_part, use_persisted_filter, CaseResources, FlowHooks, Preview, UnifyFlow};
-use crate::ui::shared::{next_uid, DataList, EmptyState, LoadView, ResultCount, SearchBox, SkeletonKind, Sorting};
+use crate::i18n::use_i18n;
+use crate::state::{filter_part, use_persisted_filter, Preview, UnifyFlow};
+use crate::tabs::{count_of, decode_as, ModalTab, TabCtx, TabDef};
+use crate::ui::shared::{next_uid, DataList, Filtered, ListTab, SearchBox, SkeletonKind, Sorting};
 use crate::widget::use_continue_case;
 
-#[component]
-pub fn CustomerHistoryTab(
-    resources: CaseResources,
-    case_id: Signal<CaseId>,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    // one flow per open case: another case starts with nothing selected
-    move || {
-        let id = case_id.get();
-        view! { <CustomerHistory resources case_id=id label retry /> }
-    }
-}
+/// The tab's declaration (see `crate::tabs`).
+pub static TAB: TabDef = TabDef {
+    id: ModalTab::CustomerHistory,
+    slug: "historico-do-cliente",
+    label: |t| (t.tab)(ModalTab::CustomerHistory),
+    read: "customer-cases",
+    decode: decode_as::<CustomerCaseList>,
+    count: |d| count_of::<CustomerCaseList>(d, |l| l.items.len()),
+    changed_by_unification: true,
+    skeleton: SkeletonKind::Rows,
+    panel: |ctx| view! { <CustomerHistory ctx /> }.into_any(),
+};
 
+/// The unification's alert above the list: the flow is the widget's (`CaseFlows`), so it outlives
+/// the list's reloads and a locale change.
 #[component]
-fn CustomerHistory(
-    resources: CaseResources,
-    case_id: CaseId,
-    label: Signal<String>,
-    retry: Callback<()>,
-) -> impl IntoView {
-    let client = use_client();
-    let events = use_host_events();
-    let flow = UnifyFlow::new(case_id);
-    let hooks = {
-        let (c1, c2) = (client.clone(), client);
-        let ev = events.clone();
-        FlowHooks {
-            // a unification (or its undo) changes every list of the case, not its own data
-            refresh: Callback::new(move |()| {
-                for tab in ModalTab::ALL.into_iter().filter(|t| *t != ModalTab::CaseData) {
-                    resources.refresh(tab, &c1, case_id);
-                }
-            }),
-            refresh_cases: Callback::new(move |()| resources.refresh(ModalTab::CustomerHistory, &c2, case_id)),
-            unified: Callback::new(move |u: Unification| {
-                ev.emit(
-                    "cvortex:cases-unified",
-                    serde_json::json!({
-                        "case_id": u.target_case_id,
-                        "merged_case_ids": u.merged_case_ids,
-                        "unification_id": u.id,
-                        "undo_until": u.undo_until,
-                    }),
-                )
-            }),
-            undone: Callback::new(move |u: Unification| {
-                events.emit(
-                    "cvortex:unification-undone",
-                    serde_json::json!({
-                        "case_id": u.target_case_id,
-                        "restored_case_ids": u.merged_case_ids,
-                        "unification_id": u.id,
-                    }),
-                )
-            }),
-        }
-    };
+fn CustomerHistory(ctx: TabCtx) -> impl IntoView {
+    let flow = ctx.flows.unify;
+    let hooks = ctx.flows.unify_hooks;
     view! {
         <div class="cv-list-tab">
             <UnifyPanel flow hooks />
-            <LoadView remote=resources.customer_cases skeleton=SkeletonKind::Rows tab_label=label on_retry=retry
-                ready={move |list: Arc<CustomerCaseList>| view! { <CustomerCasesView list flow /> }} />
+            {ctx.loaded(move |list: Arc<CustomerCaseList>, _| view! { <CustomerCasesView list flow /> })}
         </div>
     }
 }
@@ -95,16 +54,19 @@ fn CustomerHistory(
 fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoView {
     let t = use_i18n();
     let uid = next_uid();
-    let case_id = flow.target;
+    let case_id = flow.target.get_untracked();
     let filter = use_persisted_filter(case_id, "c_", CustomerFilter::to_query, CustomerFilter::from_query);
     let total = list.items.len();
-    let assessment = Assessment::new(&list.items, case_id);
+    // the flow's assessment of this very list (the same load), or one made here
+    let assessment = flow
+        .candidates
+        .with_untracked(|c| {
+            c.as_ref()
+                .filter(|c| Arc::ptr_eq(&c.list, &list))
+                .map(|c| c.assessment.clone())
+        })
+        .unwrap_or_else(|| Arc::new(Assessment::new(&list.items, case_id)));
     let open_found = assessment.open_found;
-    // what was selected and is still eligible stays selected (after a reload or a refusal)
-    let kept = assessment.prune(&list.items, &flow.selected.get_untracked());
-    if kept != flow.selected.get_untracked() {
-        flow.selected.set(kept);
-    }
     let rows: Arc<Vec<CaseRow>> = Arc::new(
         list.items
             .iter()
@@ -124,7 +86,6 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
         Memo::new(move |_| filter.with(|f| customer::filter(&list.items, &index, f)))
     };
     let query = Memo::new(move |_| filter.with(|f| Query::new(&f.query)));
-    let assessment = Arc::new(assessment);
     let eligible_shown = {
         let (list, a) = (list.clone(), assessment.clone());
         Memo::new(move |_| shown.with(|s| a.eligible_ids(&list.items, s)))
@@ -141,7 +102,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
                 prop:checked=all_checked prop:indeterminate=move || some_checked.get() && !all_checked.get()
                 on:change=move |_| {
                     let eligible = eligible_shown.get_untracked();
-                    flow.selected.update(|s| *s = toggle_all(s, &eligible));
+                    flow.choose(flow.selected.with_untracked(|s| toggle_all(s, &eligible)));
                 } />
         }
         .into_any()
@@ -158,13 +119,10 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     let cannot_unify = move || selected_count.get() == 0 || flow.is_busy();
 
     let sorting = Sorting {
-        current: filter_part(filter, |f| {
-            let col = SORT_KEYS.iter().position(|k| *k == Some(f.sort)).unwrap_or(0);
-            (col, f.descending)
-        }),
-        on_sort: Callback::new(move |col: usize| {
-            if let Some(Some(key)) = SORT_KEYS.get(col) {
-                filter.update(|f| f.sort_by(*key));
+        current: filter_part(filter, |f| (f.sort.code(), f.descending)),
+        on_sort: Callback::new(move |key: u8| {
+            if let Some(key) = CaseSort::from_code(key) {
+                filter.update(|f| f.sort_by(key));
             }
         }),
     };
@@ -172,7 +130,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     let is_clear = filter_part(filter, CustomerFilter::is_clear);
     let continue_case = use_continue_case();
 
-    view! {
+    let toolbar = view! {
         <div class="cv-toolbar-row">
             <div class="cv-toolbar" role="search">
                 <SearchBox label=t.t().cc_search.to_string() value=filter_part(filter, |f| f.query.clone())
@@ -184,14 +142,25 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
                     on:click=move |ev| if !cannot_unify() { ask_confirm(ev) }>{t.t().cc_unify}</button>
             </div>
         </div>
-        {(!open_found && total > 0).then(|| view! { <p class="cv-warning" role="alert">{t.t().cc_open_missing}</p> })}
-        <ResultCount shown=Signal::derive(move || shown.with(Vec::len)) total clear=is_clear on_clear=clear />
-        <Show when=move || shown.with(|s| !s.is_empty())
-            fallback=move || view! { <EmptyState total query=filter_part(filter, |f| f.query.clone())
-                active_filters=Signal::stored(0) on_clear=clear /> }>
+    }
+    .into_any();
+    let notes = (!open_found && total > 0)
+        .then(|| view! { <p class="cv-warning" role="alert">{t.t().cc_open_missing}</p> })
+        .into_any();
+    let filtered = Filtered {
+        shown,
+        total,
+        is_clear,
+        on_clear: clear,
+        query: filter_part(filter, |f| f.query.clone()),
+        active_filters: Signal::stored(0),
+    };
+    let list = move || {
+        view! {
             <DataList source=rows.clone() rows_of={|r: &Vec<CaseRow>| r.as_slice()} shown
                 columns=columns(t, uid, flow, select_all.clone(), continue_case) query
                 label=t.t().cc_table.to_string() row_height=60.0 row_look=row_look sorting class="cv-datalist--sticky-end" />
-        </Show>
-    }
+        }
+    };
+    view! { <ListTab toolbar notes filtered list /> }
 }

@@ -105,7 +105,7 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 view! {
                     <div class="cv-alert cv-alert--confirm" role="alertdialog" aria-modal="false" tabindex="-1"
                         aria-labelledby=title_id.clone() aria-describedby=desc_id.clone() on:keydown=on_key>
-                        <h3 class="cv-alert__title" id=title_id.clone()>{(texts.cc_confirm_title)(preview.per_case.len(), flow.target)}</h3>
+                        <h3 class="cv-alert__title" id=title_id.clone()>{(texts.cc_confirm_title)(preview.per_case.len(), flow.target.get_untracked())}</h3>
                         <p id=desc_id.clone()>{texts.cc_confirm_body}</p>
                         <ul class="cv-preview">{lines}</ul>
                         <p class="cv-preview__total"><strong>{texts.cc_total}": "</strong>{(texts.cc_counts)(&preview.total)}</p>

@@ -1,0 +1,95 @@
+//! The open case's writes (unification, upload), owned by the widget above the locale boundary:
+//! a locale change re-renders the modal, and must neither cancel a write on its way nor lose its
+//! idempotency key or outcome. Opening another case resets them.
+
+use cvortex_domain::{Attachment, AttachmentList, CaseId, CustomerCaseList, Unification};
+use leptos::prelude::*;
+
+use super::{CaseResources, FlowHooks, UnifyFlow, UploadFlow};
+use crate::api::ApiClient;
+use crate::host::HostEvents;
+use crate::tabs::ModalTab;
+
+#[derive(Clone, Copy)]
+pub struct CaseFlows {
+    pub unify: UnifyFlow,
+    /// What the unification flow does after a change on the server.
+    pub unify_hooks: FlowHooks,
+    pub upload: UploadFlow,
+}
+
+impl CaseFlows {
+    pub fn new(case_id: Signal<CaseId>, resources: CaseResources, client: ApiClient, events: HostEvents) -> Self {
+        let first = case_id.get_untracked();
+        let cases = Signal::derive(move || resources.ready::<CustomerCaseList>(ModalTab::CustomerHistory));
+        let unify = UnifyFlow::new(first, cases);
+        let unify_hooks = hooks(unify, resources, client.clone(), events.clone());
+
+        let limits = Signal::derive(move || {
+            resources
+                .ready::<AttachmentList>(ModalTab::Attachments)
+                .map(|l| l.limits.clone())
+        });
+        let done = Callback::new(move |a: Attachment| {
+            let id = case_id.get_untracked();
+            resources.refresh(ModalTab::Attachments, &client, id);
+            events.emit(
+                "cvortex:attachment-uploaded",
+                serde_json::json!({ "case_id": id, "attachment_id": a.id, "file_name": a.file_name }),
+            );
+        });
+        let upload = UploadFlow::new(first, limits, done);
+
+        Effect::new(move |prev: Option<CaseId>| {
+            let id = case_id.get();
+            if prev.is_some_and(|p| p != id) {
+                unify.reset(id);
+                upload.reset(id);
+            }
+            id
+        });
+        CaseFlows {
+            unify,
+            unify_hooks,
+            upload,
+        }
+    }
+}
+
+fn hooks(flow: UnifyFlow, resources: CaseResources, client: ApiClient, events: HostEvents) -> FlowHooks {
+    let (c1, c2) = (client.clone(), client);
+    let ev = events.clone();
+    FlowHooks {
+        // a unification (or its undo) changes the tabs that say so, not the case's own data
+        refresh: Callback::new(move |()| {
+            let id = flow.target.get_untracked();
+            for tab in ModalTab::all().filter(|t| t.def().changed_by_unification) {
+                resources.refresh(tab, &c1, id);
+            }
+        }),
+        refresh_cases: Callback::new(move |()| {
+            resources.refresh(ModalTab::CustomerHistory, &c2, flow.target.get_untracked())
+        }),
+        unified: Callback::new(move |u: Unification| {
+            ev.emit(
+                "cvortex:cases-unified",
+                serde_json::json!({
+                    "case_id": u.target_case_id,
+                    "merged_case_ids": u.merged_case_ids,
+                    "unification_id": u.id,
+                    "undo_until": u.undo_until,
+                }),
+            )
+        }),
+        undone: Callback::new(move |u: Unification| {
+            events.emit(
+                "cvortex:unification-undone",
+                serde_json::json!({
+                    "case_id": u.target_case_id,
+                    "restored_case_ids": u.merged_case_ids,
+                    "unification_id": u.id,
+                }),
+            )
+        }),
+    }
+}
