@@ -12,7 +12,7 @@ use crate::api::{ApiError, Body};
 use crate::i18n::Texts;
 pub use crate::state::{decode_as, TabData};
 use crate::state::{CaseFlows, CaseResources};
-use crate::ui::shared::{ready_as, LoadView, SkeletonKind};
+use crate::ui::shared::{ready_as, LoadView, ReadyView, SkeletonKind};
 use crate::ui::tabs::{attachments, calls, case_data, case_history, customer_history, interactions, sla, surveys};
 
 /// Which tab: the identity the rest of the app passes around. Its order is [`TABS`]' order.
@@ -59,7 +59,7 @@ pub struct TabDef {
     /// Whether a unification or its undo changes what it shows (it reloads after one).
     pub changed_by_unification: bool,
     pub skeleton: SkeletonKind,
-    /// The panel's content (usually [`TabCtx::loaded`]).
+    /// The panel's content (usually `|ctx| ctx.loaded(ctx.ready(…))`).
     pub panel: fn(TabCtx) -> AnyView,
 }
 
@@ -132,22 +132,27 @@ pub struct TabCtx {
 
 impl TabCtx {
     /// The tab's data through [`LoadView`]: a skeleton, a localized error with a retry, or
-    /// `ready`'s view of it.
-    pub fn loaded<T, V>(self, ready: impl Fn(Arc<T>, CaseId) -> V + Send + Sync + 'static) -> AnyView
-    where
-        T: Send + Sync + 'static,
-        V: IntoView + 'static,
-    {
-        let case_id = self.case_id;
+    /// `ready`'s view of it (see [`TabCtx::ready`]). Not generic: one instance for every tab.
+    pub fn loaded(self, ready: ReadyView) -> AnyView {
         view! {
             <LoadView
                 remote=self.resources.remote(self.def.id)
                 skeleton=self.def.skeleton
                 tab_label=self.label
                 on_retry=self.retry
-                ready=ready_as(move |data: Arc<T>| ready(data, case_id.get_untracked()))
+                ready
             />
         }
         .into_any()
+    }
+
+    /// `view` of the tab's data (a `T`) and the open case's id, for [`TabCtx::loaded`].
+    pub fn ready<T, V>(self, view: fn(Arc<T>, CaseId) -> V) -> ReadyView
+    where
+        T: Send + Sync + 'static,
+        V: IntoView + 'static,
+    {
+        let case_id = self.case_id;
+        ready_as(move |data: Arc<T>| view(data, case_id.get_untracked()))
     }
 }

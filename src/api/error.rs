@@ -76,19 +76,19 @@ impl ApiError {
 
     pub fn message(&self, t: &Texts) -> String {
         match self {
-            ApiError::SessionExpired => t.err_session_expired.into(),
-            ApiError::Forbidden => t.err_forbidden.into(),
-            ApiError::NotFound => t.err_not_found.into(),
+            ApiError::SessionExpired => t.errors.session_expired.into(),
+            ApiError::Forbidden => t.errors.forbidden.into(),
+            ApiError::NotFound => t.errors.not_found.into(),
             ApiError::Refused { code, .. } if code == codes::CONFLICT || code == codes::CASES_NOT_ELIGIBLE => {
-                t.err_conflict.into()
+                t.errors.conflict.into()
             }
-            ApiError::Refused { .. } => t.err_rejected.into(),
-            ApiError::RateLimited { retry_after } => (t.err_rate_limited)(*retry_after),
-            ApiError::Unavailable { .. } => t.err_unavailable.into(),
-            ApiError::Server { .. } => t.err_server.into(),
-            ApiError::Timeout => t.err_timeout.into(),
-            ApiError::Network | ApiError::Aborted => t.err_network.into(),
-            ApiError::BadData(_) => t.err_bad_data.into(),
+            ApiError::Refused { .. } => t.errors.rejected.into(),
+            ApiError::RateLimited { retry_after } => (t.errors.rate_limited)(*retry_after),
+            ApiError::Unavailable { .. } => t.errors.unavailable.into(),
+            ApiError::Server { .. } => t.errors.server.into(),
+            ApiError::Timeout => t.errors.timeout.into(),
+            ApiError::Network | ApiError::Aborted => t.errors.network.into(),
+            ApiError::BadData(_) => t.errors.bad_data.into(),
         }
     }
 }

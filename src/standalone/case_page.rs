@@ -102,11 +102,23 @@ pub fn CasePage() -> impl IntoView {
             },
         )
     });
-    move || {
-        match case_id.get() {
-        Some(id) => view! { <CaseDetails case_id=Signal::derive(move || case_id.get().unwrap_or(id)) tab on_tab_change on_close on_continue_case /> }.into_any(),
-        None => view! { <p class="cv-error" role="alert">{t.t().err_not_found}</p> }.into_any(),
-    }
+    move || match case_id.get() {
+        Some(id) => view! {
+            <CaseDetails
+                case_id=Signal::derive(move || case_id.get().unwrap_or(id))
+                tab
+                on_tab_change
+                on_close
+                on_continue_case
+            />
+        }
+        .into_any(),
+        None => view! {
+            <p class="cv-error" role="alert">
+                {t.t().errors.not_found}
+            </p>
+        }
+        .into_any(),
     }
 }
 

@@ -34,7 +34,12 @@ fn read_config() -> Option<StandaloneConfig> {
 #[component]
 pub fn StandaloneApp() -> impl IntoView {
     let Some(config) = read_config() else {
-        return view! { <p class="cv-error" role="alert">"cvortex-standalone-config ausente ou inválido em index.html"</p> }.into_any();
+        return view! {
+            <p class="cv-error" role="alert">
+                "cvortex-standalone-config ausente ou inválido em index.html"
+            </p>
+        }
+        .into_any();
     };
     let timeout_ms = crate::request_timeout_ms(config.request_timeout_ms);
     let tokens = TokenSource::Login {

@@ -41,49 +41,74 @@ pub fn StartPage() -> impl IntoView {
 
     view! {
         <Localized>
-        <div class="cv-start">
-            <header class="cv-start__header">
-                <h1>{t.t().start_title}</h1>
-                <button type="button" class="cv-button" on:click=toggle_locale
-                    lang=if t.locale() == Locale::PtBr { "en" } else { "pt-BR" }>
-                    {t.t().switch_locale}
-                </button>
-            </header>
-            <p class="cv-muted">{t.t().start_intro}</p>
-            <LoadView remote=cases skeleton=SkeletonKind::Rows tab_label=t.t().start_title.to_string()
-                on_retry=load
-                ready=ready_as(move |list: Arc<StartCases>| view! {
-                    <table class="cv-table">
-                        <thead><tr>
-                            <th scope="col">{t.t().col_case}</th>
-                            <th scope="col">{t.t().col_customer}</th>
-                            <th scope="col">{t.t().col_subject}</th>
-                            <th scope="col">{t.t().col_status}</th>
-                            <th scope="col">{t.t().col_channel}</th>
-                            <th scope="col">{t.t().col_created}</th>
-                        </tr></thead>
-                        <tbody>
-                            {list.items.items.iter().map(|c| {
-                                let id = c.id;
-                                let channel = c.channel.clone();
-                                view! {
+            <div class="cv-start">
+                <header class="cv-start__header">
+                    <h1>{t.t().start.title}</h1>
+                    <button
+                        type="button"
+                        class="cv-button"
+                        on:click=toggle_locale
+                        lang=if t.locale() == Locale::PtBr { "en" } else { "pt-BR" }
+                    >
+                        {t.t().start.switch_locale}
+                    </button>
+                </header>
+                <p class="cv-muted">{t.t().start.intro}</p>
+                <LoadView
+                    remote=cases
+                    skeleton=SkeletonKind::Rows
+                    tab_label=t.t().start.title.to_string()
+                    on_retry=load
+                    ready=ready_as(move |list: Arc<StartCases>| {
+                        view! {
+                            <table class="cv-table">
+                                <thead>
                                     <tr>
-                                        <td><a href=format!("/casos/{id}") aria-label=(t.t().open_case)(id)>{format!("#{id}")}</a></td>
-                                        <td>{c.customer_name.clone()}</td>
-                                        <td>{c.subject.clone().unwrap_or_default()}</td>
-                                        <td>{c.status.name.clone()}</td>
-                                        <td>{fmt::channel(t.t(), &channel)}</td>
-                                        <td>{fmt::datetime(c.created_at)}</td>
+                                        <th scope="col">{t.t().start.col_case}</th>
+                                        <th scope="col">{t.t().start.col_customer}</th>
+                                        <th scope="col">{t.t().start.col_subject}</th>
+                                        <th scope="col">{t.t().start.col_status}</th>
+                                        <th scope="col">{t.t().start.col_channel}</th>
+                                        <th scope="col">{t.t().start.col_created}</th>
                                     </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    {(list.items.total > START_ROWS).then(|| view! {
-                        <p class="cv-muted">{(t.t().start_more)(START_ROWS, list.items.total)}</p>
-                    })}
-                }) />
-        </div>
+                                </thead>
+                                <tbody>
+                                    {list
+                                        .items
+                                        .items
+                                        .iter()
+                                        .map(|c| {
+                                            let id = c.id;
+                                            let channel = c.channel.clone();
+                                            view! {
+                                                <tr>
+                                                    <td>
+                                                        <a
+                                                            href=format!("/casos/{id}")
+                                                            aria-label=(t.t().start.open_case)(id)
+                                                        >
+                                                            {format!("#{id}")}
+                                                        </a>
+                                                    </td>
+                                                    <td>{c.customer_name.clone()}</td>
+                                                    <td>{c.subject.clone().unwrap_or_default()}</td>
+                                                    <td>{c.status.name.clone()}</td>
+                                                    <td>{fmt::channel(t.t(), &channel)}</td>
+                                                    <td>{fmt::datetime(c.created_at)}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                            {(list.items.total > START_ROWS)
+                                .then(|| {
+                                    view! { <p class="cv-muted">{(t.t().start.more)(START_ROWS, list.items.total)}</p> }
+                                })}
+                        }
+                    })
+                />
+            </div>
         </Localized>
         <Outlet />
     }

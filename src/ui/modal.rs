@@ -14,7 +14,10 @@ use crate::tabs::{ModalTab, TAB_COUNT};
 use crate::ui::shared::next_uid;
 use crate::ui::tabs::TabPanel;
 
-const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE: &str = concat!(
+    "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), ",
+    "textarea:not([disabled]), iframe, [tabindex]:not([tabindex='-1'])"
+);
 
 fn focus_by_id(id: &str) {
     if let Some(el) = document()
@@ -162,8 +165,14 @@ pub fn CaseModal(
     let panels = ModalTab::all()
         .map(|item| {
             view! {
-                <div role="tabpanel" class="cv-panel" id=panel_id(item) aria-labelledby=tab_id(item)
-                    hidden=move || tab.get() != item tabindex="0">
+                <div
+                    role="tabpanel"
+                    class="cv-panel"
+                    id=panel_id(item)
+                    aria-labelledby=tab_id(item)
+                    hidden=move || tab.get() != item
+                    tabindex="0"
+                >
                     <Show when=move || visited.with(|v| v[item.index()])>
                         <TabPanel tab=item case_id=case_id resources=resources flows=flows />
                     </Show>
@@ -173,17 +182,34 @@ pub fn CaseModal(
         .collect_view();
 
     view! {
-        <div class="cv-overlay" on:click=move |ev| {
-            // a click on the backdrop itself (not inside the dialog) closes
-            if ev.target() == ev.current_target() { on_close.run(()) }
-        }>
-            <div class="cv-dialog" role="dialog" aria-modal="true" aria-labelledby=title_ref
-                node_ref=dialog_ref on:keydown=on_dialog_keydown>
+        <div
+            class="cv-overlay"
+            on:click=move |ev| {
+                if ev.target() == ev.current_target() {
+                    on_close.run(())
+                }
+            }
+        >
+            <div
+                class="cv-dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby=title_ref
+                node_ref=dialog_ref
+                on:keydown=on_dialog_keydown
+            >
                 <header class="cv-dialog__header">
-                    <h2 class="cv-dialog__title" id=title_id>{t.t().modal_title}</h2>
+                    <h2 class="cv-dialog__title" id=title_id>
+                        {t.t().modal_title}
+                    </h2>
                     <span class="cv-dialog__case">{move || (t.t().case_number)(case_id.get())}</span>
-                    <button type="button" class="cv-icon-button cv-dialog__close" aria-label=t.t().close
-                        title=t.t().close on:click=move |_| on_close.run(())>
+                    <button
+                        type="button"
+                        class="cv-icon-button cv-dialog__close"
+                        aria-label=t.t().close
+                        title=t.t().close
+                        on:click=move |_| on_close.run(())
+                    >
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </header>

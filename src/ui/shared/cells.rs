@@ -22,7 +22,12 @@ pub fn text(class: &'static str, value: String) -> AnyView {
 /// Text clamped to two lines (the full text on hover), search matches highlighted.
 pub fn clamped(value: String, query: Signal<Query>) -> AnyView {
     let title = fmt::shown(&value);
-    view! { <span class="cv-clamp" title=title><Highlighted text=value query=query /></span> }.into_any()
+    view! {
+        <span class="cv-clamp" title=title>
+            <Highlighted text=value query=query />
+        </span>
+    }
+    .into_any()
 }
 
 /// Like [`clamped`], or a dash when there is nothing (or only blanks).
@@ -45,12 +50,22 @@ pub fn name(value: Option<&str>) -> AnyView {
 pub fn chip(class: String, value: String) -> AnyView {
     let value = fmt::shown(&value);
     let title = value.clone();
-    view! { <span class=class title=title>{value}</span> }.into_any()
+    view! {
+        <span class=class title=title>
+            {value}
+        </span>
+    }
+    .into_any()
 }
 
 /// A date and time (`dd/mm/aaaa HH:mm`), "há 3 horas" on hover.
 pub fn when(t: I18n, ms: i64) -> AnyView {
-    view! { <time class="cv-nowrap" title=fmt::relative(t.t(), ms)>{fmt::datetime(ms)}</time> }.into_any()
+    view! {
+        <time class="cv-nowrap" title=fmt::relative(t.t(), ms)>
+            {fmt::datetime(ms)}
+        </time>
+    }
+    .into_any()
 }
 
 /// Two lines: a main piece and a smaller one under it.

@@ -51,12 +51,44 @@ pub fn CopyButton(#[prop(into)] value: String, #[prop(into)] what: Signal<String
         });
     };
     view! {
-        <button type="button" class="cv-copy" on:click=on_click
-            aria-label=(t.t().copy)(&what.get_untracked()) title=(t.t().copy)(&what.get_untracked())>
-            {move || if state.get() == Copied::Done {
-                view! { <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16"><path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="1.8"/></svg> }.into_any()
-            } else {
-                view! { <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16"><rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.4"/><path d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5" fill="none" stroke="currentColor" stroke-width="1.4"/></svg> }.into_any()
+        <button
+            type="button"
+            class="cv-copy"
+            on:click=on_click
+            aria-label=(t.t().copy)(&what.get_untracked())
+            title=(t.t().copy)(&what.get_untracked())
+        >
+            {move || {
+                if state.get() == Copied::Done {
+                    view! {
+                        <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+                            <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="1.8" />
+                        </svg>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+                            <rect
+                                x="5"
+                                y="5"
+                                width="9"
+                                height="9"
+                                rx="1.5"
+                                fill="none"
+                                stroke="currentColor"
+                                stroke-width="1.4"
+                            />
+                            <path
+                                d="M11 3.5V3a1 1 0 0 0-1-1H3a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h.5"
+                                fill="none"
+                                stroke="currentColor"
+                                stroke-width="1.4"
+                            />
+                        </svg>
+                    }
+                        .into_any()
+                }
             }}
         </button>
         <span class="cv-copy__status" role="status" aria-live="polite">

@@ -293,7 +293,13 @@ fn list_view(
                     view! {
                         <button type="button" class="cv-sort" on:click=move |_| s.on_sort.run(key)>
                             {text}
-                            <span aria-hidden="true" class="cv-sort__arrow">{move || match dir() { Some(true) => "↓", Some(false) => "↑", None => "↕" }}</span>
+                            <span aria-hidden="true" class="cv-sort__arrow">
+                                {move || match dir() {
+                                    Some(true) => "↓",
+                                    Some(false) => "↑",
+                                    None => "↕",
+                                }}
+                            </span>
                         </button>
                     }
                     .into_any()
@@ -303,9 +309,19 @@ fn list_view(
             let aria_sort = move || {
                 let (s, key) = sort?;
                 let (k, desc) = s.current.get();
-                Some(if k != key { "none" } else if desc { "descending" } else { "ascending" })
+                Some(if k != key {
+                    "none"
+                } else if desc {
+                    "descending"
+                } else {
+                    "ascending"
+                })
             };
-            view! { <div role="columnheader" class="cv-cell cv-cell--head" aria-sort=aria_sort>{content}</div> }
+            view! {
+                <div role="columnheader" class="cv-cell cv-cell--head" aria-sort=aria_sort>
+                    {content}
+                </div>
+            }
         })
         .collect_view();
 
@@ -330,7 +346,13 @@ fn list_view(
         let is_open = move || expanded.with(|e| e.contains(&idx));
         let cells = (rows.cells)(idx, query)
             .into_iter()
-            .map(|c| view! { <div role="cell" class="cv-cell">{c}</div> })
+            .map(|c| {
+                view! {
+                    <div role="cell" class="cv-cell">
+                        {c}
+                    </div>
+                }
+            })
             .collect_view();
         let toggle = rows.expand_label.as_ref().map(|label| {
             let label = label(&idx, t.t());
@@ -339,15 +361,29 @@ fn list_view(
             let rows = rows.clone();
             view! {
                 <div role="cell" class="cv-cell">
-                    {label.map(|l| view! {
-                        <button type="button" class="cv-link-button" aria-expanded=move || is_open().to_string() aria-controls=controls.clone()
-                            on:click=move |_| {
-                                expanded.update(|e| if !e.remove(&idx) { e.insert(idx); });
-                                measure(idx);
-                            }>
-                            <span aria-hidden="true">{move || if is_open() { "▾ " } else { "▸ " }}</span>{l}
-                        </button>
-                    })}
+                    {label
+                        .map(|l| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="cv-link-button"
+                                    aria-expanded=move || is_open().to_string()
+                                    aria-controls=controls.clone()
+                                    on:click=move |_| {
+                                        expanded
+                                            .update(|e| {
+                                                if !e.remove(&idx) {
+                                                    e.insert(idx);
+                                                }
+                                            });
+                                        measure(idx);
+                                    }
+                                >
+                                    <span aria-hidden="true">{move || if is_open() { "▾ " } else { "▸ " }}</span>
+                                    {l}
+                                </button>
+                            }
+                        })}
                 </div>
                 <Show when=is_open>
                     <div class="cv-row__detail" id=panel_id.clone() role="cell">
@@ -367,20 +403,37 @@ fn list_view(
     };
 
     view! {
-        <div class=format!("cv-datalist {class}") role="table" aria-label=move || label.get()
-            aria-rowcount=move || shown.with(|s| s.len()) + 1 style=grid tabindex="0" node_ref=viewport
+        <div
+            class=format!("cv-datalist {class}")
+            role="table"
+            aria-label=move || label.get()
+            aria-rowcount=move || shown.with(|s| s.len()) + 1
+            style=grid
+            tabindex="0"
+            node_ref=viewport
             on:scroll=move |_| {
                 if let Some(el) = viewport.get_untracked() {
                     scroll_top.set(el.scroll_top() as f64);
                 }
-            }>
+            }
+        >
             <div role="rowgroup" class="cv-datalist__head">
-                <div role="row" class="cv-row cv-row--head" aria-rowindex="1">{header_cells}</div>
+                <div role="row" class="cv-row cv-row--head" aria-rowindex="1">
+                    {header_cells}
+                </div>
             </div>
             <div role="rowgroup" class="cv-datalist__body">
-                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_top as i64) aria-hidden="true"></div>
+                <div
+                    class="cv-datalist__pad"
+                    style:height=move || format!("{}px", win.get().pad_top as i64)
+                    aria-hidden="true"
+                ></div>
                 <For each=move || visible.get() key=|r| r.1 children=render_row />
-                <div class="cv-datalist__pad" style:height=move || format!("{}px", win.get().pad_bottom as i64) aria-hidden="true"></div>
+                <div
+                    class="cv-datalist__pad"
+                    style:height=move || format!("{}px", win.get().pad_bottom as i64)
+                    aria-hidden="true"
+                ></div>
             </div>
         </div>
     }

@@ -14,9 +14,17 @@ pub fn SearchBox(
     #[prop(optional)] numeric: bool,
 ) -> impl IntoView {
     view! {
-        <input type="search" class="cv-search" aria-label=move || label.get() placeholder=move || label.get()
-            inputmode=if numeric { "tel" } else { "search" } autocomplete="off" spellcheck="false"
-            prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev)) />
+        <input
+            type="search"
+            class="cv-search"
+            aria-label=move || label.get()
+            placeholder=move || label.get()
+            inputmode=if numeric { "tel" } else { "search" }
+            autocomplete="off"
+            spellcheck="false"
+            prop:value=move || value.get()
+            on:input=move |ev| on_input.run(event_target_value(&ev))
+        />
     }
 }
 
@@ -26,9 +34,13 @@ pub fn ResultCount(shown: Signal<usize>, total: usize, clear: Signal<bool>, on_c
     let t = use_i18n();
     view! {
         <div class="cv-results">
-            <span role="status" aria-live="polite" aria-atomic="true">{move || (t.t().results)(shown.get(), total)}</span>
+            <span role="status" aria-live="polite" aria-atomic="true">
+                {move || (t.t().results)(shown.get(), total)}
+            </span>
             <Show when=move || !clear.get()>
-                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| on_clear.run(())>{t.t().clear_filters}</button>
+                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| on_clear.run(())>
+                    {t.t().clear_filters}
+                </button>
             </Show>
         </div>
     }
@@ -45,13 +57,18 @@ pub fn EmptyState(
     let t = use_i18n();
     view! {
         <div class="cv-empty">
-            {move || if total == 0 {
-                view! { <p>{t.t().empty_none}</p> }.into_any()
-            } else {
-                view! {
-                    <p>{(t.t().empty_filtered)(&query.get(), active_filters.get())}</p>
-                    <button type="button" class="cv-button" on:click=move |_| on_clear.run(())>{t.t().clear_filters}</button>
-                }.into_any()
+            {move || {
+                if total == 0 {
+                    view! { <p>{t.t().empty_none}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{(t.t().empty_filtered)(&query.get(), active_filters.get())}</p>
+                        <button type="button" class="cv-button" on:click=move |_| on_clear.run(())>
+                            {t.t().clear_filters}
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }

@@ -26,13 +26,23 @@ fn Skeleton(kind: SkeletonKind) -> impl IntoView {
             .map(|_| {
                 view! {
                     <div class="cv-skeleton__column">
-                        {(0..6).map(|_| view! { <div class="cv-skeleton__line cv-skeleton__line--label"></div><div class="cv-skeleton__line"></div> }).collect_view()}
+                        {(0..6)
+                            .map(|_| {
+                                view! {
+                                    <div class="cv-skeleton__line cv-skeleton__line--label"></div>
+                                    <div class="cv-skeleton__line"></div>
+                                }
+                            })
+                            .collect_view()}
                     </div>
                 }
             })
             .collect_view()
             .into_any(),
-        SkeletonKind::Rows => (0..8).map(|_| view! { <div class="cv-skeleton__row"></div> }).collect_view().into_any(),
+        SkeletonKind::Rows => (0..8)
+            .map(|_| view! { <div class="cv-skeleton__row"></div> })
+            .collect_view()
+            .into_any(),
     };
     let class = match kind {
         SkeletonKind::Fields => "cv-skeleton cv-skeleton--fields",
@@ -102,7 +112,9 @@ fn faces(
             let retry = err.can_retry().then(|| {
                 view! {
                     <div class="cv-alert__actions">
-                        <button type="button" class="cv-button cv-button--primary" on:click=move |_| on_retry.run(())>{texts.retry}</button>
+                        <button type="button" class="cv-button cv-button--primary" on:click=move |_| on_retry.run(())>
+                            {texts.retry}
+                        </button>
                     </div>
                 }
             });

@@ -21,17 +21,17 @@ use crate::ui::shared::{
 pub static TAB: TabDef = TabDef {
     id: ModalTab::Calls,
     slug: "ligacoes",
-    label: |t| (t.tab)(ModalTab::Calls),
+    label: |t| t.calls.label,
     read: "calls",
     decode: decode_as::<CallList>,
     count: |d| count_of::<CallList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
-    panel: |ctx| ctx.loaded(|list: Arc<CallList>, case_id| view! { <CallsView list case_id /> }),
+    panel: |ctx| ctx.loaded(ctx.ready(|list: Arc<CallList>, case_id| view! { <CallsView list case_id /> })),
 };
 
 fn status_label(t: I18n, code: &str) -> String {
-    (t.t().call_status)(code)
+    (t.t().calls.status)(code)
         .map(str::to_owned)
         .unwrap_or_else(|| code.to_string())
 }
@@ -39,17 +39,17 @@ fn status_label(t: I18n, code: &str) -> String {
 fn columns(t: I18n) -> Vec<Column<Call>> {
     vec![
         Column::new(
-            |t| t.c_col_when,
+            |t| t.calls.col_when,
             "minmax(148px, 1fr)",
             move |c: &Call, _| cells::when(t, c.started_at),
         ),
         Column::new(
-            |t| t.c_col_phone,
+            |t| t.calls.col_phone,
             "minmax(170px, 1.2fr)",
             move |c: &Call, _| cells::text("cv-nowrap", phone::display(&c.from_phone)),
         ),
         Column::new(
-            |t| t.c_col_status,
+            |t| t.calls.col_status,
             "minmax(120px, 1fr)",
             move |c: &Call, _| {
                 let code = c.status.as_str();
@@ -60,25 +60,30 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
             },
         ),
         Column::new(
-            |t| t.c_col_agent,
+            |t| t.calls.col_agent,
             "minmax(120px, 1fr)",
             move |c: &Call, _| cells::name(c.agent.as_ref().map(|a| a.name.as_str())),
         ),
         Column::new(
-            |t| t.c_col_duration,
+            |t| t.calls.col_duration,
             "minmax(90px, 0.7fr)",
             move |c: &Call, _| match c.duration_seconds {
-                _ if c.status == "in_progress" => cells::text("cv-muted", t.t().c_ongoing.into()),
+                _ if c.status == "in_progress" => cells::text("cv-muted", t.t().calls.ongoing.into()),
                 Some(s) if s >= 0 => cells::text("cv-num", format::duration(s)),
                 _ => cells::dash(),
             },
         ),
         Column::new(
-            |t| t.c_col_direction,
+            |t| t.calls.col_direction,
             "minmax(90px, 0.7fr)",
             move |c: &Call, _| {
                 let d = &c.direction;
-                cells::text("", (t.t().direction)(d).map(str::to_owned).unwrap_or_else(|| d.clone()))
+                cells::text(
+                    "",
+                    (t.t().calls.direction)(d)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| d.clone()),
+                )
             },
         ),
     ]
@@ -152,31 +157,84 @@ fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
 
     let toolbar = view! {
         <div class="cv-toolbar" role="search">
-            <SearchBox label=t.t().c_search.to_string() numeric=true
-                value=filter_part(filter, |f| f.phone.clone()) on_input=Callback::new(move |v| filter.update(|f| f.phone = v)) />
-            <MultiSelect label=t.t().c_filter_status.to_string() options=status_opts
-                selected=filter_part(filter, |f| f.statuses.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.statuses.toggle(&v))) />
-            <MultiSelect label=t.t().c_filter_agent.to_string() options=agent_opts
-                selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+            <SearchBox
+                label=t.t().calls.search.to_string()
+                numeric=true
+                value=filter_part(filter, |f| f.phone.clone())
+                on_input=Callback::new(move |v| filter.update(|f| f.phone = v))
+            />
+            <MultiSelect
+                label=t.t().calls.filter_status.to_string()
+                options=status_opts
+                selected=filter_part(filter, |f| f.statuses.0.clone())
+                on_toggle=Callback::new(move |v: String| filter.update(|f| f.statuses.toggle(&v)))
+            />
+            <MultiSelect
+                label=t.t().calls.filter_agent.to_string()
+                options=agent_opts
+                selected=filter_part(filter, |f| f.agents.0.clone())
+                on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v)))
+            />
             <fieldset class="cv-period">
-                <legend class="cv-sr-only">{move || format!("{} / {}", t.t().c_from, t.t().c_to)}</legend>
-                <label>{t.t().c_from}" "<input type="date" prop:value=date_of(true) on:change=move |ev| set_date(ev, true) /></label>
-                <label>{t.t().c_to}" "<input type="date" prop:value=date_of(false) on:change=move |ev| set_date(ev, false) /></label>
-                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>{t.t().c_today}</button>
-                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last7Days)>{t.t().c_last7}</button>
-                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Last30Days)>{t.t().c_last30}</button>
+                <legend class="cv-sr-only">{move || format!("{} / {}", t.t().calls.from, t.t().calls.to)}</legend>
+                <label>
+                    {t.t().calls.from}" "
+                    <input type="date" prop:value=date_of(true) on:change=move |ev| set_date(ev, true) />
+                </label>
+                <label>
+                    {t.t().calls.to}" "
+                    <input type="date" prop:value=date_of(false) on:change=move |ev| set_date(ev, false) />
+                </label>
+                <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>
+                    {t.t().calls.today}
+                </button>
+                <button
+                    type="button"
+                    class="cv-button cv-button--subtle"
+                    on:click=move |_| quick(QuickPeriod::Last7Days)
+                >
+                    {t.t().calls.last7}
+                </button>
+                <button
+                    type="button"
+                    class="cv-button cv-button--subtle"
+                    on:click=move |_| quick(QuickPeriod::Last30Days)
+                >
+                    {t.t().calls.last30}
+                </button>
             </fieldset>
         </div>
     }
     .into_any();
     let notes = view! {
         {move || match (range.get(), bad_date.get()) {
-            (Err(PeriodError::Inverted), _) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_inverted}</p> }),
-            (_, true) => Some(view! { <p class="cv-warning" role="alert">{t.t().c_period_invalid}</p> }),
+            (Err(PeriodError::Inverted), _) => {
+                Some(
+                    view! {
+                        <p class="cv-warning" role="alert">
+                            {t.t().calls.period_inverted}
+                        </p>
+                    },
+                )
+            }
+            (_, true) => {
+                Some(
+                    view! {
+                        <p class="cv-warning" role="alert">
+                            {t.t().calls.period_invalid}
+                        </p>
+                    },
+                )
+            }
             _ => None,
         }}
         <div class="cv-totals">
-            <strong>{move || { let x = totals.get(); (t.t().c_totals)(x.count, &format::duration(x.talk_seconds)) }}</strong>
+            <strong>
+                {move || {
+                    let x = totals.get();
+                    (t.t().calls.totals)(x.count, &format::duration(x.talk_seconds))
+                }}
+            </strong>
         </div>
     }
     .into_any();
@@ -190,8 +248,15 @@ fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
     };
     let list = move || {
         view! {
-            <DataList source=list.clone() rows_of=|l: &CallList| l.items.as_slice() shown columns=columns(t)
-                query=Signal::stored(no_query.clone()) label=t.t().c_table.to_string() row_height=48.0 />
+            <DataList
+                source=list.clone()
+                rows_of=|l: &CallList| l.items.as_slice()
+                shown
+                columns=columns(t)
+                query=Signal::stored(no_query.clone())
+                label=t.t().calls.table.to_string()
+                row_height=48.0
+            />
         }
     };
     view! {

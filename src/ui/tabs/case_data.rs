@@ -14,13 +14,13 @@ use crate::ui::shared::{CopyButton, SkeletonKind};
 pub static TAB: TabDef = TabDef {
     id: ModalTab::CaseData,
     slug: "dados",
-    label: |t| (t.tab)(ModalTab::CaseData),
+    label: |t| t.case_data.label,
     read: "",
     decode: decode_as::<CaseDetails>,
     count: |_| None,
     changed_by_unification: false,
     skeleton: SkeletonKind::Fields,
-    panel: |ctx| ctx.loaded(|details: Arc<CaseDetails>, _| view! { <CaseDataView details /> }),
+    panel: |ctx| ctx.loaded(ctx.ready(|details: Arc<CaseDetails>, _| view! { <CaseDataView details /> })),
 };
 
 /// One `<dt>/<dd>` pair; `value` is any view.
@@ -43,7 +43,10 @@ fn text_or_none(t: I18n, v: Option<String>) -> AnyView {
 /// A value with a copy button.
 fn copyable(shown: String, raw: String, what: Signal<String>) -> AnyView {
     view! {
-        <span class="cv-copyable"><span>{shown}</span><CopyButton value=raw what /></span>
+        <span class="cv-copyable">
+            <span>{shown}</span>
+            <CopyButton value=raw what />
+        </span>
     }
     .into_any()
 }
@@ -64,7 +67,12 @@ fn custom_value(f: &CustomField, t: I18n) -> AnyView {
         FieldValue::Boolean(b) => view! { <span>{if b { t.t().yes } else { t.t().no }}</span> }.into_any(),
         FieldValue::Link(url) => {
             let href = url.clone();
-            view! { <a href=href target="_blank" rel="noopener noreferrer nofollow">{url}</a> }.into_any()
+            view! {
+                <a href=href target="_blank" rel="noopener noreferrer nofollow">
+                    {url}
+                </a>
+            }
+            .into_any()
         }
     }
 }
@@ -79,19 +87,25 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     let phones = c
         .phones
         .iter()
-        .map(|p| view! { <li>{copyable(phone::display(p), p.clone(), what(|t| t.f_phones))}</li> })
+        .map(|p| view! { <li>{copyable(phone::display(p), p.clone(), what(|t| t.case_data.phones))}</li> })
         .collect_view();
     let emails = c
         .emails
         .iter()
-        .map(|e| view! { <li>{copyable(e.clone(), e.clone(), what(|t| t.f_emails))}</li> })
+        .map(|e| view! { <li>{copyable(e.clone(), e.clone(), what(|t| t.case_data.emails))}</li> })
         .collect_view();
     let documents = c
         .documents
         .iter()
         .map(|d| {
             let kind = d.kind.clone();
-            view! { <li><span class="cv-doc-kind">{fmt::document_kind(t.t(), &kind)}</span>" "{format::document(&d.kind, &d.number)}</li> }
+            view! {
+                <li>
+                    <span class="cv-doc-kind">{fmt::document_kind(t.t(), &kind)}</span>
+                    " "
+                    {format::document(&d.kind, &d.number)}
+                </li>
+            }
         })
         .collect_view();
     let personal = c
@@ -115,10 +129,10 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     let state = k.state();
     let merged_into = k.merged_into.unwrap_or_default();
     let state_label = move || match state {
-        cvortex_domain::status::CaseState::InService => t.t().state_in_service.to_string(),
-        cvortex_domain::status::CaseState::Finished => t.t().state_finished.to_string(),
-        cvortex_domain::status::CaseState::Open => t.t().state_open.to_string(),
-        cvortex_domain::status::CaseState::Unified => (t.t().state_unified)(merged_into),
+        cvortex_domain::status::CaseState::InService => t.t().case_data.state_in_service.to_string(),
+        cvortex_domain::status::CaseState::Finished => t.t().case_data.state_finished.to_string(),
+        cvortex_domain::status::CaseState::Open => t.t().case_data.state_open.to_string(),
+        cvortex_domain::status::CaseState::Unified => (t.t().case_data.state_unified)(merged_into),
     };
     let channel = k.channel.clone();
     let status_name = k.status.name.clone();
@@ -133,42 +147,65 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     view! {
         <div class="cv-case-data">
             <section class="cv-card" aria-labelledby="cv-customer-section">
-                <h3 class="cv-card__title" id="cv-customer-section">{t.t().customer_section}</h3>
+                <h3 class="cv-card__title" id="cv-customer-section">
+                    {t.t().case_data.customer_section}
+                </h3>
                 <dl class="cv-fields">
-                    {field(t.t().f_name, text_or_none(t, Some(c.name.clone())))}
-                    {field(t.t().f_phones, list_or_none(phones.into_any(), c.phones.is_empty()))}
-                    {field(t.t().f_emails, list_or_none(emails.into_any(), c.emails.is_empty()))}
-                    {field(t.t().f_documents, list_or_none(documents.into_any(), c.documents.is_empty()))}
+                    {field(t.t().case_data.name, text_or_none(t, Some(c.name.clone())))}
+                    {field(t.t().case_data.phones, list_or_none(phones.into_any(), c.phones.is_empty()))}
+                    {field(t.t().case_data.emails, list_or_none(emails.into_any(), c.emails.is_empty()))}
+                    {field(t.t().case_data.documents, list_or_none(documents.into_any(), c.documents.is_empty()))}
                     {personal}
                 </dl>
             </section>
             <section class="cv-card" aria-labelledby="cv-service-section">
-                <h3 class="cv-card__title" id="cv-service-section">{t.t().service_section}</h3>
+                <h3 class="cv-card__title" id="cv-service-section">
+                    {t.t().case_data.service_section}
+                </h3>
                 <dl class="cv-fields">
-                    {field(t.t().f_case_id, copyable(format!("#{}", k.id), k.id.to_string(), what(|t| t.f_case_id)))}
-                    {field(t.t().f_external_id, match k.external_id.clone() {
-                        Some(x) => copyable(x.clone(), x, what(|t| t.f_external_id)),
-                        None => text_or_none(t, None),
-                    })}
-                    {field(t.t().f_subject, text_or_none(t, k.subject.clone()))}
-                    {field(t.t().f_case_type, text_or_none(t, k.case_type.as_ref().map(|x| x.name.clone())))}
-                    {field(t.t().f_status, view! {
-                        <span class="cv-status"><span class="cv-chip">{status_name}</span>" "<span class="cv-muted">{state_label}</span></span>
-                    }.into_any())}
-                    {field(t.t().f_channel, view! { <span>{fmt::channel(t.t(), &channel)}</span> }.into_any())}
-                    {field(t.t().f_opening_reason, text_or_none(t, reason(&k.opening_reason)))}
-                    {(!k.closing_reason.is_empty()).then(|| field(t.t().f_closing_reason, text_or_none(t, reason(&k.closing_reason))))}
-                    {field(t.t().f_assignee, text_or_none(t, k.assignee.as_ref().map(|a| a.name.clone())))}
-                    {field(t.t().f_business_unit, text_or_none(t, k.business_unit.as_ref().map(|b| b.name.clone())))}
-                    {field(t.t().f_created_at, timestamp(Some(k.created_at), t))}
-                    {field(t.t().f_updated_at, timestamp(k.updated_at, t))}
-                    {k.closed_at.map(|ms| field(t.t().f_closed_at, timestamp(Some(ms), t)))}
-                    {field(t.t().f_summary, text_or_none(t, k.summary.clone()))}
+                    {field(
+                        t.t().case_data.case_id,
+                        copyable(format!("#{}", k.id), k.id.to_string(), what(|t| t.case_data.case_id)),
+                    )}
+                    {field(
+                        t.t().case_data.external_id,
+                        match k.external_id.clone() {
+                            Some(x) => copyable(x.clone(), x, what(|t| t.case_data.external_id)),
+                            None => text_or_none(t, None),
+                        },
+                    )} {field(t.t().case_data.subject, text_or_none(t, k.subject.clone()))}
+                    {field(t.t().case_data.case_type, text_or_none(t, k.case_type.as_ref().map(|x| x.name.clone())))}
+                    {field(
+                        t.t().case_data.status,
+                        view! {
+                            <span class="cv-status">
+                                <span class="cv-chip">{status_name}</span>
+                                " "
+                                <span class="cv-muted">{state_label}</span>
+                            </span>
+                        }
+                            .into_any(),
+                    )}
+                    {field(t.t().case_data.channel, view! { <span>{fmt::channel(t.t(), &channel)}</span> }.into_any())}
+                    {field(t.t().case_data.opening_reason, text_or_none(t, reason(&k.opening_reason)))}
+                    {(!k.closing_reason.is_empty())
+                        .then(|| field(t.t().case_data.closing_reason, text_or_none(t, reason(&k.closing_reason))))}
+                    {field(t.t().case_data.assignee, text_or_none(t, k.assignee.as_ref().map(|a| a.name.clone())))}
+                    {field(
+                        t.t().case_data.business_unit,
+                        text_or_none(t, k.business_unit.as_ref().map(|b| b.name.clone())),
+                    )} {field(t.t().case_data.created_at, timestamp(Some(k.created_at), t))}
+                    {field(t.t().case_data.updated_at, timestamp(k.updated_at, t))}
+                    {k.closed_at.map(|ms| field(t.t().case_data.closed_at, timestamp(Some(ms), t)))}
+                    {field(t.t().case_data.summary, text_or_none(t, k.summary.clone()))}
                 </dl>
-                {(!details.custom_fields.is_empty()).then(|| view! {
-                    <h4 class="cv-card__subtitle">{t.t().f_custom_fields}</h4>
-                    <dl class="cv-fields">{custom}</dl>
-                })}
+                {(!details.custom_fields.is_empty())
+                    .then(|| {
+                        view! {
+                            <h4 class="cv-card__subtitle">{t.t().case_data.custom_fields}</h4>
+                            <dl class="cv-fields">{custom}</dl>
+                        }
+                    })}
             </section>
         </div>
     }

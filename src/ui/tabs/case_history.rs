@@ -21,27 +21,27 @@ use crate::ui::shared::{
 pub static TAB: TabDef = TabDef {
     id: ModalTab::CaseHistory,
     slug: "historico-do-caso",
-    label: |t| (t.tab)(ModalTab::CaseHistory),
+    label: |t| t.history.label,
     read: "history",
     decode: decode_as::<HistoryList>,
     count: |d| count_of::<HistoryList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
-    panel: |ctx| ctx.loaded(|list: Arc<HistoryList>, case_id| view! { <HistoryView list case_id /> }),
+    panel: |ctx| ctx.loaded(ctx.ready(|list: Arc<HistoryList>, case_id| view! { <HistoryView list case_id /> })),
 };
 
 fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
     vec![
         Column::new(
-            |t| t.h_col_when,
+            |t| t.history.col_when,
             "minmax(148px, 0.8fr)",
             move |e: &HistoryEvent, _| cells::when(t, e.occurred_at),
         ),
         Column::new(
-            |t| t.h_col_action,
+            |t| t.history.col_action,
             "minmax(200px, 2fr)",
             move |e: &HistoryEvent, q| {
-                let action = (t.t().action)(&e.action)
+                let action = (t.t().history.action)(&e.action)
                     .map(str::to_owned)
                     .unwrap_or_else(|| e.action.clone());
                 cells::stacked(
@@ -51,17 +51,17 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
             },
         ),
         Column::new(
-            |t| t.h_col_agent,
+            |t| t.history.col_agent,
             "minmax(110px, 1fr)",
             move |e: &HistoryEvent, _| cells::name(e.agent.as_ref().map(|a| a.name.as_str())),
         ),
         Column::new(
-            |t| t.h_col_comment,
+            |t| t.history.col_comment,
             "minmax(180px, 2fr)",
             move |e: &HistoryEvent, q| cells::clamped_or_dash(e.comment.clone(), q),
         ),
         Column::new(
-            |t| t.h_col_channel,
+            |t| t.history.col_channel,
             "minmax(90px, 0.7fr)",
             move |e: &HistoryEvent, _| match &e.channel {
                 Some(c) => cells::text("", fmt::channel(t.t(), c)),
@@ -69,7 +69,7 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
             },
         ),
         Column::new(
-            |t| t.h_col_status,
+            |t| t.history.col_status,
             "minmax(176px, 0.9fr)",
             move |e: &HistoryEvent, _| match &e.status {
                 Some(s) => cells::chip("cv-chip cv-chip--fit".into(), s.name.clone()),
@@ -81,9 +81,9 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
 
 fn questionnaires() -> Expand<HistoryEvent> {
     Expand {
-        header: |t| t.h_col_questionnaires,
+        header: |t| t.history.col_questionnaires,
         label: Arc::new(|e: &HistoryEvent, t| {
-            (!e.questionnaires.is_empty()).then(|| (t.questionnaires)(e.questionnaires.len()))
+            (!e.questionnaires.is_empty()).then(|| (t.history.questionnaires)(e.questionnaires.len()))
         }),
         body: Arc::new(|e: &HistoryEvent| {
             e.questionnaires
@@ -93,7 +93,16 @@ fn questionnaires() -> Expand<HistoryEvent> {
                         <section class="cv-questionnaire">
                             <h4>{q.title.clone()}</h4>
                             <dl>
-                                {q.answers.iter().map(|a| view! { <dt>{crate::fmt::shown(&a.question)}</dt><dd>{crate::fmt::shown(&a.answer)}</dd> }).collect_view()}
+                                {q
+                                    .answers
+                                    .iter()
+                                    .map(|a| {
+                                        view! {
+                                            <dt>{crate::fmt::shown(&a.question)}</dt>
+                                            <dd>{crate::fmt::shown(&a.answer)}</dd>
+                                        }
+                                    })
+                                    .collect_view()}
                             </dl>
                         </section>
                     }
@@ -145,7 +154,7 @@ fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
         let v = facets.actions;
         Signal::stored({
             facet_options(&v, |value, _| {
-                (t.t().action)(value)
+                (t.t().history.action)(value)
                     .map(str::to_owned)
                     .unwrap_or_else(|| value.to_string())
             })
@@ -174,31 +183,65 @@ fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
 
     let toolbar = view! {
         <div class="cv-toolbar" role="search">
-            <SearchBox label=t.t().h_search.to_string() value=filter_part(filter, |f| f.query.clone())
-                on_input=Callback::new(move |v| filter.update(|f| f.query = v)) />
-            <MultiSelect label=t.t().h_filter_user.to_string() options=agent_opts
-                selected=filter_part(filter, |f| f.agents.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v))) />
+            <SearchBox
+                label=t.t().history.search.to_string()
+                value=filter_part(filter, |f| f.query.clone())
+                on_input=Callback::new(move |v| filter.update(|f| f.query = v))
+            />
+            <MultiSelect
+                label=t.t().history.filter_user.to_string()
+                options=agent_opts
+                selected=filter_part(filter, |f| f.agents.0.clone())
+                on_toggle=Callback::new(move |v: String| filter.update(|f| f.agents.toggle(&v)))
+            />
             <label class="cv-select">
-                <span class="cv-sr-only">{t.t().h_filter_comments}</span>
-                <select aria-label=t.t().h_filter_comments on:change=move |ev| set_comment_mode(event_target_value(&ev)) prop:value=move || comment_mode.get()>
-                    <option value="any">{move || format!("{}: {}", t.t().h_filter_comments, t.t().comments_any)}</option>
-                    <option value="with">{t.t().comments_with}</option>
-                    <option value="without">{t.t().comments_without}</option>
-                    <option value="containing">{t.t().comments_containing}</option>
+                <span class="cv-sr-only">{t.t().history.filter_comments}</span>
+                <select
+                    aria-label=t.t().history.filter_comments
+                    on:change=move |ev| set_comment_mode(event_target_value(&ev))
+                    prop:value=move || comment_mode.get()
+                >
+                    <option value="any">
+                        {move || format!("{}: {}", t.t().history.filter_comments, t.t().history.comments_any)}
+                    </option>
+                    <option value="with">{t.t().history.comments_with}</option>
+                    <option value="without">{t.t().history.comments_without}</option>
+                    <option value="containing">{t.t().history.comments_containing}</option>
                 </select>
             </label>
             <Show when=move || comment_mode.get() == "containing">
-                <SearchBox label=t.t().comments_containing.to_string()
-                    value=filter_part(filter, |f| match &f.comments { CommentFilter::Containing(s) => s.clone(), _ => String::new() })
-                    on_input=Callback::new(move |v| filter.update(|f| f.comments = CommentFilter::Containing(v))) />
+                <SearchBox
+                    label=t.t().history.comments_containing.to_string()
+                    value=filter_part(
+                        filter,
+                        |f| match &f.comments {
+                            CommentFilter::Containing(s) => s.clone(),
+                            _ => String::new(),
+                        },
+                    )
+                    on_input=Callback::new(move |v| filter.update(|f| f.comments = CommentFilter::Containing(v)))
+                />
             </Show>
-            <MultiSelect label=t.t().h_filter_channel.to_string() options=channel_opts
-                selected=filter_part(filter, |f| f.channels.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.channels.toggle(&v))) />
-            <MultiSelect label=t.t().h_filter_action.to_string() options=action_opts
-                selected=filter_part(filter, |f| f.actions.0.clone()) on_toggle=Callback::new(move |v: String| filter.update(|f| f.actions.toggle(&v))) />
-            <button type="button" class="cv-button cv-button--subtle" aria-pressed=move || oldest_first.get().to_string()
-                on:click=move |_| filter.update(|f| f.oldest_first = !f.oldest_first)>
-                <span aria-hidden="true">"⇅ "</span>{move || if oldest_first.get() { t.t().order_oldest } else { t.t().order_newest }}
+            <MultiSelect
+                label=t.t().history.filter_channel.to_string()
+                options=channel_opts
+                selected=filter_part(filter, |f| f.channels.0.clone())
+                on_toggle=Callback::new(move |v: String| filter.update(|f| f.channels.toggle(&v)))
+            />
+            <MultiSelect
+                label=t.t().history.filter_action.to_string()
+                options=action_opts
+                selected=filter_part(filter, |f| f.actions.0.clone())
+                on_toggle=Callback::new(move |v: String| filter.update(|f| f.actions.toggle(&v)))
+            />
+            <button
+                type="button"
+                class="cv-button cv-button--subtle"
+                aria-pressed=move || oldest_first.get().to_string()
+                on:click=move |_| filter.update(|f| f.oldest_first = !f.oldest_first)
+            >
+                <span aria-hidden="true">"⇅ "</span>
+                {move || if oldest_first.get() { t.t().history.order_oldest } else { t.t().history.order_newest }}
             </button>
         </div>
     }
@@ -213,8 +256,16 @@ fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
     };
     let list = move || {
         view! {
-            <DataList source=list.clone() rows_of=|l: &HistoryList| l.items.as_slice() shown columns=columns(t) query
-                label=t.t().h_table.to_string() row_height=64.0 expand=questionnaires() />
+            <DataList
+                source=list.clone()
+                rows_of=|l: &HistoryList| l.items.as_slice()
+                shown
+                columns=columns(t)
+                query
+                label=t.t().history.table.to_string()
+                row_height=64.0
+                expand=questionnaires()
+            />
         }
     };
     view! {

@@ -22,13 +22,15 @@ use crate::ui::shared::{next_uid, Highlighted, SearchBox, SkeletonKind};
 pub static TAB: TabDef = TabDef {
     id: ModalTab::Interactions,
     slug: "interacoes",
-    label: |t| (t.tab)(ModalTab::Interactions),
+    label: |t| t.interactions.label,
     read: "interactions",
     decode: decode_as::<InteractionList>,
     count: |d| count_of::<InteractionList>(d, |l| l.channels.iter().map(|c| c.messages.len()).sum()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
-    panel: |ctx| ctx.loaded(|list: Arc<InteractionList>, case_id| view! { <InteractionsView list case_id /> }),
+    panel: |ctx| {
+        ctx.loaded(ctx.ready(|list: Arc<InteractionList>, case_id| view! { <InteractionsView list case_id /> }))
+    },
 };
 
 /// Messages rendered at first, and added by each "Mostrar anteriores".
@@ -64,7 +66,7 @@ fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoVie
         .filter(|&i| !list.channels[i].messages.is_empty())
         .collect();
     if channels.is_empty() {
-        return view! { <p class="cv-empty">{texts.i_empty}</p> }.into_any();
+        return view! { <p class="cv-empty">{texts.interactions.empty}</p> }.into_any();
     }
     let selected = RwSignal::new(channels[0]);
     let query = RwSignal::new(String::new());
@@ -75,11 +77,18 @@ fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoVie
             let s = summary(c);
             let name = fmt::channel(texts, &c.channel);
             let last = s.last_at.map(fmt::datetime).unwrap_or_default();
-            let label = (texts.i_channel_label)(&name, s.count, &last);
+            let label = (texts.interactions.channel_label)(&name, s.count, &last);
             view! {
-                <button type="button" class="cv-channel" aria-pressed=move || (selected.get() == i).to_string()
-                    aria-label=label on:click=move |_| selected.set(i)>
-                    <span class=icon_class(&c.channel) aria-hidden="true">{icon_letter(&c.channel)}</span>
+                <button
+                    type="button"
+                    class="cv-channel"
+                    aria-pressed=move || (selected.get() == i).to_string()
+                    aria-label=label
+                    on:click=move |_| selected.set(i)
+                >
+                    <span class=icon_class(&c.channel) aria-hidden="true">
+                        {icon_letter(&c.channel)}
+                    </span>
                     <span class="cv-channel__text" aria-hidden="true">
                         <span class="cv-channel__name">{name}<span class="cv-badge">{s.count}</span></span>
                         <span class="cv-channel__last">{last}</span>
@@ -96,9 +105,15 @@ fn InteractionsView(list: Arc<InteractionList>, case_id: CaseId) -> impl IntoVie
     };
     view! {
         <div class="cv-interactions">
-            <div class="cv-channels" role="group" aria-label=texts.i_channels>{buttons}</div>
+            <div class="cv-channels" role="group" aria-label=texts.interactions.channels>
+                {buttons}
+            </div>
             <div class="cv-toolbar" role="search">
-                <SearchBox label=texts.i_search.to_string() value=query.into() on_input=Callback::new(move |v| query.set(v)) />
+                <SearchBox
+                    label=texts.interactions.search.to_string()
+                    value=query.into()
+                    on_input=Callback::new(move |v| query.set(v))
+                />
             </div>
             {conversation}
         </div>
@@ -148,30 +163,45 @@ fn Conversation(list: Arc<InteractionList>, index: usize, case_id: CaseId, query
         let list = list.clone();
         move |(i, separator): (usize, bool)| {
             let msg = &list.channels[index].messages[i];
-            let day = separator.then(|| view! { <li class="cv-day"><span>{fmt::date(msg.sent_at)}</span></li> });
-            view! { {day} {message_view(t, msg, case_id, q, uid)} }
+            let day = separator.then(|| {
+                view! {
+                    <li class="cv-day">
+                        <span>{fmt::date(msg.sent_at)}</span>
+                    </li>
+                }
+            });
+            view! {
+                {day}
+                {message_view(t, msg, case_id, q, uid)}
+            }
         }
     };
     let hidden_before = move || matches.with(|m| m.len().saturating_sub(limit.get()));
     view! {
         <div class="cv-conversation-head">
-            <strong>{(texts.i_conversation)(&channel_name)}</strong>
+            <strong>{(texts.interactions.conversation)(&channel_name)}</strong>
             {identifier.map(|i| view! { <span class="cv-muted">{i}</span> })}
-            <span class="cv-muted" role="status" aria-live="polite">{move || (texts.i_results)(matches.with(Vec::len), total)}</span>
+            <span class="cv-muted" role="status" aria-live="polite">
+                {move || (texts.interactions.results)(matches.with(Vec::len), total)}
+            </span>
         </div>
         // column-reverse keeps the scroll anchored at the newest message, even while hidden
-        <div class="cv-conversation" tabindex="0" aria-label=(texts.i_conversation)(&channel_name)>
+        <div class="cv-conversation" tabindex="0" aria-label=(texts.interactions.conversation)(&channel_name)>
             <ol class="cv-messages">
                 <Show when=move || { hidden_before() > 0 }>
                     <li class="cv-earlier">
-                        <button type="button" class="cv-button cv-button--subtle" on:click=move |_| limit.update(|l| *l += PAGE)>
-                            {move || (texts.i_earlier)(hidden_before())}
+                        <button
+                            type="button"
+                            class="cv-button cv-button--subtle"
+                            on:click=move |_| limit.update(|l| *l += PAGE)
+                        >
+                            {move || (texts.interactions.earlier)(hidden_before())}
                         </button>
                     </li>
                 </Show>
                 <For each=move || visible.get() key=|m| *m children=row />
                 <Show when=move || matches.with(Vec::is_empty)>
-                    <li class="cv-empty">{texts.i_none_found}</li>
+                    <li class="cv-empty">{texts.interactions.none_found}</li>
                 </Show>
             </ol>
         </div>
@@ -189,26 +219,38 @@ fn message_view(t: I18n, m: &Message, case_id: CaseId, q: Memo<Query>, uid: usiz
         .name
         .clone()
         .filter(|n| !n.trim().is_empty())
-        .or_else(|| (texts.i_sender_kind)(&m.sender.kind).map(str::to_owned))
+        .or_else(|| (texts.interactions.sender_kind)(&m.sender.kind).map(str::to_owned))
         .unwrap_or_else(|| m.sender.kind.clone());
     let from_case =
         (m.case_id != case_id).then(|| view! { <span class="cv-tag">{(texts.from_case)(m.case_id)}</span> });
     let q: Signal<Query> = q.into();
-    let subject = m
-        .subject
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| view! { <p class="cv-msg__subject"><Highlighted text=s query=q /></p> });
+    let subject = m.subject.clone().filter(|s| !s.trim().is_empty()).map(|s| {
+        view! {
+            <p class="cv-msg__subject">
+                <Highlighted text=s query=q />
+            </p>
+        }
+    });
     let body = match (&m.html, &m.text) {
         (Some(html), _) if !html.trim().is_empty() => {
-            let title = (texts.i_email_frame)(m.subject.as_deref().unwrap_or(""));
+            let title = (texts.interactions.email_frame)(m.subject.as_deref().unwrap_or(""));
             view! {
-                <iframe class="cv-msg__frame" title=title sandbox="allow-popups allow-popups-to-escape-sandbox"
-                    referrerpolicy="no-referrer" srcdoc=email_document(html)></iframe>
+                <iframe
+                    class="cv-msg__frame"
+                    title=title
+                    sandbox="allow-popups allow-popups-to-escape-sandbox"
+                    referrerpolicy="no-referrer"
+                    srcdoc=email_document(html)
+                ></iframe>
             }
             .into_any()
         }
-        (_, Some(text)) => view! { <p class="cv-msg__text"><Highlighted text=text.clone() query=q /></p> }.into_any(),
+        (_, Some(text)) => view! {
+            <p class="cv-msg__text">
+                <Highlighted text=text.clone() query=q />
+            </p>
+        }
+        .into_any(),
         _ => ().into_any(),
     };
     let files = (!m.files.is_empty()).then(|| {
@@ -219,14 +261,22 @@ fn message_view(t: I18n, m: &Message, case_id: CaseId, q: Memo<Query>, uid: usiz
                 let name = fmt::shown(&f.name);
                 match f.url.clone().filter(|u| is_safe_link(u)) {
                     Some(url) => view! {
-                        <li><a href=url target="_blank" rel="noopener noreferrer nofollow">{name}</a></li>
+                        <li>
+                            <a href=url target="_blank" rel="noopener noreferrer nofollow">
+                                {name}
+                            </a>
+                        </li>
                     }
                     .into_any(),
                     None => view! { <li>{name}</li> }.into_any(),
                 }
             })
             .collect_view();
-        view! { <ul class="cv-msg__files" aria-label=texts.i_files>{items}</ul> }
+        view! {
+            <ul class="cv-msg__files" aria-label=texts.interactions.files>
+                {items}
+            </ul>
+        }
     });
     let id = format!("cv-{uid}-msg-{}", m.id);
     view! {

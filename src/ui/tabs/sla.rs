@@ -18,13 +18,13 @@ use crate::ui::shared::SkeletonKind;
 pub static TAB: TabDef = TabDef {
     id: ModalTab::Sla,
     slug: "sla",
-    label: |t| (t.tab)(ModalTab::Sla),
+    label: |t| t.sla.label,
     read: "sla",
     decode: decode_as::<SlaList>,
     count: |d| count_of::<SlaList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
-    panel: |ctx| ctx.loaded(|list: Arc<SlaList>, case_id| view! { <SlaView list case_id /> }),
+    panel: |ctx| ctx.loaded(ctx.ready(|list: Arc<SlaList>, case_id| view! { <SlaView list case_id /> })),
 };
 
 fn status_class(s: SlaStatus) -> &'static str {
@@ -52,8 +52,8 @@ fn status_text(t: I18n, target: &SlaTarget, c: &SlaClock) -> String {
     let texts = t.t();
     match c.status {
         // a running target past its target is already violated, whatever the server said last
-        SlaStatus::Running if c.overdue => texts.sla_running_late.into(),
-        _ => (texts.sla_status)(&target.status)
+        SlaStatus::Running if c.overdue => texts.sla.running_late.into(),
+        _ => (texts.sla.status)(&target.status)
             .map(str::to_owned)
             .unwrap_or_else(|| target.status.clone()),
     }
@@ -78,7 +78,7 @@ fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
         }
     }
     if list.items.is_empty() {
-        return view! { <p class="cv-empty">{t.t().sla_empty}</p> }.into_any();
+        return view! { <p class="cv-empty">{t.t().sla.empty}</p> }.into_any();
     }
     let cards = list
         .items
@@ -95,16 +95,21 @@ fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
             let name = target.name.clone();
             let t2 = target.clone();
             let note = match first.status {
-                SlaStatus::Paused => target.paused_since.map(|ms| (texts.sla_paused_since)(&fmt::datetime(ms))),
-                SlaStatus::Met => target.completed_at.map(|ms| (texts.sla_met_at)(&fmt::datetime(ms))),
+                SlaStatus::Paused => target
+                    .paused_since
+                    .map(|ms| (texts.sla.paused_since)(&fmt::datetime(ms))),
+                SlaStatus::Met => target.completed_at.map(|ms| (texts.sla.met_at)(&fmt::datetime(ms))),
                 _ => None,
             };
             view! {
-                <li class=move || format!("{}{}", status_class(c.get().status), if c.get().overdue { " cv-sla--overdue" } else { "" })>
+                <li class=move || {
+                    format!("{}{}", status_class(c.get().status), if c.get().overdue { " cv-sla--overdue" } else { "" })
+                }>
                     <div class="cv-sla__head">
                         <div class="cv-stack">
                             <h3 class="cv-sla__name">{fmt::shown(&name)}</h3>
-                            {(target.case_id != case_id).then(|| view! { <span class="cv-tag">{(texts.from_case)(target.case_id)}</span> })}
+                            {(target.case_id != case_id)
+                                .then(|| view! { <span class="cv-tag">{(texts.from_case)(target.case_id)}</span> })}
                         </div>
                         <span class="cv-sla__status">
                             <span aria-hidden="true">{move || status_icon(c.get().status, c.get().overdue)}" "</span>
@@ -112,16 +117,33 @@ fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
                         </span>
                     </div>
                     <dl class="cv-sla__facts">
-                        <div><dt>{texts.sla_elapsed}</dt><dd class="cv-num">{move || format::duration(c.get().elapsed)}</dd></div>
-                        <div><dt>{texts.sla_target}</dt><dd class="cv-num">{format::duration(target.target_seconds.max(0))}</dd></div>
-                        <div><dt>{texts.sla_due}</dt><dd>{first.due_at.map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd></div>
                         <div>
-                            <dt>{move || if c.get().remaining < 0 { texts.sla_overdue } else { texts.sla_left }}</dt>
-                            <dd class="cv-num cv-sla__left">{move || format::duration(c.get().remaining.saturating_abs())}</dd>
+                            <dt>{texts.sla.elapsed}</dt>
+                            <dd class="cv-num">{move || format::duration(c.get().elapsed)}</dd>
+                        </div>
+                        <div>
+                            <dt>{texts.sla.target}</dt>
+                            <dd class="cv-num">{format::duration(target.target_seconds.max(0))}</dd>
+                        </div>
+                        <div>
+                            <dt>{texts.sla.due}</dt>
+                            <dd>{first.due_at.map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
+                        </div>
+                        <div>
+                            <dt>{move || if c.get().remaining < 0 { texts.sla.overdue } else { texts.sla.left }}</dt>
+                            <dd class="cv-num cv-sla__left">
+                                {move || format::duration(c.get().remaining.saturating_abs())}
+                            </dd>
                         </div>
                     </dl>
-                    <div class="cv-sla__bar" role="progressbar" aria-label=texts.sla_progress aria-valuemin="0" aria-valuemax="100"
-                        aria-valuenow=move || c.get().percent>
+                    <div
+                        class="cv-sla__bar"
+                        role="progressbar"
+                        aria-label=texts.sla.progress
+                        aria-valuemin="0"
+                        aria-valuemax="100"
+                        aria-valuenow=move || c.get().percent
+                    >
                         <span style:width=move || format!("{}%", c.get().percent)></span>
                     </div>
                     {note.map(|n| view! { <p class="cv-sla__note">{n}</p> })}
@@ -129,5 +151,10 @@ fn SlaView(case_id: CaseId, list: Arc<SlaList>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="cv-sla-list" aria-label=t.t().sla_list>{cards}</ul> }.into_any()
+    view! {
+        <ul class="cv-sla-list" aria-label=t.t().sla.list>
+            {cards}
+        </ul>
+    }
+    .into_any()
 }

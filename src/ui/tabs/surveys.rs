@@ -16,13 +16,13 @@ use crate::ui::shared::{cells, next_uid, SkeletonKind};
 pub static TAB: TabDef = TabDef {
     id: ModalTab::Surveys,
     slug: "pesquisa-de-satisfacao",
-    label: |t| (t.tab)(ModalTab::Surveys),
+    label: |t| t.surveys.label,
     read: "surveys",
     decode: decode_as::<SurveyList>,
     count: |d| count_of::<SurveyList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
-    panel: |ctx| ctx.loaded(|list: Arc<SurveyList>, case_id| view! { <SurveysView list case_id /> }),
+    panel: |ctx| ctx.loaded(ctx.ready(|list: Arc<SurveyList>, case_id| view! { <SurveysView list case_id /> })),
 };
 
 fn score_view(t: I18n, s: &Survey) -> AnyView {
@@ -31,9 +31,13 @@ fn score_view(t: I18n, s: &Survey) -> AnyView {
         Score::Csat(n) => {
             let stars: String = (1..=5).map(|i| if i <= n { '★' } else { '☆' }).collect();
             view! {
-                <span class="cv-score cv-score--csat" role="img" aria-label=(texts.sv_stars)(n)>
-                    <span class="cv-stars" aria-hidden="true">{stars}</span>
-                    <span class="cv-score__num" aria-hidden="true">{format!("{n}/5")}</span>
+                <span class="cv-score cv-score--csat" role="img" aria-label=(texts.surveys.stars)(n)>
+                    <span class="cv-stars" aria-hidden="true">
+                        {stars}
+                    </span>
+                    <span class="cv-score__num" aria-hidden="true">
+                        {format!("{n}/5")}
+                    </span>
                 </span>
             }
             .into_any()
@@ -46,13 +50,15 @@ fn score_view(t: I18n, s: &Survey) -> AnyView {
             };
             view! {
                 <span class="cv-score cv-score--nps">
-                    <strong class="cv-score__big">{(texts.sv_nps)(n)}</strong>
-                    <span class=class>{(texts.sv_band)(band)}</span>
+                    <strong class="cv-score__big">{(texts.surveys.nps)(n)}</strong>
+                    <span class=class>{(texts.surveys.band)(band)}</span>
                 </span>
             }
             .into_any()
         }
-        Score::Unrated(n) => view! { <span class="cv-score cv-warning-text">{(texts.sv_unrated)(n)}</span> }.into_any(),
+        Score::Unrated(n) => {
+            view! { <span class="cv-score cv-warning-text">{(texts.surveys.unrated)(n)}</span> }.into_any()
+        }
     }
 }
 
@@ -62,9 +68,9 @@ fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
     let texts = t.t();
     if list.items.is_empty() {
         let why = if list.configured {
-            texts.sv_none
+            texts.surveys.none
         } else {
-            texts.sv_not_configured
+            texts.surveys.not_configured
         };
         return view! { <p class="cv-empty">{why}</p> }.into_any();
     }
@@ -75,46 +81,79 @@ fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
         .map(|s| {
             let open = RwSignal::new(false);
             let details_id = format!("cv-{uid}-survey-{}", s.id);
-            let scale = (texts.sv_scale)(&s.scale);
+            let scale = (texts.surveys.scale)(&s.scale);
             let has_details = s.comment.as_ref().is_some_and(|c| !c.trim().is_empty()) || !s.answers.is_empty();
             let comment = s.comment.clone().filter(|c| !c.trim().is_empty());
             let answers = s
                 .answers
                 .iter()
-                .map(|a| view! { <dt>{crate::fmt::shown(&a.question)}</dt><dd>{crate::fmt::shown(&a.answer)}</dd> })
+                .map(|a| {
+                    view! {
+                        <dt>{crate::fmt::shown(&a.question)}</dt>
+                        <dd>{crate::fmt::shown(&a.answer)}</dd>
+                    }
+                })
                 .collect_view();
             let controls = details_id.clone();
             view! {
                 <li class="cv-survey">
                     <div class="cv-survey__head">
                         <span class="cv-tag">{scale}</span>
-                        {(s.case_id != case_id).then(|| view! { <span class="cv-tag">{(texts.from_case)(s.case_id)}</span> })}
+                        {(s.case_id != case_id)
+                            .then(|| view! { <span class="cv-tag">{(texts.from_case)(s.case_id)}</span> })}
                         {score_view(t, s)}
                     </div>
                     <dl class="cv-survey__facts">
-                        <div><dt>{texts.sv_requester}</dt><dd>{cells::name(s.requester.as_deref())}</dd></div>
-                        <div><dt>{texts.sv_agent}</dt><dd>{cells::name(s.agent.as_ref().map(|a| a.name.as_str()))}</dd></div>
-                        <div><dt>{texts.sv_answered}</dt><dd>{cells::when(t, s.answered_at)}</dd></div>
+                        <div>
+                            <dt>{texts.surveys.requester}</dt>
+                            <dd>{cells::name(s.requester.as_deref())}</dd>
+                        </div>
+                        <div>
+                            <dt>{texts.surveys.agent}</dt>
+                            <dd>{cells::name(s.agent.as_ref().map(|a| a.name.as_str()))}</dd>
+                        </div>
+                        <div>
+                            <dt>{texts.surveys.answered}</dt>
+                            <dd>{cells::when(t, s.answered_at)}</dd>
+                        </div>
                     </dl>
                     {if has_details {
                         view! {
-                            <button type="button" class="cv-link-button" aria-expanded=move || open.get().to_string() aria-controls=controls
-                                on:click=move |_| open.update(|o| *o = !*o)>
+                            <button
+                                type="button"
+                                class="cv-link-button"
+                                aria-expanded=move || open.get().to_string()
+                                aria-controls=controls
+                                on:click=move |_| open.update(|o| *o = !*o)
+                            >
                                 <span aria-hidden="true">{move || if open.get() { "▾ " } else { "▸ " }}</span>
-                                {move || if open.get() { texts.sv_hide } else { texts.sv_show }}
+                                {move || if open.get() { texts.surveys.hide } else { texts.surveys.show }}
                             </button>
                             <div class="cv-survey__details" id=details_id hidden=move || !open.get()>
-                                {comment.map(|c| view! { <p class="cv-prewrap"><strong>{texts.sv_comment}": "</strong>{crate::fmt::shown(&c)}</p> })}
+                                {comment
+                                    .map(|c| {
+                                        view! {
+                                            <p class="cv-prewrap">
+                                                <strong>{texts.surveys.comment}": "</strong>
+                                                {crate::fmt::shown(&c)}
+                                            </p>
+                                        }
+                                    })}
                                 <dl class="cv-survey__answers">{answers}</dl>
                             </div>
                         }
-                        .into_any()
+                            .into_any()
                     } else {
-                        view! { <p class="cv-muted">{texts.sv_no_comment}</p> }.into_any()
+                        view! { <p class="cv-muted">{texts.surveys.no_comment}</p> }.into_any()
                     }}
                 </li>
             }
         })
         .collect_view();
-    view! { <ul class="cv-survey-list" aria-label=texts.sv_list>{cards}</ul> }.into_any()
+    view! {
+        <ul class="cv-survey-list" aria-label=texts.surveys.list>
+            {cards}
+        </ul>
+    }
+    .into_any()
 }

@@ -23,13 +23,13 @@ use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::UploadFlow;
 use crate::tabs::{count_of, decode_as, ModalTab, TabCtx, TabDef};
-use crate::ui::shared::{cells, save_bytes, Column, DataList, Filtered, ListTab, SearchBox, SkeletonKind};
+use crate::ui::shared::{cells, ready_as, save_bytes, Column, DataList, Filtered, ListTab, SearchBox, SkeletonKind};
 
 /// The tab's declaration (see `crate::tabs`).
 pub static TAB: TabDef = TabDef {
     id: ModalTab::Attachments,
     slug: "anexos",
-    label: |t| (t.tab)(ModalTab::Attachments),
+    label: |t| t.attachments.label,
     read: "attachments",
     decode: decode_as::<AttachmentList>,
     count: |d| count_of::<AttachmentList>(d, |l| l.items.len()),
@@ -46,7 +46,7 @@ fn Attachments(ctx: TabCtx) -> impl IntoView {
     view! {
         <div class="cv-list-tab">
             <UploadPanel flow />
-            {ctx.loaded(move |list: Arc<AttachmentList>, _| view! { <AttachmentsView list flow /> })}
+            {ctx.loaded(ready_as(move |list: Arc<AttachmentList>| view! { <AttachmentsView list flow /> }))}
         </div>
     }
 }
@@ -68,10 +68,10 @@ fn kind_label(k: FileKind) -> &'static str {
 fn origin_text(t: I18n, a: &Attachment) -> String {
     let texts = t.t();
     match (a.origin.kind.as_str(), &a.origin.channel, &a.origin.uploaded_by) {
-        ("upload", _, Some(who)) => (texts.a_origin_upload)(&who.name),
-        (_, Some(channel), _) => (texts.a_origin_channel)(&fmt::channel(texts, channel)),
-        (_, _, Some(who)) => (texts.a_origin_upload)(&who.name),
-        _ => texts.a_origin_other.into(),
+        ("upload", _, Some(who)) => (texts.attachments.origin_upload)(&who.name),
+        (_, Some(channel), _) => (texts.attachments.origin_channel)(&fmt::channel(texts, channel)),
+        (_, _, Some(who)) => (texts.attachments.origin_upload)(&who.name),
+        _ => texts.attachments.origin_other.into(),
     }
 }
 
@@ -85,10 +85,10 @@ fn download(client: ApiClient, t: I18n, case_id: CaseId, a: &Attachment, notice:
         let texts = t.t();
         match client.attachment_bytes(case_id, id, &ctl.signal()).await {
             Ok(bytes) if save_bytes(&bytes, &name, &mime).is_ok() => notice.set(None),
-            Ok(_) => notice.set(Some((texts.a_download_failed)(&name))),
+            Ok(_) => notice.set(Some((texts.attachments.download_failed)(&name))),
             Err(e) => notice.set(Some(format!(
                 "{}: {}",
-                (texts.a_download_failed)(&name),
+                (texts.attachments.download_failed)(&name),
                 e.message(texts)
             ))),
         }
@@ -178,7 +178,7 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
                         Err(e) => {
                             notice.set(Some(format!(
                                 "{}: {}",
-                                (texts.a_download_failed)(&a.file_name),
+                                (texts.attachments.download_failed)(&a.file_name),
                                 e.message(texts)
                             )));
                             zipping.set(None);
@@ -188,10 +188,12 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
                 }
                 zipping.set(None);
                 match store(&entries) {
-                    Ok(zip) if save_bytes(&zip, &(texts.a_zip_name)(case_id), "application/zip").is_ok() => {
+                    Ok(zip) if save_bytes(&zip, &(texts.attachments.zip_name)(case_id), "application/zip").is_ok() => {
                         notice.set(None)
                     }
-                    _ => notice.set(Some((texts.a_download_failed)(&(texts.a_zip_name)(case_id)))),
+                    _ => notice.set(Some((texts.attachments.download_failed)(
+                        &(texts.attachments.zip_name)(case_id),
+                    ))),
                 }
             });
         }
@@ -201,23 +203,29 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
     let columns = {
         let select_all = move || {
             view! {
-                <input type="checkbox" class="cv-check" aria-label=t.t().a_select_all title=t.t().a_select_all
-                    prop:checked=all_checked disabled=move || shown_ids.with(BTreeSet::is_empty)
+                <input
+                    type="checkbox"
+                    class="cv-check"
+                    aria-label=t.t().attachments.select_all
+                    title=t.t().attachments.select_all
+                    prop:checked=all_checked
+                    disabled=move || shown_ids.with(BTreeSet::is_empty)
                     on:change=move |_| {
                         let ids = shown_ids.get_untracked();
                         selected.update(|s| *s = cvortex_domain::unification::toggle_all(s, &ids));
-                    } />
+                    }
+                />
             }
             .into_any()
         };
         vec![
             Column::new(
-                |t| t.a_col_select,
+                |t| t.attachments.col_select,
                 "44px",
                 move |a: &Attachment, _| {
                     let id = a.id;
                     view! {
-                        <input type="checkbox" class="cv-check" aria-label=(t.t().a_select)(&a.file_name)
+                        <input type="checkbox" class="cv-check" aria-label=(t.t().attachments.select)(&a.file_name)
                             prop:checked=move || selected.with(|s| s.contains(&id))
                             on:change=move |_| selected.update(|s| if !s.remove(&id) { s.insert(id); }) />
                     }
@@ -226,38 +234,39 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
             )
             .with_head(select_all),
             Column::new(
-                |t| t.a_col_name,
+                |t| t.attachments.col_name,
                 "minmax(220px, 3fr)",
                 move |a: &Attachment, q| {
                     let k = kind(&a.mime_type);
-                    let icon = view! { <span class=format!("cv-file-icon cv-file-icon--{}", kind_label(k).to_lowercase()) aria-hidden="true">{kind_label(k)}</span> }.into_any();
+                    let class = format!("cv-file-icon cv-file-icon--{}", kind_label(k).to_lowercase());
+                    let icon = view! { <span class=class aria-hidden="true">{kind_label(k)}</span> }.into_any();
                     view! { <div class="cv-file">{icon}{cells::clamped(a.file_name.clone(), q)}</div> }.into_any()
                 },
             ),
             Column::new(
-                |t| t.a_col_size,
+                |t| t.attachments.col_size,
                 "minmax(90px, 0.6fr)",
                 move |a: &Attachment, _| cells::text("cv-num cv-nowrap", fmt::size(t.t(), a.size_bytes)),
             ),
             Column::new(
-                |t| t.a_col_origin,
+                |t| t.attachments.col_origin,
                 "minmax(160px, 1.2fr)",
                 move |a: &Attachment, _| cells::text("cv-clamp", origin_text(t, a)),
             ),
             Column::new(
-                |t| t.a_col_when,
+                |t| t.attachments.col_when,
                 "minmax(140px, 0.9fr)",
                 move |a: &Attachment, _| cells::when(t, a.created_at),
             ),
             Column::new(
-                |t| t.a_col_action,
+                |t| t.attachments.col_action,
                 "minmax(110px, 0.7fr)",
                 move |a: &Attachment, _| {
                     let a2 = a.clone();
                     let client = download_client.clone();
                     view! {
-                    <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().a_download_label)(&a.file_name)
-                        on:click=move |_| download(client.clone(), t, case_id, &a2, notice)>{t.t().a_download}</button>
+                    <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().attachments.download_label)(&a.file_name)
+                        on:click=move |_| download(client.clone(), t, case_id, &a2, notice)>{t.t().attachments.download}</button>
                 }
                 .into_any()
                 },
@@ -266,25 +275,48 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
     };
     let selected_count = Signal::derive(move || selected.with(BTreeSet::len));
     let no_zip = move || selected_count.get() == 0 || zipping.get().is_some();
-    let limits_text = (texts.a_limits)(&fmt::size(texts, list.limits.max_bytes), &allowed_labels(&list.limits));
+    let limits_text =
+        (texts.attachments.limits)(&fmt::size(texts, list.limits.max_bytes), &allowed_labels(&list.limits));
     let accept = list.limits.allowed_types.join(",");
 
     let toolbar = view! {
         <div class="cv-toolbar-row">
             <div class="cv-toolbar" role="search">
-                <SearchBox label=texts.a_search.to_string() value=query.into() on_input=Callback::new(move |v| query.set(v)) />
+                <SearchBox
+                    label=texts.attachments.search.to_string()
+                    value=query.into()
+                    on_input=Callback::new(move |v| query.set(v))
+                />
             </div>
             <div class="cv-unify-bar">
-                <button type="button" class="cv-button" aria-disabled=move || no_zip().to_string()
-                    on:click=move |ev| if !no_zip() { zip_selected(ev) }>
+                <button
+                    type="button"
+                    class="cv-button"
+                    aria-disabled=move || no_zip().to_string()
+                    on:click=move |ev| {
+                        if !no_zip() {
+                            zip_selected(ev)
+                        }
+                    }
+                >
                     {move || match zipping.get() {
-                        Some((i, n)) => (t.t().a_zipping)(i, n),
-                        None => (t.t().a_zip)(selected_count.get()),
+                        Some((i, n)) => (t.t().attachments.zipping)(i, n),
+                        None => (t.t().attachments.zip)(selected_count.get()),
                     }}
                 </button>
-                <label class="cv-button cv-button--primary cv-file-pick" aria-disabled=move || flow.is_sending().to_string()>
-                    {texts.a_attach}
-                    <input type="file" class="cv-sr-only" accept=accept node_ref=pick on:change=on_pick disabled=move || flow.is_sending() />
+                <label
+                    class="cv-button cv-button--primary cv-file-pick"
+                    aria-disabled=move || flow.is_sending().to_string()
+                >
+                    {texts.attachments.attach}
+                    <input
+                        type="file"
+                        class="cv-sr-only"
+                        accept=accept
+                        node_ref=pick
+                        on:change=on_pick
+                        disabled=move || flow.is_sending()
+                    />
                 </label>
             </div>
         </div>
@@ -292,7 +324,17 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
     .into_any();
     let notes = view! {
         <p class="cv-small cv-muted">{limits_text}</p>
-        {move || notice.get().map(|n| view! { <p class="cv-warning" role="alert">{n}</p> })}
+        {move || {
+            notice
+                .get()
+                .map(|n| {
+                    view! {
+                        <p class="cv-warning" role="alert">
+                            {n}
+                        </p>
+                    }
+                })
+        }}
     }
     .into_any();
     let clear_query = Callback::new(move |()| query.set(String::new()));
@@ -308,8 +350,16 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
         let list = list.clone();
         move || {
             view! {
-                <DataList source=list.clone() rows_of=|l: &AttachmentList| l.items.as_slice() shown columns=columns.clone()
-                    query=q label=texts.a_table.to_string() row_height=52.0 class="cv-datalist--sticky-end" />
+                <DataList
+                    source=list.clone()
+                    rows_of=|l: &AttachmentList| l.items.as_slice()
+                    shown
+                    columns=columns.clone()
+                    query=q
+                    label=texts.attachments.table.to_string()
+                    row_height=52.0
+                    class="cv-datalist--sticky-end"
+                />
             }
         }
     };
@@ -326,7 +376,7 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
             }
             on:drop=on_drop>
             <ListTab toolbar notes filtered list=list_view />
-            <p class="cv-dropzone__hint" aria-hidden="true">{texts.a_drop}</p>
+            <p class="cv-dropzone__hint" aria-hidden="true">{texts.attachments.drop}</p>
         </div>
     }
 }

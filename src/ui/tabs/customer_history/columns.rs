@@ -45,17 +45,28 @@ pub fn row_look(r: &CaseRow) -> RowLook {
 /// The short chip text and the full explanation of a reason.
 pub fn reason_text(t: &Texts, r: &Ineligibility) -> (&'static str, String) {
     match r {
-        Ineligibility::OpenCase => (t.r_open_case, t.r_open_case_long.into()),
-        Ineligibility::AlreadyUnified { into_case_id } => (t.r_unified, (t.r_unified_long)(*into_case_id)),
-        Ineligibility::InService { agent_name } => (t.r_in_service, (t.r_in_service_long)(agent_name.as_deref())),
-        Ineligibility::Finished { closed_at } => {
-            (t.r_finished, (t.r_finished_long)(closed_at.map(fmt::date).as_deref()))
-        }
-        Ineligibility::DifferentWhatsapp { candidate } => {
-            (t.r_diff_whatsapp, (t.r_diff_whatsapp_long)(&phone::masked(candidate)))
-        }
-        Ineligibility::DifferentChat { candidate } => (t.r_diff_chat, (t.r_diff_chat_long)(candidate)),
-        Ineligibility::NotFound => (t.r_not_found, t.r_not_found_long.into()),
+        Ineligibility::OpenCase => (t.customer.reason_open_case, t.customer.reason_open_case_long.into()),
+        Ineligibility::AlreadyUnified { into_case_id } => (
+            t.customer.reason_unified,
+            (t.customer.reason_unified_long)(*into_case_id),
+        ),
+        Ineligibility::InService { agent_name } => (
+            t.customer.reason_in_service,
+            (t.customer.reason_in_service_long)(agent_name.as_deref()),
+        ),
+        Ineligibility::Finished { closed_at } => (
+            t.customer.reason_finished,
+            (t.customer.reason_finished_long)(closed_at.map(fmt::date).as_deref()),
+        ),
+        Ineligibility::DifferentWhatsapp { candidate } => (
+            t.customer.reason_diff_whatsapp,
+            (t.customer.reason_diff_whatsapp_long)(&phone::masked(candidate)),
+        ),
+        Ineligibility::DifferentChat { candidate } => (
+            t.customer.reason_diff_chat,
+            (t.customer.reason_diff_chat_long)(candidate),
+        ),
+        Ineligibility::NotFound => (t.customer.reason_not_found, t.customer.reason_not_found_long.into()),
     }
 }
 
@@ -93,14 +104,14 @@ pub fn columns(
 ) -> Vec<Column<CaseRow>> {
     vec![
         Column::new(
-            |t| t.cc_col_select,
+            |t| t.customer.col_select,
             "44px",
             move |r: &CaseRow, _| {
                 let id = r.case().id;
                 let texts = t.t();
                 view! {
                     <input type="checkbox" class="cv-check" disabled=!r.selectable
-                        aria-label=(texts.cc_select_case)(id)
+                        aria-label=(texts.customer.select_case)(id)
                         aria-describedby=(!r.reasons.is_empty()).then(|| reason_id(uid, id))
                         prop:checked=move || flow.selected.with(|s| s.contains(&id))
                         on:change=move |_| flow.toggle(id) />
@@ -110,13 +121,13 @@ pub fn columns(
         )
         .with_head(move || select_all()),
         Column::new(
-            |t| t.cc_col_id,
+            |t| t.customer.col_id,
             "minmax(232px, 1.1fr)",
             move |r: &CaseRow, q| {
                 let texts = t.t();
                 let id = r.case().id.to_string();
                 let tags = if r.is_open {
-                    view! { <span class="cv-tag cv-tag--current" id=reason_id(uid, r.case().id)>{texts.cc_current}</span> }.into_any()
+                    view! { <span class="cv-tag cv-tag--current" id=reason_id(uid, r.case().id)>{texts.customer.current}</span> }.into_any()
                 } else if r.reasons.is_empty() {
                     ().into_any()
                 } else {
@@ -144,25 +155,25 @@ pub fn columns(
         )
         .sorts_by(CaseSort::Id.code()),
         Column::new(
-            |t| t.cc_col_subject,
+            |t| t.customer.col_subject,
             "minmax(180px, 2fr)",
             move |r: &CaseRow, q| cells::clamped_or_dash(r.case().subject.clone(), q),
         )
         .sorts_by(CaseSort::Subject.code()),
         Column::new(
-            |t| t.cc_col_status,
+            |t| t.customer.col_status,
             "minmax(176px, 0.8fr)",
             move |r: &CaseRow, _| cells::chip("cv-chip cv-chip--fit".into(), r.case().status.name.clone()),
         )
         .sorts_by(CaseSort::Status.code()),
         Column::new(
-            |t| t.cc_col_agent,
+            |t| t.customer.col_agent,
             "minmax(140px, 1fr)",
             move |r: &CaseRow, q| cells::clamped_or_dash(r.case().assignee.as_ref().map(|a| a.name.clone()), q),
         )
         .sorts_by(CaseSort::Agent.code()),
         Column::new(
-            |t| t.cc_col_channel,
+            |t| t.customer.col_channel,
             "minmax(176px, 1fr)",
             move |r: &CaseRow, _| {
                 let name = cells::text("", fmt::channel(t.t(), &r.case().channel));
@@ -171,38 +182,38 @@ pub fn columns(
         )
         .sorts_by(CaseSort::Channel.code()),
         Column::new(
-            |t| t.cc_col_created,
+            |t| t.customer.col_created,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| cells::when(t, r.case().created_at),
         )
         .sorts_by(CaseSort::Created.code()),
         Column::new(
-            |t| t.cc_col_closed,
+            |t| t.customer.col_closed,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
         .sorts_by(CaseSort::Closed.code()),
         Column::new(
-            |t| t.cc_col_updated,
+            |t| t.customer.col_updated,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
         .sorts_by(CaseSort::Updated.code()),
         Column::new(
-            |t| t.cc_col_type,
+            |t| t.customer.col_type,
             "minmax(100px, 0.7fr)",
             move |r: &CaseRow, _| cells::name(r.case().case_type.as_ref().map(|c| c.name.as_str())),
         )
         .sorts_by(CaseSort::Type.code()),
         Column::new(
-            |t| t.cc_col_action,
+            |t| t.customer.col_action,
             "minmax(196px, 0.9fr)",
             move |r: &CaseRow, _| match (r.is_open, continue_case) {
                 (false, Some(c)) => {
                     let id = r.case().id;
                     view! {
-                        <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().cc_continue_label)(id)
-                            on:click=move |_| c.0.run(id)>{t.t().cc_continue}</button>
+                        <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().customer.continue_label)(id)
+                            on:click=move |_| c.0.run(id)>{t.t().customer.continue_case}</button>
                     }
                     .into_any()
                 }

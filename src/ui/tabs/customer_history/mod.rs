@@ -20,14 +20,14 @@ use crate::fmt;
 use crate::i18n::use_i18n;
 use crate::state::{filter_part, use_persisted_filter, Preview, UnifyFlow};
 use crate::tabs::{count_of, decode_as, ModalTab, TabCtx, TabDef};
-use crate::ui::shared::{next_uid, DataList, Filtered, ListTab, SearchBox, SkeletonKind, Sorting};
+use crate::ui::shared::{next_uid, ready_as, DataList, Filtered, ListTab, SearchBox, SkeletonKind, Sorting};
 use crate::widget::use_continue_case;
 
 /// The tab's declaration (see `crate::tabs`).
 pub static TAB: TabDef = TabDef {
     id: ModalTab::CustomerHistory,
     slug: "historico-do-cliente",
-    label: |t| (t.tab)(ModalTab::CustomerHistory),
+    label: |t| t.customer.label,
     read: "customer-cases",
     decode: decode_as::<CustomerCaseList>,
     count: |d| count_of::<CustomerCaseList>(d, |l| l.items.len()),
@@ -45,10 +45,14 @@ fn CustomerHistory(ctx: TabCtx) -> impl IntoView {
     view! {
         <div class="cv-list-tab">
             <UnifyPanel flow hooks />
-            {ctx.loaded(move |list: Arc<CustomerCaseList>, _| view! { <CustomerCasesView list flow /> })}
+            {ctx.loaded(ready_as(move |list: Arc<CustomerCaseList>| view! { <CustomerCasesView list flow /> }))}
         </div>
     }
 }
+
+/// The rows of the list, one per case (a named type: generics in a `view!` attribute's closure
+/// trip leptosfmt).
+type CaseRows = Vec<CaseRow>;
 
 #[component]
 fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoView {
@@ -67,7 +71,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
         })
         .unwrap_or_else(|| Arc::new(Assessment::new(&list.items, case_id)));
     let open_found = assessment.open_found;
-    let rows: Arc<Vec<CaseRow>> = Arc::new(
+    let rows: Arc<CaseRows> = Arc::new(
         list.items
             .iter()
             .enumerate()
@@ -97,13 +101,19 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
         Signal::derive(move || eligible_shown.with(|e| flow.selected.with(|s| e.iter().any(|id| s.contains(id)))));
     let select_all: Arc<dyn Fn() -> AnyView + Send + Sync> = Arc::new(move || {
         view! {
-            <input type="checkbox" class="cv-check" aria-label=t.t().cc_select_all title=t.t().cc_select_all
+            <input
+                type="checkbox"
+                class="cv-check"
+                aria-label=t.t().customer.select_all
+                title=t.t().customer.select_all
                 disabled=move || eligible_shown.with(|e| e.is_empty()) || flow.is_busy()
-                prop:checked=all_checked prop:indeterminate=move || some_checked.get() && !all_checked.get()
+                prop:checked=all_checked
+                prop:indeterminate=move || some_checked.get() && !all_checked.get()
                 on:change=move |_| {
                     let eligible = eligible_shown.get_untracked();
                     flow.choose(flow.selected.with_untracked(|s| toggle_all(s, &eligible)));
-                } />
+                }
+            />
         }
         .into_any()
     });
@@ -133,19 +143,41 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     let toolbar = view! {
         <div class="cv-toolbar-row">
             <div class="cv-toolbar" role="search">
-                <SearchBox label=t.t().cc_search.to_string() value=filter_part(filter, |f| f.query.clone())
-                    on_input=Callback::new(move |v| filter.update(|f| f.query = v)) />
+                <SearchBox
+                    label=t.t().customer.search.to_string()
+                    value=filter_part(filter, |f| f.query.clone())
+                    on_input=Callback::new(move |v| filter.update(|f| f.query = v))
+                />
             </div>
             <div class="cv-unify-bar">
-                <span class="cv-unify-bar__count" role="status" aria-live="polite">{move || (t.t().cc_selected)(selected_count.get())}</span>
-                <button type="button" class="cv-button cv-button--primary" data-unify-button aria-disabled=move || cannot_unify().to_string()
-                    on:click=move |ev| if !cannot_unify() { ask_confirm(ev) }>{t.t().cc_unify}</button>
+                <span class="cv-unify-bar__count" role="status" aria-live="polite">
+                    {move || (t.t().customer.selected)(selected_count.get())}
+                </span>
+                <button
+                    type="button"
+                    class="cv-button cv-button--primary"
+                    data-unify-button
+                    aria-disabled=move || cannot_unify().to_string()
+                    on:click=move |ev| {
+                        if !cannot_unify() {
+                            ask_confirm(ev)
+                        }
+                    }
+                >
+                    {t.t().customer.unify}
+                </button>
             </div>
         </div>
     }
     .into_any();
     let notes = (!open_found && total > 0)
-        .then(|| view! { <p class="cv-warning" role="alert">{t.t().cc_open_missing}</p> })
+        .then(|| {
+            view! {
+                <p class="cv-warning" role="alert">
+                    {t.t().customer.open_missing}
+                </p>
+            }
+        })
         .into_any();
     let filtered = Filtered {
         shown,
@@ -157,9 +189,18 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     };
     let list = move || {
         view! {
-            <DataList source=rows.clone() rows_of={|r: &Vec<CaseRow>| r.as_slice()} shown
-                columns=columns(t, uid, flow, select_all.clone(), continue_case) query
-                label=t.t().cc_table.to_string() row_height=60.0 row_look=row_look sorting class="cv-datalist--sticky-end" />
+            <DataList
+                source=rows.clone()
+                rows_of=|r: &CaseRows| r.as_slice()
+                shown
+                columns=columns(t, uid, flow, select_all.clone(), continue_case)
+                query
+                label=t.t().customer.table.to_string()
+                row_height=60.0
+                row_look=row_look
+                sorting
+                class="cv-datalist--sticky-end"
+            />
         }
     };
     view! { <ListTab toolbar notes filtered list /> }

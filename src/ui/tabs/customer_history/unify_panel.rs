@@ -72,8 +72,14 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
     let undo = move || flow.undo(client.clone(), hooks);
     let dismiss_button = move || {
         view! {
-            <button type="button" class="cv-icon-button cv-alert__close" aria-label=t.t().cc_dismiss
-                on:click=move |_| flow.dismiss()>"×"</button>
+            <button
+                type="button"
+                class="cv-icon-button cv-alert__close"
+                aria-label=t.t().dismiss
+                on:click=move |_| flow.dismiss()
+            >
+                "×"
+            </button>
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -100,22 +106,53 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 let lines = preview
                     .per_case
                     .iter()
-                    .map(|(id, counts)| view! { <li><strong>{format!("#{id}")}</strong>": "{(texts.cc_counts)(counts)}</li> })
+                    .map(|(id, counts)| {
+                        view! {
+                            <li>
+                                <strong>{format!("#{id}")}</strong>
+                                ": "
+                                {(texts.customer.counts)(counts)}
+                            </li>
+                        }
+                    })
                     .collect_view();
                 view! {
-                    <div class="cv-alert cv-alert--confirm" role="alertdialog" aria-modal="false" tabindex="-1"
-                        aria-labelledby=title_id.clone() aria-describedby=desc_id.clone() on:keydown=on_key>
-                        <h3 class="cv-alert__title" id=title_id.clone()>{(texts.cc_confirm_title)(preview.per_case.len(), flow.target.get_untracked())}</h3>
-                        <p id=desc_id.clone()>{texts.cc_confirm_body}</p>
+                    <div
+                        class="cv-alert cv-alert--confirm"
+                        role="alertdialog"
+                        aria-modal="false"
+                        tabindex="-1"
+                        aria-labelledby=title_id.clone()
+                        aria-describedby=desc_id.clone()
+                        on:keydown=on_key
+                    >
+                        <h3 class="cv-alert__title" id=title_id.clone()>
+                            {(texts.customer.confirm_title)(preview.per_case.len(), flow.target.get_untracked())}
+                        </h3>
+                        <p id=desc_id.clone()>{texts.customer.confirm_body}</p>
                         <ul class="cv-preview">{lines}</ul>
-                        <p class="cv-preview__total"><strong>{texts.cc_total}": "</strong>{(texts.cc_counts)(&preview.total)}</p>
+                        <p class="cv-preview__total">
+                            <strong>{texts.customer.total}": "</strong>
+                            {(texts.customer.counts)(&preview.total)}
+                        </p>
                         <div class="cv-alert__actions">
-                            <button type="button" class="cv-button cv-button--primary" data-autofocus
-                                aria-disabled=move || sending().to_string() aria-busy=move || sending().to_string()
-                                on:click=move |_| if !sending() { submit() }>
-                                {move || if sending() { texts.cc_unifying } else { texts.cc_confirm }}
+                            <button
+                                type="button"
+                                class="cv-button cv-button--primary"
+                                data-autofocus
+                                aria-disabled=move || sending().to_string()
+                                aria-busy=move || sending().to_string()
+                                on:click=move |_| {
+                                    if !sending() {
+                                        submit()
+                                    }
+                                }
+                            >
+                                {move || if sending() { texts.customer.unifying } else { texts.customer.confirm }}
                             </button>
-                            <button type="button" class="cv-button" disabled=sending on:click=move |_| flow.dismiss()>{texts.cc_cancel}</button>
+                            <button type="button" class="cv-button" disabled=sending on:click=move |_| flow.dismiss()>
+                                {texts.customer.cancel}
+                            </button>
                         </div>
                     </div>
                 }
@@ -145,19 +182,40 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 let undo = undo.clone();
                 view! {
                     <div class="cv-alert cv-alert--success" role="status" tabindex="-1">
-                        <p class="cv-alert__title">{(texts.cc_done)(&unification.merged_case_ids, unification.target_case_id)}</p>
+                        <p class="cv-alert__title">
+                            {(texts.customer.done)(&unification.merged_case_ids, unification.target_case_id)}
+                        </p>
                         <Show when=move || !expired.get()>
-                            <p>{(texts.cc_undo_until)(&fmt::time(unification.undo_until))}</p>
+                            <p>{(texts.customer.undo_until)(&fmt::time(unification.undo_until))}</p>
                         </Show>
                         {move || match undo_state() {
-                            Some(UndoState::Failed(e)) => Some(view! { <p class="cv-alert__error" role="alert">{format!("{}: {}", texts.cc_undo_failed, e.message(texts))}</p> }),
+                            Some(UndoState::Failed(e)) => {
+                                Some(
+                                    view! {
+                                        <p class="cv-alert__error" role="alert">
+                                            {format!("{}: {}", texts.customer.undo_failed, e.message(texts))}
+                                        </p>
+                                    },
+                                )
+                            }
                             _ => None,
                         }}
                         <div class="cv-alert__actions">
                             <Show when=move || !expired.get()>
-                                <button type="button" class="cv-button" aria-disabled=move || undoing().to_string()
-                                    on:click={let undo = undo.clone(); move |_| if !undoing() { undo() }}>
-                                    {move || if undoing() { texts.cc_undoing } else { texts.cc_undo }}
+                                <button
+                                    type="button"
+                                    class="cv-button"
+                                    aria-disabled=move || undoing().to_string()
+                                    on:click={
+                                        let undo = undo.clone();
+                                        move |_| {
+                                            if !undoing() {
+                                                undo()
+                                            }
+                                        }
+                                    }
+                                >
+                                    {move || if undoing() { texts.customer.undoing } else { texts.customer.undo }}
                                 </button>
                             </Show>
                         </div>
@@ -172,7 +230,7 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 };
                 view! {
                     <div class="cv-alert cv-alert--info" role="status" tabindex="-1">
-                        <p class="cv-alert__title">{(texts.cc_undone)(&restored)}</p>
+                        <p class="cv-alert__title">{(texts.customer.undone)(&restored)}</p>
                         {dismiss_button()}
                     </div>
                 }
@@ -191,14 +249,14 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                             .map(|x| reason_text(texts, x).1)
                             .collect::<Vec<_>>()
                             .join("; ");
-                        view! { <li>{(texts.cc_refused_case)(r.case_id, &why)}</li> }
+                        view! { <li>{(texts.customer.refused_case)(r.case_id, &why)}</li> }
                     })
                     .collect_view();
                 view! {
                     <div class="cv-alert cv-alert--error" role="alert" tabindex="-1">
-                        <p class="cv-alert__title">{texts.cc_refused_title}</p>
+                        <p class="cv-alert__title">{texts.customer.refused_title}</p>
                         <ul>{items}</ul>
-                        <p>{texts.cc_refused_note}</p>
+                        <p>{texts.customer.refused_note}</p>
                         {dismiss_button()}
                     </div>
                 }
@@ -211,9 +269,9 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 let can_retry = err.can_retry() && !matches!(err, crate::api::ApiError::Refused { .. });
                 let submit = submit.clone();
                 let (title, note) = if err.outcome_unknown() {
-                    (texts.cc_unknown_title, texts.cc_unknown_note)
+                    (texts.customer.unknown_title, texts.customer.unknown_note)
                 } else {
-                    (texts.cc_failed_title, texts.cc_failed_note)
+                    (texts.customer.failed_title, texts.customer.failed_note)
                 };
                 view! {
                     <div class="cv-alert cv-alert--error" role="alert" tabindex="-1">
@@ -221,9 +279,18 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                         <p>{err.message(texts)}</p>
                         <p>{note}</p>
                         <div class="cv-alert__actions">
-                            {can_retry.then(|| view! {
-                                <button type="button" class="cv-button cv-button--primary" on:click=move |_| submit()>{texts.retry}</button>
-                            })}
+                            {can_retry
+                                .then(|| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="cv-button cv-button--primary"
+                                            on:click=move |_| submit()
+                                        >
+                                            {texts.retry}
+                                        </button>
+                                    }
+                                })}
                         </div>
                         {dismiss_button()}
                     </div>
@@ -233,5 +300,9 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
         }
     };
 
-    view! { <div class="cv-unify-panel" node_ref=root>{body}</div> }
+    view! {
+        <div class="cv-unify-panel" node_ref=root>
+            {body}
+        </div>
+    }
 }
