@@ -10,6 +10,7 @@ pub mod list;
 pub mod phone;
 pub mod search;
 pub mod sla;
+pub mod sse;
 pub mod status;
 pub mod survey;
 #[cfg(test)]

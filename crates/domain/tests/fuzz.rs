@@ -1,12 +1,12 @@
 //! Property-based fuzzing (proptest) of the functions that read text users or servers wrote:
 //! phone numbers, search queries and highlighting, file names and zip names, URL query state,
-//! dates and durations. Each property runs `CASES` generated inputs (shrunk to a minimal one on
+//! dates and durations, the event stream's framing. Each property runs `CASES` generated inputs (shrunk to a minimal one on
 //! failure) and asserts more than "no panic" where an invariant exists.
 
 use chrono::{FixedOffset, NaiveDate};
 use cvortex_domain::list::{calls, customer::CustomerFilter, history::HistoryFilter, window::window};
 use cvortex_domain::text::{clip, fold, Query};
-use cvortex_domain::{files, format, phone, search, zip};
+use cvortex_domain::{files, format, phone, search, sse, zip};
 use proptest::prelude::*;
 
 /// Inputs per property (docs/reliability.md counts them).
@@ -222,5 +222,41 @@ proptest! {
             let first = (top / row_h) as usize;
             prop_assert!(w.start <= first && first < w.end, "{w:?}, row {first}");
         }
+    }
+
+    /// The event stream arrives in chunks that end anywhere: however the same stream is cut, the
+    /// parser gives back exactly the events encoded, in order, with their ids (line breaks in the
+    /// data come back as `\n`, the framing's only one).
+    #[test]
+    fn an_event_stream_parses_the_same_however_it_is_cut(
+        events in prop::collection::vec(("[0-9]{1,6}", "[a-z_]{1,12}", text()), 0..12),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
+        heartbeats in any::<bool>(),
+    ) {
+        let mut stream = String::new();
+        for (id, name, data) in &events {
+            stream.push_str(&sse::encode(Some(id), name, data));
+            if heartbeats {
+                stream.push_str(sse::HEARTBEAT);
+            }
+        }
+        let boundaries: Vec<usize> = (0..=stream.len()).filter(|&i| stream.is_char_boundary(i)).collect();
+        let mut points: Vec<usize> = cuts.iter().map(|c| boundaries[c.index(boundaries.len())]).collect();
+        points.sort_unstable();
+        let mut parser = sse::SseParser::new();
+        let mut got = Vec::new();
+        let mut from = 0;
+        for p in points.into_iter().chain([stream.len()]) {
+            got.extend(parser.feed(&stream[from..p]).into_iter().filter_map(|i| match i {
+                sse::SseItem::Event(e) => Some((e.id.unwrap_or_default(), e.event, e.data)),
+                _ => None,
+            }));
+            from = p;
+        }
+        let want: Vec<(String, String, String)> = events
+            .iter()
+            .map(|(id, name, data)| (id.clone(), name.clone(), data.replace("\r\n", "\n").replace('\r', "\n")))
+            .collect();
+        prop_assert_eq!(got, want);
     }
 }

@@ -20,6 +20,31 @@ pub fn router() -> Router<AppState> {
         )
         .route("/__sandbox/reset", post(reset))
         .route("/__sandbox/cases/{case_id}", patch(patch_case))
+        .route("/__sandbox/activity", post(activity))
+}
+
+/// Something happens to a case (`crate::activity::Activity`, one or a list): stored and
+/// published on the case's event stream, as a real backend would.
+async fn activity(State(state): State<AppState>, ApiJson(body): ApiJson<Value>) -> ApiResult<StatusCode> {
+    let list: Vec<crate::activity::Activity> = match body {
+        Value::Array(_) => serde_json::from_value(body),
+        other => serde_json::from_value(other).map(|a| vec![a]),
+    }
+    .map_err(|e| AppError::bad_request(e.to_string()))?;
+    let live = state.live.clone();
+    state
+        .db(move |conn| {
+            let now = crate::state::now_ms();
+            for a in list {
+                let tx = conn.transaction()?;
+                let mut out = crate::activity::Outbox::default();
+                crate::activity::apply(&tx, &live, &mut out, a, now)?;
+                tx.commit()?;
+                out.send(&live);
+            }
+            Ok(StatusCode::NO_CONTENT)
+        })
+        .await
 }
 
 fn faults(state: &AppState) -> ApiResult<&crate::faults::Faults> {
@@ -78,6 +103,8 @@ async fn reset(State(state): State<AppState>, body: axum::body::Bytes) -> ApiRes
         }
         Some(other) => return Err(AppError::bad_request(format!("unknown data set {other:?}"))),
     }
+    // what the logs held describes the old data: a stream resuming from it must reload
+    state.live.clear_logs();
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -20,6 +20,9 @@ USAGE: sandbox [OPTIONS]
   --fault ROUTE:SPEC      inject a fault from the start (implies --faults), e.g. calls:500,times=1
   --frame-ancestors SRC   CSP frame-ancestors (default 'self')
   --undo-window-secs N    how long a unification can be undone (default 600)
+  --heartbeat-ms N        how often an idle event stream sends a heartbeat (default 15000)
+  --demo-activity SECS    the demo case #1001 gets a customer WhatsApp message every SECS seconds
+                          (default 60 with the demo data and without --faults; 0 switches it off)
   --print-openapi         print api/openapi.yaml generated from the contract types, and exit
   --print-demo            print the demo data set as JSON, and exit
   -h, --help              this text
@@ -55,6 +58,9 @@ pub struct Options {
     pub initial_faults: Vec<Fault>,
     pub frame_ancestors: String,
     pub undo_window_secs: u64,
+    pub heartbeat_ms: u32,
+    /// Seconds between the demo's live messages; `None`: the default for the data set.
+    pub demo_activity_secs: Option<u64>,
     pub print_openapi: bool,
     pub print_demo: bool,
     pub help: bool,
@@ -72,6 +78,8 @@ impl Default for Options {
             initial_faults: Vec::new(),
             frame_ancestors: "'self'".into(),
             undo_window_secs: 600,
+            heartbeat_ms: 15_000,
+            demo_activity_secs: None,
             print_openapi: false,
             print_demo: false,
             help: false,
@@ -105,6 +113,20 @@ impl Options {
                     o.undo_window_secs = value("--undo-window-secs")?
                         .parse()
                         .map_err(|e| format!("--undo-window-secs: {e}"))?
+                }
+                "--heartbeat-ms" => {
+                    o.heartbeat_ms = value("--heartbeat-ms")?
+                        .parse()
+                        .ok()
+                        .filter(|ms| (50..=60_000).contains(ms))
+                        .ok_or("--heartbeat-ms: a number of milliseconds from 50 to 60000")?
+                }
+                "--demo-activity" => {
+                    o.demo_activity_secs = Some(
+                        value("--demo-activity")?
+                            .parse()
+                            .map_err(|e| format!("--demo-activity: {e}"))?,
+                    )
                 }
                 "--print-openapi" => o.print_openapi = true,
                 "--print-demo" => o.print_demo = true,

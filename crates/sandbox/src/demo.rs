@@ -11,6 +11,8 @@ pub const TENANT: &str = "demo";
 pub const OTHER_TENANT: &str = "outra";
 /// Fixed tokens (never expire) for tests and scripts.
 pub const TOKEN: &str = "demo-token-ana";
+/// A colleague of Ana's (agent 2), for what two agents see of each other.
+pub const COLLEAGUE_TOKEN: &str = "demo-token-colega";
 pub const OTHER_TENANT_TOKEN: &str = "outra-token-pedro";
 /// The case the README and the tests open.
 pub const OPEN_CASE: CaseId = 1001;
@@ -278,6 +280,7 @@ fn tenants_and_agents() -> (Vec<Tenant>, Vec<Agent>) {
         })
         .collect();
     agents[0].tokens.push(TOKEN.into());
+    agents[1].tokens.push(COLLEAGUE_TOKEN.into());
     agents.push(Agent {
         id: 50,
         tenant: OTHER_TENANT.into(),

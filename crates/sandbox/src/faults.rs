@@ -50,6 +50,12 @@ pub struct Fault {
     /// `Retry-After` seconds sent with the status.
     #[serde(default)]
     pub retry_after: Option<u64>,
+    /// The event stream only: end it abruptly after this many events (a drop mid-stream).
+    #[serde(default)]
+    pub cut_after: Option<u32>,
+    /// The event stream only: after its first event, send nothing, not even heartbeats.
+    #[serde(default)]
+    pub silent: bool,
     /// Apply this many times, then stop (forever when absent).
     #[serde(default)]
     pub times: Option<u32>,
@@ -75,6 +81,8 @@ impl Fault {
                 Some(("latency", v)) => f.latency_ms = Some(num(v)?),
                 Some(("retry_after", v)) => f.retry_after = Some(num(v)?),
                 Some(("times", v)) => f.times = Some(num(v)? as u32),
+                Some(("cut_after", v)) => f.cut_after = Some(num(v)? as u32),
+                None if spec == "silent" => f.silent = true,
                 None if spec == "malformed" => f.body = Some(FaultBody::Malformed),
                 None if spec == "wrong_shape" => f.body = Some(FaultBody::WrongShape),
                 None if spec == "empty" => f.body = Some(FaultBody::Empty),
@@ -165,6 +173,12 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
 
     if let Some(ms) = fault.latency_ms {
         tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    // the event stream's own faults act on its events: the stream applies them
+    if route.name == "events" && (fault.body.is_some() || fault.cut_after.is_some() || fault.silent) {
+        let mut req = req;
+        req.extensions_mut().insert(crate::routes::events::StreamFault(fault));
+        return next.run(req).await;
     }
     if fault.drop || fault.drop_after {
         if fault.drop_after {

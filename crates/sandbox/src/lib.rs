@@ -1,6 +1,7 @@
 //! The sandbox: a reference backend of the case-details contract (axum over a SQLite file), with
 //! demo data, synthetic large data sets and fault injection, serving the built app on one origin.
 
+pub mod activity;
 pub mod admin;
 pub mod auth;
 pub mod cli;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod faults;
 pub mod generate;
 pub mod hostile;
+pub mod live;
 pub mod openapi;
 pub mod routes;
 pub mod state;

@@ -87,6 +87,7 @@ async fn run(opts: Options) -> Result<(), String> {
         undo_window_ms: opts.undo_window_secs as i64 * 1000,
         frame_ancestors: opts.frame_ancestors.clone(),
         dist: Some(opts.dist.clone()),
+        heartbeat_ms: opts.heartbeat_ms,
         ..Config::default()
     };
     if !opts.dist.join("index.html").exists() {
@@ -99,7 +100,22 @@ async fn run(opts: Options) -> Result<(), String> {
     if faults.is_some() {
         eprintln!("sandbox: fault injection enabled (/__sandbox)");
     }
-    let app = router(AppState::new(conn, config, faults, reseed));
+    let state = AppState::new(conn, config, faults, reseed);
+    // a little live activity on the demo case, so a newcomer sees the modal follow it
+    let demo_secs = opts
+        .demo_activity_secs
+        .unwrap_or(if opts.source == Source::Demo && !opts.faults {
+            60
+        } else {
+            0
+        });
+    if demo_secs > 0 {
+        eprintln!(
+            "sandbox: demo activity: a customer message on case #1001 every {demo_secs} s (--demo-activity 0 stops it)"
+        );
+        tokio::spawn(demo_activity(state.clone(), demo_secs));
+    }
+    let app = router(state);
     let listener = tokio::net::TcpListener::bind(opts.addr)
         .await
         .map_err(|e| format!("{}: {e}", opts.addr))?;
@@ -110,4 +126,31 @@ async fn run(opts: Options) -> Result<(), String> {
         })
         .await
         .map_err(|e| e.to_string())
+}
+
+/// Every `secs` seconds, João writes on WhatsApp in case #1001.
+async fn demo_activity(state: AppState, secs: u64) {
+    const LINES: [&str; 4] = [
+        "Oi, alguma novidade sobre o estorno?",
+        "Consegui achar o comprovante, posso mandar por aqui?",
+        "Obrigado pelo retorno!",
+        "Ainda estou aguardando, por favor.",
+    ];
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(secs));
+    tick.tick().await;
+    for n in 0usize.. {
+        tick.tick().await;
+        let live = state.live.clone();
+        let text = LINES[n % LINES.len()];
+        let _ = state
+            .db(move |conn| {
+                let tx = conn.transaction()?;
+                let mut out = cvortex_sandbox::activity::Outbox::default();
+                cvortex_sandbox::activity::message(&tx, &mut out, 1001, "whatsapp", text, now_ms())?;
+                tx.commit()?;
+                out.send(&live);
+                Ok(())
+            })
+            .await;
+    }
 }

@@ -171,6 +171,36 @@ fn op(name: &str, g: &mut SchemaGenerator) -> Op {
             errors: &[401, 404],
             extra_params: vec![],
         },
+        "events" => Op {
+            summary: "The case's live changes (event stream)",
+            description: "Server-sent events (`text/event-stream`), read with `fetch` so the bearer header is sent (an EventSource cannot send it); a 401 takes the usual one token refresh. Each event's `event:` field names its kind and its `data:` is the JSON of that kind's payload (`x-events` maps kinds to schemas); `id:` grows along the stream. Reconnecting with `Last-Event-ID` replays exactly the events after it; when they are no longer kept, a `reset` event comes first (reload what is shown; its id is where to resume). The first event is `hello` (the connection's agent and the heartbeat interval); a comment line is sent at least every `heartbeat_ms` (15 s by default), so silence for three intervals means the connection is lost. `presence` events (who has the case open) are live only, never replayed.",
+            request: None,
+            ok_status: "200",
+            ok: json!({
+                "description": "The stream",
+                "content": { "text/event-stream": { "schema": { "type": "string" } } },
+                "x-events": {
+                    kinds::HELLO: sub::<Hello>(g),
+                    kinds::MESSAGE: sub::<MessageAdded>(g),
+                    kinds::HISTORY: sub::<HistoryAdded>(g),
+                    kinds::CALL: sub::<CallChanged>(g),
+                    kinds::SLA: sub::<SlaChanged>(g),
+                    kinds::ATTACHMENT: sub::<AttachmentAdded>(g),
+                    kinds::SURVEY: sub::<SurveyAnswered>(g),
+                    kinds::CASE: sub::<CaseChanged>(g),
+                    kinds::CUSTOMER_CASE: sub::<CustomerCaseChanged>(g),
+                    kinds::UNIFICATION: sub::<UnificationChanged>(g),
+                    kinds::PRESENCE: sub::<Presence>(g),
+                    kinds::RESET: sub::<Reset>(g),
+                },
+            }),
+            errors: &[401, 404],
+            extra_params: vec![json!({
+                "name": "Last-Event-ID", "in": "header", "required": false,
+                "description": "The id of the last event applied: the stream resumes after it.",
+                "schema": { "type": "string" }
+            })],
+        },
         other => panic!("route {other} has no OpenAPI description"),
     }
 }

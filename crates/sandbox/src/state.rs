@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use crate::error::{ApiResult, AppError};
 use crate::faults::Faults;
+use crate::live::Live;
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -19,6 +20,8 @@ pub struct Config {
     pub frame_ancestors: String,
     /// The built app, served on the same origin as the API.
     pub dist: Option<PathBuf>,
+    /// How often an event stream sends a heartbeat when nothing happens.
+    pub heartbeat_ms: u32,
 }
 
 impl Default for Config {
@@ -28,6 +31,7 @@ impl Default for Config {
             token_ttl_ms: 8 * 3600 * 1000,
             frame_ancestors: "'self'".into(),
             dist: None,
+            heartbeat_ms: 15_000,
         }
     }
 }
@@ -48,6 +52,8 @@ pub struct AppState {
     /// Present only when fault injection (and the `/__sandbox` admin API) is enabled.
     pub faults: Option<Faults>,
     pub reseed: Reseed,
+    /// The cases' live changes and their streams.
+    pub live: Live,
 }
 
 impl AppState {
@@ -64,6 +70,7 @@ impl AppState {
         AppState {
             db: Arc::new(Mutex::new(conn)),
             readers: Arc::new(readers),
+            live: Live::new(config.heartbeat_ms),
             config: Arc::new(config),
             faults,
             reseed,

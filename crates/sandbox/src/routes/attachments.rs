@@ -146,6 +146,7 @@ pub async fn upload(
         ),
     })?;
     let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let live = state.live.clone();
     state
         .db(move |conn| {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -188,6 +189,13 @@ pub async fn upload(
             tx.execute("INSERT INTO attachment_content VALUES (?1, ?2)", params![seq, bytes.to_vec()])?;
             tx.execute("INSERT INTO uploads VALUES (?1, ?2, ?3, ?4)", params![caller.tenant, key, request, seq])?;
             tx.commit()?;
+            live.publish(
+                ids.case_id,
+                cvortex_domain::kinds::ATTACHMENT,
+                &cvortex_domain::AttachmentAdded {
+                    attachment: attachment.clone(),
+                },
+            );
             Ok((StatusCode::CREATED, Json(attachment)))
         })
         .await

@@ -2,6 +2,7 @@
 
 mod attachments;
 mod cases;
+pub mod events;
 mod lists;
 mod session;
 mod unification;
@@ -47,6 +48,7 @@ routes! {
     "upload" "POST" "/v1/cases/{case_id}/attachments",
     "attachment_content" "GET" "/v1/cases/{case_id}/attachments/{attachment_id}/content",
     "surveys" "GET" "/v1/cases/{case_id}/surveys",
+    "events" "GET" "/v1/cases/{case_id}/events",
 }
 
 pub fn route_named(method: &str, path: &str) -> Option<&'static RouteInfo> {
@@ -77,6 +79,7 @@ pub fn api() -> Router<AppState> {
             get(attachments::content),
         )
         .route("/v1/cases/{case_id}/surveys", get(lists::surveys))
+        .route("/v1/cases/{case_id}/events", get(events::stream))
 }
 
 /// JSON body whose rejection (bad JSON, wrong types, wrong content type) is the contract's error.

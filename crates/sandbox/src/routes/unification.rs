@@ -1,11 +1,13 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use cvortex_domain::{codes, AgentRef, Unification, UnificationRequest};
+use cvortex_domain::{codes, kinds, AgentRef, Unification, UnificationChanged, UnificationRequest};
 
 use super::{ApiJson, Ids};
+use crate::activity::{self, Outbox};
 use crate::auth::Caller;
 use crate::error::{ApiResult, AppError};
+use crate::live::Live;
 use crate::state::{now_ms, AppState};
 use crate::store::{self, UnifyInput, UnifyOutcome};
 
@@ -37,16 +39,18 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<Unification>)> {
     let key = idempotency_key(&headers)?;
     let window = state.config.undo_window_ms;
+    let live = state.live.clone();
     state
         .db(move |conn| {
+            let agent = AgentRef {
+                id: caller.agent_id,
+                name: caller.agent_name.clone(),
+            };
             let outcome = store::unify(
                 conn,
                 UnifyInput {
                     tenant: &caller.tenant,
-                    agent: AgentRef {
-                        id: caller.agent_id,
-                        name: caller.agent_name.clone(),
-                    },
+                    agent: agent.clone(),
                     target: ids.case_id,
                     case_ids: req.case_ids,
                     idempotency_key: &key,
@@ -55,7 +59,10 @@ pub async fn create(
                 },
             )?;
             Ok(match outcome {
-                UnifyOutcome::Created(u) => (StatusCode::CREATED, Json(u)),
+                UnifyOutcome::Created(u) => {
+                    published(conn, &live, &u, false, agent)?;
+                    (StatusCode::CREATED, Json(u))
+                }
                 UnifyOutcome::Replayed(u) => (StatusCode::OK, Json(u)),
             })
         })
@@ -65,20 +72,40 @@ pub async fn create(
 /// `DELETE /v1/cases/{case_id}/unifications/{unification_id}`: undo, within the window.
 pub async fn undo(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<Unification>> {
     let unification_id = ids.sub_id.ok_or_else(|| AppError::not_found("unification"))?;
+    let live = state.live.clone();
     state
         .db(move |conn| {
             let agent = AgentRef {
                 id: caller.agent_id,
                 name: caller.agent_name.clone(),
             };
-            Ok(Json(store::undo(
+            let u = store::undo(
                 conn,
                 &caller.tenant,
-                agent,
+                agent.clone(),
                 ids.case_id,
                 unification_id,
                 now_ms(),
-            )?))
+            )?;
+            published(conn, &live, &u, true, agent)?;
+            Ok(Json(u))
         })
         .await
+}
+
+/// Tells the streams: the open case (every list may have changed) and the moved cases, whose
+/// `merged_into` changed (the customer's other cases re-check their eligibility).
+fn published(conn: &rusqlite::Connection, live: &Live, u: &Unification, undone: bool, by: AgentRef) -> ApiResult<()> {
+    let mut out = Outbox::default();
+    out.push(
+        u.target_case_id,
+        kinds::UNIFICATION,
+        &UnificationChanged {
+            unification: u.clone(),
+            undone,
+        },
+    );
+    activity::case_changed(conn, live, &mut out, &u.merged_case_ids, Some(by), &["merged_into"])?;
+    out.send(live);
+    Ok(())
 }

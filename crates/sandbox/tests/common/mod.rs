@@ -26,12 +26,19 @@ pub fn db_path(dir: &Path) -> PathBuf {
 
 /// Opens (and seeds, when new) the file under `dir`.
 pub fn app_on(dir: &Path, faults: bool) -> Router {
+    app_with(dir, faults, |_| {})
+}
+
+/// [`app_on`] with a configuration changed by `tune`.
+pub fn app_with(dir: &Path, faults: bool, tune: impl FnOnce(&mut Config)) -> Router {
+    let mut config = Config::default();
+    tune(&mut config);
     let mut conn = db::open(&db_path(dir)).unwrap();
     if !db::is_seeded(&conn).unwrap() {
         db::load(&mut conn, &demo::data_set(now_ms()), now_ms()).unwrap();
     }
     let reseed = Arc::new(|conn: &mut rusqlite::Connection| db::load(conn, &demo::data_set(now_ms()), now_ms()));
-    let state = AppState::new(conn, Config::default(), faults.then(Faults::default), reseed);
+    let state = AppState::new(conn, config, faults.then(Faults::default), reseed);
     router(state)
 }
 
