@@ -7,6 +7,7 @@ pub mod eligibility;
 pub mod files;
 pub mod format;
 pub mod list;
+pub mod live;
 pub mod phone;
 pub mod search;
 pub mod sla;

@@ -4,8 +4,7 @@
 //! (`--demo-activity`) make customers write, calls ring, SLA targets move and colleagues take cases.
 
 use cvortex_domain::{
-    kinds, AgentRef, Call, CallChanged, CaseChanged, CaseData, CaseId, CustomerCaseChanged, Message, MessageAdded,
-    Sender, SlaChanged, SlaTarget,
+    kinds, AgentRef, Call, CaseChanged, CaseData, CaseId, ChannelConversation, Message, Sender, SlaTarget,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
@@ -194,10 +193,10 @@ pub fn message(
     out.push(
         case_id,
         kinds::MESSAGE,
-        &MessageAdded {
+        &ChannelConversation {
             channel: channel.to_string(),
             identifier,
-            message,
+            messages: vec![message],
         },
     );
     Ok(())
@@ -250,7 +249,7 @@ fn call(
             call
         }
     };
-    out.push(case_id, kinds::CALL, &CallChanged { call });
+    out.push(case_id, kinds::CALL, &call);
     Ok(())
 }
 
@@ -280,7 +279,7 @@ fn sla(conn: &Connection, out: &mut Outbox, case_id: CaseId, sla_id: i64, status
         "UPDATE items SET data = ?1, as_of = ?2 WHERE seq = ?3",
         params![serde_json::to_string(&target)?, now, seq],
     )?;
-    out.push(case_id, kinds::SLA, &SlaChanged { target });
+    out.push(case_id, kinds::SLA, &target);
     Ok(())
 }
 
@@ -333,14 +332,7 @@ pub fn case_changed(
             continue;
         };
         for other in cases.iter().filter(|c| c.id != id && live.is_watched(c.id)) {
-            out.push(
-                other.id,
-                kinds::CUSTOMER_CASE,
-                &CustomerCaseChanged {
-                    case: listed.clone(),
-                    changed_by: by.clone(),
-                },
-            );
+            out.push(other.id, kinds::CUSTOMER_CASE, listed);
         }
     }
     Ok(())

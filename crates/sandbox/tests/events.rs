@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use common::Sandbox;
 use cvortex_domain::sse::{SseEvent, SseItem, SseParser};
-use cvortex_domain::{kinds, Hello, MessageAdded, Presence};
+use cvortex_domain::{kinds, ChannelConversation, Hello, Presence};
 use cvortex_sandbox::demo;
 use http_body_util::BodyExt;
 use serde_json::json;
@@ -110,9 +110,9 @@ async fn a_stream_says_hello_then_carries_each_change_once_with_growing_ids() {
     .await;
     let m = s.change().await;
     assert_eq!(m.event, kinds::MESSAGE);
-    let added: MessageAdded = serde_json::from_str(&m.data).unwrap();
+    let added: ChannelConversation = serde_json::from_str(&m.data).unwrap();
     assert_eq!(
-        (added.channel.as_str(), added.message.text.as_deref()),
+        (added.channel.as_str(), added.messages[0].text.as_deref()),
         ("whatsapp", Some("Oi"))
     );
     // stored like any data: the next read has it

@@ -1,6 +1,8 @@
 //! The open case's live changes: `GET /v1/cases/{id}/events` (`text/event-stream`, read with
 //! `fetch` so it carries the bearer header). Each event's SSE `event:` field names its kind (the
-//! constants of [`kinds`]) and its `data:` is the JSON of that kind's payload below; its `id:` is
+//! constants of [`kinds`]) and its `data:` is the JSON of that kind's payload: the item itself as
+//! the lists carry it (a message as a [`ChannelConversation`] holding it, so its channel comes
+//! along), or one of the types below; its `id:` is
 //! a number that grows along the stream. Reconnecting with `Last-Event-ID` replays exactly what
 //! came after that id; when the server no longer holds that far back it sends `reset` first
 //! (the client reloads what it shows). A comment line is sent at least every 15 s (heartbeat).
@@ -13,22 +15,23 @@ use super::*;
 pub mod kinds {
     /// [`Hello`](super::Hello): first on every connection.
     pub const HELLO: &str = "hello";
-    /// [`MessageAdded`](super::MessageAdded).
+    /// A [`ChannelConversation`](super::ChannelConversation) holding the new message.
     pub const MESSAGE: &str = "message";
-    /// [`HistoryAdded`](super::HistoryAdded).
+    /// A [`HistoryEvent`](super::HistoryEvent).
     pub const HISTORY: &str = "history";
-    /// [`CallChanged`](super::CallChanged): a call started, changed or ended.
+    /// A [`Call`](super::Call) as it is now: it started, changed or ended.
     pub const CALL: &str = "call";
-    /// [`SlaChanged`](super::SlaChanged): a target paused, resumed, met or breached.
+    /// An [`SlaTarget`](super::SlaTarget) as it is now: paused, resumed, met or breached.
     pub const SLA: &str = "sla";
-    /// [`AttachmentAdded`](super::AttachmentAdded).
+    /// An [`Attachment`](super::Attachment), added by anyone through any channel.
     pub const ATTACHMENT: &str = "attachment";
-    /// [`SurveyAnswered`](super::SurveyAnswered).
+    /// A [`Survey`](super::Survey) answered.
     pub const SURVEY: &str = "survey";
     /// [`CaseChanged`](super::CaseChanged): the open case's status, agent, in-service flag or
     /// unification.
     pub const CASE: &str = "case";
-    /// [`CustomerCaseChanged`](super::CustomerCaseChanged): another case of the customer.
+    /// A [`CustomerCase`](super::CustomerCase) as Histórico do Cliente lists it now: another case
+    /// of the customer changed (its eligibility follows).
     pub const CUSTOMER_CASE: &str = "customer_case";
     /// [`UnificationChanged`](super::UnificationChanged): cases unified into this one, or undone.
     pub const UNIFICATION: &str = "unification";
@@ -61,49 +64,6 @@ pub struct Hello {
     pub heartbeat_ms: u32,
 }
 
-/// A new message in one of the case's conversations (`channel` + `identifier` name it as in
-/// [`ChannelConversation`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct MessageAdded {
-    pub channel: String,
-    #[serde(default)]
-    pub identifier: Option<String>,
-    pub message: Message,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct HistoryAdded {
-    pub event: HistoryEvent,
-}
-
-/// The call as it is now (new, or replacing the one with its id).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CallChanged {
-    pub call: Call,
-}
-
-/// The target as it is now (replacing the one with its id).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct SlaChanged {
-    pub target: SlaTarget,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct AttachmentAdded {
-    pub attachment: Attachment,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct SurveyAnswered {
-    pub survey: Survey,
-}
-
 /// The open case as it is now, who changed it, and which of its fields changed (`status`,
 /// `assignee`, `in_service`, `merged_into`, `closed_at`: an open vocabulary).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,15 +74,6 @@ pub struct CaseChanged {
     pub changed_by: Option<AgentRef>,
     #[serde(default)]
     pub fields: Vec<String>,
-}
-
-/// Another case of the customer as Histórico do Cliente lists it now (its eligibility follows).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CustomerCaseChanged {
-    pub case: CustomerCase,
-    #[serde(default)]
-    pub changed_by: Option<AgentRef>,
 }
 
 /// Cases were unified into the open case (or that was undone): every list may have changed.

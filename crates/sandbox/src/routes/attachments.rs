@@ -189,13 +189,7 @@ pub async fn upload(
             tx.execute("INSERT INTO attachment_content VALUES (?1, ?2)", params![seq, bytes.to_vec()])?;
             tx.execute("INSERT INTO uploads VALUES (?1, ?2, ?3, ?4)", params![caller.tenant, key, request, seq])?;
             tx.commit()?;
-            live.publish(
-                ids.case_id,
-                cvortex_domain::kinds::ATTACHMENT,
-                &cvortex_domain::AttachmentAdded {
-                    attachment: attachment.clone(),
-                },
-            );
+            live.publish(ids.case_id, cvortex_domain::kinds::ATTACHMENT, &attachment);
             Ok((StatusCode::CREATED, Json(attachment)))
         })
         .await
