@@ -242,6 +242,7 @@ pub static TEXTS: Texts = Texts {
         unknown_title: "The merge could not be confirmed",
         unknown_note: "The server's answer did not arrive: the merge may have been made. Your selection was kept; trying again is safe and never merges twice.",
         open_missing: "The open case is not in the customer's list: merging is not possible now.",
+        open_finished: "This case is finished: no case can be merged into it.",
         reason_open_case: "Open case",
         reason_open_case_long: "This is the open case",
         reason_unified: "Already merged",

@@ -213,6 +213,8 @@ pub struct CustomerTexts {
     pub unknown_title: &'static str,
     pub unknown_note: &'static str,
     pub open_missing: &'static str,
+    /// The open case is finished: nothing can be unified into it.
+    pub open_finished: &'static str,
     pub reason_open_case: &'static str,
     pub reason_open_case_long: &'static str,
     pub reason_unified: &'static str,

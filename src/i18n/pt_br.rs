@@ -249,6 +249,7 @@ pub static TEXTS: Texts = Texts {
         unknown_title: "Não foi possível confirmar a unificação",
         unknown_note: "A resposta do servidor não chegou: a unificação pode ter sido feita. Sua seleção foi mantida; tentar novamente é seguro e nunca unifica duas vezes.",
         open_missing: "O caso aberto não aparece na lista do cliente: não é possível unificar agora.",
+        open_finished: "Este caso está finalizado: não é possível unificar atendimentos nele.",
         reason_open_case: "Caso aberto",
         reason_open_case_long: "Este é o caso aberto",
         reason_unified: "Já unificado",

@@ -8,6 +8,8 @@ export default defineConfig({
   testDir: './tests',
   workers: 1,
   retries: 0,
+  // a stray test.only must not turn the suite into one test
+  forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

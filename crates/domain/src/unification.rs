@@ -12,6 +12,9 @@ pub struct Assessment {
     /// Whether the open case is in the list. Without it nothing can be compared, so nothing is
     /// selectable (the server would refuse anyway).
     pub open_found: bool,
+    /// Whether the open case is finished: nothing can be unified into it (the server refuses
+    /// with `case_finished`), so nothing is selectable.
+    pub open_finished: bool,
     /// Per item, the reasons it cannot be unified (empty: eligible).
     pub reasons: Vec<Vec<Ineligibility>>,
 }
@@ -29,12 +32,13 @@ impl Assessment {
             .collect();
         Assessment {
             open_found: open.is_some(),
+            open_finished: open.is_some_and(|o| o.state() == crate::status::CaseState::Finished),
             reasons,
         }
     }
 
     pub fn selectable(&self, idx: usize) -> bool {
-        self.open_found && self.reasons.get(idx).is_some_and(Vec::is_empty)
+        self.open_found && !self.open_finished && self.reasons.get(idx).is_some_and(Vec::is_empty)
     }
 
     /// The eligible cases among `shown` (what "select all" picks).
@@ -270,5 +274,15 @@ mod tests {
         let a = request_fingerprint(1, &BTreeSet::from([4, 2]));
         assert_eq!(a, request_fingerprint(1, &BTreeSet::from([2, 4])));
         assert_ne!(a, request_fingerprint(1, &BTreeSet::from([2])));
+    }
+
+    #[test]
+    fn nothing_is_selectable_when_the_open_case_is_finished() {
+        let mut items = data();
+        assert!(Assessment::new(&items, 1).selectable(1));
+        items[0].closed_at = Some(1);
+        let a = Assessment::new(&items, 1);
+        assert!(a.open_finished);
+        assert!((0..items.len()).all(|i| !a.selectable(i)));
     }
 }

@@ -585,10 +585,11 @@ fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
             Some(1),
             Some(7 * 60 + 32),
         ),
+        // weeks old: "Últimos 7 dias" leaves it out, "Últimos 30 dias" keeps it
         call(
             ids,
             id,
-            t0 + 3 * HOUR,
+            now - 20 * DAY,
             "(11) 3456-7890",
             "inbound",
             "missed",

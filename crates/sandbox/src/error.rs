@@ -47,15 +47,19 @@ impl AppError {
     }
 }
 
+/// The detail of a server-side failure goes to the log, never to the client (it names tables,
+/// columns and paths).
 impl From<rusqlite::Error> for AppError {
     fn from(e: rusqlite::Error) -> Self {
-        AppError::internal(format!("database: {e}"))
+        eprintln!("sandbox: database error: {e}");
+        AppError::internal("internal error")
     }
 }
 
 impl From<serde_json::Error> for AppError {
     fn from(e: serde_json::Error) -> Self {
-        AppError::internal(format!("stored data: {e}"))
+        eprintln!("sandbox: stored data error: {e}");
+        AppError::internal("internal error")
     }
 }
 

@@ -266,7 +266,7 @@ pub fn document() -> Value {
         ),
         (
             409,
-            "Conflict: cases_not_eligible (details: CaseRefusal list), undo_window_expired, conflict",
+            "Conflict: cases_not_eligible (details: CaseRefusal list), case_finished (nothing is unified into a finished case), undo_window_expired, conflict",
         ),
         (413, "The file is larger than the limit"),
         (415, "The file type is not allowed"),

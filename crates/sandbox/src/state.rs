@@ -89,7 +89,10 @@ impl AppState {
             f(&mut conn)
         })
         .await
-        .map_err(|e| AppError::internal(format!("worker: {e}")))?
+        .map_err(|e| {
+            eprintln!("sandbox: worker failed: {e}");
+            AppError::internal("internal error")
+        })?
     }
 
     /// Runs a read-only `f` on a free reader connection (waiting for the first when all are
@@ -111,7 +114,10 @@ impl AppState {
             f(&mut conn)
         })
         .await
-        .map_err(|e| AppError::internal(format!("worker: {e}")))?
+        .map_err(|e| {
+            eprintln!("sandbox: worker failed: {e}");
+            AppError::internal("internal error")
+        })?
     }
 }
 

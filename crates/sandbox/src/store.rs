@@ -163,7 +163,7 @@ pub fn items_json(conn: &Connection, case_id: CaseId, kind: &str) -> ApiResult<V
     let rows = stmt.query_map(params![case_id, kind], |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for row in rows {
-        out.push(RawValue::from_string(row?).map_err(|e| AppError::internal(format!("stored item: {e}")))?);
+        out.push(RawValue::from_string(row?).map_err(AppError::from)?);
     }
     Ok(out)
 }
@@ -310,6 +310,13 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
             StatusCode::CONFLICT,
             codes::CONFLICT,
             "the open case was itself unified into another case",
+        ));
+    }
+    if target.data.state() == cvortex_domain::status::CaseState::Finished {
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            codes::CASE_FINISHED,
+            "the open case is finished: nothing can be unified into it",
         ));
     }
     let all = customer_cases(&tx, input.tenant, target.customer_id)?;

@@ -239,3 +239,14 @@ test.describe('Histórico do Cliente', () => {
     await expect(dialog(page)).toContainText('Caso #1002');
   });
 });
+
+test('a finished case offers no unification, and says why', async ({ page, sandbox, errors }) => {
+  await page.goto('/casos/1006/historico-do-cliente');
+  const panel = dialog(page).getByRole('tabpanel');
+  await expect(panel.getByRole('table', { name: 'Atendimentos do cliente' })).toBeVisible();
+  await expect(panel.getByRole('alert')).toHaveText('Este caso está finalizado: não é possível unificar atendimentos nele.');
+  await expect(panel.getByRole('button', { name: 'Unificar Atendimentos' })).toHaveAttribute('aria-disabled', 'true');
+  // a case that would be eligible elsewhere is not selectable into a finished one
+  await expect(panel.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' })).toBeDisabled();
+  await expect(panel.getByRole('checkbox', { name: 'Selecionar todos os casos elegíveis' })).toBeDisabled();
+});

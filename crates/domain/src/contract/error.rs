@@ -29,6 +29,8 @@ pub mod codes {
     pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_key_reused";
     pub const UNDO_EXPIRED: &str = "undo_window_expired";
     pub const CONFLICT: &str = "conflict";
+    /// Nothing can be unified into a finished case.
+    pub const CASE_FINISHED: &str = "case_finished";
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
     pub const UNSUPPORTED_TYPE: &str = "unsupported_media_type";
     pub const RATE_LIMITED: &str = "rate_limited";

@@ -7,8 +7,13 @@ use crate::eligibility::Ineligibility;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnificationRequest {
+    /// At most [`MAX_UNIFY`] cases (a larger list is refused with 422 before anything is done).
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 200)))]
     pub case_ids: Vec<CaseId>,
 }
+
+/// The most cases one unification may name (more than any customer's real list of open cases).
+pub const MAX_UNIFY: usize = 200;
 
 /// A unification: `merged_case_ids` were folded into `target_case_id`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

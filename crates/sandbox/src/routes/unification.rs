@@ -38,6 +38,14 @@ pub async fn create(
     ApiJson(req): ApiJson<UnificationRequest>,
 ) -> ApiResult<(StatusCode, Json<Unification>)> {
     let key = idempotency_key(&headers)?;
+    // refused before the write lock: a huge list must cost nobody else anything
+    if req.case_ids.len() > cvortex_domain::MAX_UNIFY {
+        return Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            codes::VALIDATION,
+            format!("case_ids may name at most {} cases", cvortex_domain::MAX_UNIFY),
+        ));
+    }
     let window = state.config.undo_window_ms;
     let live = state.live.clone();
     state

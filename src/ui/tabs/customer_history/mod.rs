@@ -126,7 +126,8 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
             flow.confirm(Preview { per_case, total });
         }
     };
-    let cannot_unify = move || selected_count.get() == 0 || flow.is_busy();
+    let open_finished = assessment.open_finished;
+    let cannot_unify = move || open_finished || selected_count.get() == 0 || flow.is_busy();
 
     let sorting = Sorting {
         current: filter_part(filter, |f| (f.sort.code(), f.descending)),
@@ -140,6 +141,14 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     let is_clear = filter_part(filter, CustomerFilter::is_clear);
     let continue_case = use_continue_case();
 
+    // why nothing can be unified here, when that is so
+    let why_not = if !open_found && total > 0 {
+        Some(t.t().customer.open_missing)
+    } else if open_finished {
+        Some(t.t().customer.open_finished)
+    } else {
+        None
+    };
     let toolbar = view! {
         <div class="cv-toolbar-row">
             <div class="cv-toolbar" role="search">
@@ -157,6 +166,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
                     type="button"
                     class="cv-button cv-button--primary"
                     data-unify-button
+                    title=why_not
                     aria-disabled=move || cannot_unify().to_string()
                     on:click=move |ev| {
                         if !cannot_unify() {
@@ -170,11 +180,11 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
         </div>
     }
     .into_any();
-    let notes = (!open_found && total > 0)
-        .then(|| {
+    let notes = why_not
+        .map(|why| {
             view! {
                 <p class="cv-warning" role="alert">
-                    {t.t().customer.open_missing}
+                    {why}
                 </p>
             }
         })

@@ -1,0 +1,86 @@
+import { test, expect, dialog } from './fixtures';
+import type { Page, Request } from '@playwright/test';
+
+// What docs/reliability.md promises about transient failures, with faults that stop after a
+// number of times: each test fails when the mechanism it names is removed.
+
+function requestsTo(page: Page, method: string, path: RegExp): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === method && path.test(new URL(r.url()).pathname)) seen.push(r);
+  });
+  return seen;
+}
+
+test('a read that fails twice is retried and the tab shows its content (remove the retry loop and this fails)', async ({ page, sandbox, errors }) => {
+  const reads = requestsTo(page, 'GET', /^\/v1\/cases\/1001\/history$/);
+  await sandbox.fault({ route: 'history', status: 503, times: 2 });
+  await page.goto('/casos/1001/historico-do-caso');
+  const panel = dialog(page).getByRole('tabpanel');
+  await expect(panel.getByRole('status').first()).toHaveText('12 de 12 registros', { timeout: 15_000 });
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  expect(reads).toHaveLength(3);
+});
+
+test("a 429's Retry-After is waited before the retry (ignore it and this fails)", async ({ page, sandbox, errors }) => {
+  const reads = requestsTo(page, 'GET', /^\/v1\/cases\/1001\/calls$/);
+  const at: number[] = [];
+  page.on('request', (r) => {
+    if (/\/v1\/cases\/1001\/calls$/.test(r.url())) at.push(Date.now());
+  });
+  await sandbox.fault({ route: 'calls', status: 429, retry_after: 2, times: 1 });
+  await page.goto('/casos/1001/ligacoes');
+  const panel = dialog(page).getByRole('tabpanel');
+  await expect(panel.getByRole('status').first()).toHaveText('8 de 8 registros', { timeout: 15_000 });
+  expect(reads).toHaveLength(2);
+  // the backoff alone would be 400 ms; the server asked for 2 s (the events reach the test with
+  // some jitter, so the bound sits well between the two)
+  expect(at[1] - at[0]).toBeGreaterThanOrEqual(1_200);
+});
+
+test('a 401 logs in again once and the read succeeds (remove the refresh and this fails)', async ({ page, sandbox, errors }) => {
+  await page.goto('/casos/1001');
+  await expect(dialog(page).getByRole('tabpanel')).toContainText('João da Silva Conceição');
+  // the session is established; now the next case's first read is refused once
+  const logins = requestsTo(page, 'POST', /^\/v1\/auth\/login$/);
+  const reads = requestsTo(page, 'GET', /^\/v1\/cases\/1002$/);
+  await sandbox.fault({ route: 'case', status: 401, times: 1 });
+  await page.keyboard.press('Escape');
+  await page.locator('a[href="/casos/1002"]').click();
+  const panel = dialog(page).getByRole('tabpanel');
+  await expect(panel).toContainText('Segunda via da fatura de outubro');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  // one login after the 401, and the read twice (refused, then with the new token)
+  expect(logins).toHaveLength(1);
+  expect(reads).toHaveLength(2);
+});
+
+test('embedded: one 401 makes the widget ask the host for a fresh token exactly once', async ({ page, sandbox, errors }) => {
+  // wrap whatever getToken the host gives the element, to see how the widget calls it
+  await page.addInitScript(() => {
+    (window as any).__forceRefresh = [];
+    Object.defineProperty(HTMLElement.prototype, 'getToken', {
+      configurable: true,
+      get() { return undefined; },
+      set(fn: (o: { forceRefresh?: boolean }) => unknown) {
+        Object.defineProperty(this, 'getToken', {
+          configurable: true,
+          writable: true,
+          value: (o: { forceRefresh?: boolean }) => {
+            (window as any).__forceRefresh.push(!!o?.forceRefresh);
+            return fn(o);
+          },
+        });
+      },
+    });
+  });
+  await sandbox.fault({ route: 'case', status: 401, times: 1 });
+  await page.goto('/examples/host.html');
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
+  await expect(d.getByRole('tabpanel')).toContainText('João da Silva Conceição');
+  await expect(d.getByRole('tabpanel').getByRole('alert')).toHaveCount(0);
+  const calls: boolean[] = await page.evaluate(() => (window as any).__forceRefresh);
+  expect(calls.length).toBeGreaterThan(8); // one per request
+  expect(calls.filter((f) => f)).toHaveLength(1);
+});
