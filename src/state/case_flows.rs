@@ -30,9 +30,12 @@ impl CaseFlows {
                 .ready::<AttachmentList>(ModalTab::Attachments)
                 .map(|l| l.limits.clone())
         });
+        // the upload's own case (another may be open by the time it is stored)
         let done = Callback::new(move |a: Attachment| {
-            let id = case_id.get_untracked();
-            resources.refresh(ModalTab::Attachments, &client, id);
+            let id = a.case_id;
+            if id == case_id.get_untracked() {
+                resources.refresh(ModalTab::Attachments, &client, id);
+            }
             events.emit(
                 "cvortex:attachment-uploaded",
                 serde_json::json!({ "case_id": id, "attachment_id": a.id, "file_name": a.file_name }),
@@ -40,13 +43,16 @@ impl CaseFlows {
         });
         let upload = UploadFlow::new(first, limits, done);
 
-        Effect::new(move |prev: Option<CaseId>| {
+        // against the flows' own case, not the effect's previous run: a case set before the
+        // effect first ran must reset them too
+        Effect::new(move |_| {
             let id = case_id.get();
-            if prev.is_some_and(|p| p != id) {
+            if unify.target.get_untracked() != id {
                 unify.reset(id);
+            }
+            if upload.case_id.get_untracked() != id {
                 upload.reset(id);
             }
-            id
         });
         CaseFlows {
             unify,

@@ -197,7 +197,14 @@ impl UnifyFlow {
     /// Sends the unification of the selected cases. Pressing again while it is on its way does
     /// nothing; a retry after a failure carries the same idempotency key.
     pub fn submit(&self, client: ApiClient, hooks: FlowHooks) {
-        let selection = self.selected.get_untracked();
+        // what the agent confirmed, as far as it is still selected: a tick changed while the
+        // confirmation was open never sends a case the agent did not see in it
+        let confirmed: BTreeSet<CaseId> = self
+            .last_preview
+            .with_value(|p| p.per_case.iter().map(|(id, _)| *id).collect());
+        let selection: BTreeSet<CaseId> = self
+            .selected
+            .with_untracked(|s| s.intersection(&confirmed).copied().collect());
         if selection.is_empty() || self.phase.with_untracked(Phase::is_busy) {
             return;
         }

@@ -33,6 +33,8 @@ pub struct UploadFlow {
     /// What follows a stored upload (the list reloads, the host is told).
     done: Callback<Attachment>,
     cancel: StoredValue<UploadCancel, LocalStorage>,
+    /// Bumped by every reset: an attempt started before it writes nothing afterwards.
+    generation: StoredValue<u64>,
     /// The file of the last attempt and its key, for a retry.
     last: StoredValue<Option<(SendWrapper<File>, String)>, LocalStorage>,
 }
@@ -44,6 +46,7 @@ impl UploadFlow {
             phase: RwSignal::new(UploadPhase::Idle),
             limits,
             done,
+            generation: StoredValue::new(0),
             cancel: StoredValue::new_local(UploadCancel::default()),
             last: StoredValue::new_local(None),
         };
@@ -58,6 +61,7 @@ impl UploadFlow {
     /// Another case was opened: what was being sent is cancelled, nothing is pending.
     pub fn reset(&self, case_id: CaseId) {
         self.cancel();
+        self.generation.update_value(|g| *g += 1);
         self.last.set_value(None);
         self.phase.set(UploadPhase::Idle);
         self.case_id.set(case_id);
@@ -114,20 +118,31 @@ impl UploadFlow {
             total,
         });
         let flow = *self;
+        let generation = self.generation.get_value();
+        let current = move || flow.generation.try_get_value() == Some(generation);
         let progress_name = name.clone();
         let progress: Rc<dyn Fn(f64, f64)> = Rc::new(move |sent, total| {
+            if !current() {
+                return;
+            }
             let _ = flow.phase.try_set(UploadPhase::Sending {
                 name: progress_name.clone(),
                 sent,
                 total,
             });
         });
-        let cancel = self.cancel.get_value();
+        // a cancel cell of its own: an attempt of a previous case never holds this one's request
+        let cancel = UploadCancel::default();
+        self.cancel.set_value(cancel.clone());
         let case_id = self.case_id.get_untracked();
         spawn_local(async move {
             let result = client.upload(case_id, &file, &key, progress, &cancel).await;
-            if flow.case_id.try_get_untracked() != Some(case_id) {
-                return; // another case is open now (or the widget is gone)
+            if !current() {
+                // another case is open now (or the widget is gone): a stored file is still told
+                if let Ok(a) = result {
+                    let _ = flow.done.try_run(a);
+                }
+                return;
             }
             let phase = match result {
                 Ok(a) => {

@@ -49,6 +49,9 @@ impl SseParser {
     pub fn feed(&mut self, chunk: &str) -> Vec<SseItem> {
         let mut out = Vec::new();
         let mut rest = chunk;
+        if chunk.is_empty() {
+            return out; // an empty chunk says nothing, not even that no LF followed a CR
+        }
         if self.after_cr {
             rest = rest.strip_prefix('\n').unwrap_or(rest);
             self.after_cr = false;
@@ -180,6 +183,19 @@ mod tests {
             assert_eq!(items, whole, "cut at {cut}");
         }
         assert_eq!(events(whole).len(), 2);
+        // an empty chunk between a CR and its LF changes nothing
+        let mut p = SseParser::new();
+        let mut items = p.feed("event: call\r\ndata: x\r");
+        items.extend(p.feed(""));
+        items.extend(p.feed("\n\r\n"));
+        assert_eq!(
+            events(items),
+            vec![SseEvent {
+                id: None,
+                event: "call".into(),
+                data: "x".into()
+            }]
+        );
     }
 
     #[test]

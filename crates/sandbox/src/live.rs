@@ -7,7 +7,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use cvortex_domain::{kinds, AgentRef, CaseId, Presence};
+use cvortex_domain::{kinds, AgentRef, CaseId, Presence, Reset};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
@@ -137,7 +137,10 @@ impl Live {
         self.with(case, |log| {
             let (replay, gap) = match last_id {
                 None => (Vec::new(), false),
-                Some(after) if after + 1 < first_id || after < log.dropped_up_to => (Vec::new(), true),
+                // older than what is kept, from an earlier run, or newer than anything given
+                Some(after) if after + 1 < first_id || after < log.dropped_up_to || after > self.latest_id() => {
+                    (Vec::new(), true)
+                }
                 Some(after) => (
                     log.events
                         .iter()
@@ -149,8 +152,12 @@ impl Live {
             };
             let rx = log.tx.subscribe();
             let latest = self.latest_id();
+            // told to everyone only when someone new joins (not for another tab of the same agent)
+            let new_agent = !log.present.values().any(|a| a.id == agent.id);
             log.present.insert(connection, agent);
-            let _ = log.tx.send(log.presence());
+            if new_agent {
+                let _ = log.tx.send(log.presence());
+            }
             Subscription {
                 replay,
                 gap,
@@ -164,8 +171,10 @@ impl Live {
     /// A stream on `case` closed: its agent leaves the presence (unless on another stream).
     pub fn leave(&self, case: CaseId, connection: u64) {
         self.with(case, |log| {
-            if log.present.remove(&connection).is_some() {
-                let _ = log.tx.send(log.presence());
+            if let Some(gone) = log.present.remove(&connection) {
+                if !log.present.values().any(|a| a.id == gone.id) {
+                    let _ = log.tx.send(log.presence());
+                }
             }
         });
     }
@@ -193,13 +202,22 @@ impl Live {
         cases.values().map(|l| l.present.len()).sum()
     }
 
-    /// Forgets every log (a data reset: ids keep growing, so old ids ask for a reload).
+    /// Forgets every log (a data reset: ids keep growing, so old ids ask for a reload), and tells
+    /// the streams open now to reload.
     pub fn clear_logs(&self) {
         let latest = self.latest_id();
         let mut cases = self.cases.lock().unwrap_or_else(|p| p.into_inner());
         for log in cases.values_mut() {
             log.events.clear();
             log.dropped_up_to = latest;
+            let _ = log.tx.send(Arc::new(Event {
+                id: Some(latest),
+                kind: kinds::RESET,
+                data: serde_json::to_string(&Reset {
+                    reason: "data reset".into(),
+                })
+                .unwrap_or_default(),
+            }));
         }
     }
 }
@@ -243,6 +261,7 @@ mod tests {
         );
         assert!(!live.subscribe(1, agent(1), Some(first)).gap);
         assert!(live.subscribe(1, agent(1), Some(1)).gap, "an id from an earlier run");
+        assert!(live.subscribe(1, agent(1), Some(u64::MAX - 1)).gap, "an id never given");
         live.clear_logs();
         assert!(live.subscribe(1, agent(1), Some(first)).gap, "after a data reset");
     }

@@ -452,6 +452,10 @@ async fn lists_served_from_stored_json_are_exactly_their_contract_types() {
 #[tokio::test]
 async fn every_case_route_hides_another_tenants_case() {
     let s = Sandbox::new();
+    // a unification that exists, so its undo is found unless the tenant scope hides it
+    let (status, u) = s.unify(&[1003], "for-undo").await;
+    assert_eq!(status, StatusCode::CREATED);
+    let unification_id = u["id"].as_i64().unwrap().to_string();
     let routes: Vec<_> = cvortex_sandbox::routes::ROUTES
         .iter()
         .filter(|r| r.path.contains("{case_id}"))
@@ -461,7 +465,7 @@ async fn every_case_route_hides_another_tenants_case() {
         let path = r
             .path
             .replace("{case_id}", "1001")
-            .replace("{unification_id}", "1")
+            .replace("{unification_id}", &unification_id)
             .replace("{attachment_id}", "1");
         let mut b = axum::http::Request::builder()
             .method(r.method)
@@ -502,6 +506,13 @@ async fn every_case_route_hides_another_tenants_case() {
         .find(|c| c["id"] == 1002)
         .unwrap();
     assert!(c1002.get("merged_into").is_none_or(Value::is_null), "{c1002}");
+    let c1003 = cases["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == 1003)
+        .unwrap();
+    assert_eq!(c1003["merged_into"], 1001, "the other tenant's undo undid nothing");
     let (_, files) = s.get("/v1/cases/1001/attachments").await;
     assert!(!files.to_string().contains("a.txt"));
 }

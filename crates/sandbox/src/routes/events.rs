@@ -125,7 +125,12 @@ async fn run(
                     }
                 }
                 // fell behind: what was missed is gone, the client reloads
-                Err(broadcast::error::RecvError::Lagged(_)) => open = send(reset(live.latest_id())).await,
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    // what is still buffered is older than the reset: skip it, go on from there
+                    last = live.latest_id();
+                    sub.rx = sub.rx.resubscribe();
+                    open = send(reset(last)).await;
+                }
                 Err(broadcast::error::RecvError::Closed) => open = false,
             },
             _ = beat.tick() => {
