@@ -9,23 +9,14 @@ use crate::api::use_client;
 use crate::fmt;
 use crate::i18n::use_i18n;
 use crate::state::{UploadFlow, UploadPhase};
+use crate::ui::shared::DismissButton;
 
 #[component]
 pub fn UploadPanel(flow: UploadFlow) -> impl IntoView {
     let t = use_i18n();
     let client = use_client();
-    let dismiss = move || {
-        view! {
-            <button
-                type="button"
-                class="cv-icon-button cv-alert__close"
-                aria-label=t.t().dismiss
-                on:click=move |_| flow.dismiss()
-            >
-                "×"
-            </button>
-        }
-    };
+    let on_dismiss = Callback::new(move |()| flow.dismiss());
+    let dismiss = move || view! { <DismissButton on_dismiss /> };
     move || {
         let texts = t.t();
         match flow.phase.get() {

@@ -10,6 +10,7 @@ use crate::api::use_client;
 use crate::fmt;
 use crate::i18n::use_i18n;
 use crate::state::{FlowHooks, Phase, UndoState, UnifyFlow};
+use crate::ui::shared::DismissButton;
 
 /// Which face the panel shows; the DOM is rebuilt only when this changes (not on `sending`), so
 /// focus stays on the confirm button while the request is on its way.
@@ -70,18 +71,8 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
         move || flow.submit(client.clone(), hooks)
     };
     let undo = move || flow.undo(client.clone(), hooks);
-    let dismiss_button = move || {
-        view! {
-            <button
-                type="button"
-                class="cv-icon-button cv-alert__close"
-                aria-label=t.t().dismiss
-                on:click=move |_| flow.dismiss()
-            >
-                "×"
-            </button>
-        }
-    };
+    let on_dismiss = Callback::new(move |()| flow.dismiss());
+    let dismiss_button = move || view! { <DismissButton on_dismiss /> };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Escape" {
             // the alert closes, not the modal
