@@ -1,7 +1,7 @@
 // <cvortex-case-details case-id="1001" api-base="" locale="pt-BR" tab="dados">: the case-details
 // modal as a custom element for host pages (the cVortex web shell). Give it a token source before
 // (or right after) adding it: `el.getToken = async ({ forceRefresh }) => token`. It renders in the
-// light DOM (thaw puts its styles in document.head) and reports through bubbling DOM events:
+// light DOM (styled by app.css, which the host page loads) and reports through bubbling DOM events:
 // cvortex:close, cvortex:tab-change, cvortex:continue-case, cvortex:cases-unified,
 // cvortex:unification-undone, cvortex:attachment-uploaded. Load the widget's CSS (app.css) on the host page.
 import init, { mountCaseDetails } from './cvortex-case-details.js';

@@ -156,11 +156,9 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
             );
         });
         view! {
-            <thaw::ConfigProvider>
-                <Show when=move || open.get()>
-                    <CaseDetails case_id tab on_tab_change on_close on_continue_case />
-                </Show>
-            </thaw::ConfigProvider>
+            <Show when=move || open.get()>
+                <CaseDetails case_id tab on_tab_change on_close on_continue_case />
+            </Show>
         }
     });
     Ok(CaseDetailsHandle {

@@ -57,16 +57,14 @@ fn mount(locale: Locale) -> Mounted {
         let flows = CaseFlows::new(Signal::stored(1001), resources, client, HostEvents::default());
         *out.lock().unwrap() = Some(resources);
         view! {
-            <thaw::ConfigProvider>
-                <CaseModal
-                    case_id=Signal::stored(1001)
-                    tab=tab
-                    on_tab_change=Callback::new(move |t| tab.set(t))
-                    on_close=Callback::new(move |()| closed.update(|n| *n += 1))
-                    resources
-                    flows
-                />
-            </thaw::ConfigProvider>
+            <CaseModal
+                case_id=Signal::stored(1001)
+                tab=tab
+                on_tab_change=Callback::new(move |t| tab.set(t))
+                on_close=Callback::new(move |()| closed.update(|n| *n += 1))
+                resources
+                flows
+            />
         }
         .into_any()
     });

@@ -55,16 +55,14 @@ pub fn StandaloneApp() -> impl IntoView {
         }
     });
     view! {
-        <thaw::ConfigProvider>
-            <Router>
-                <Routes fallback=|| view! { <start_page::StartPage /> }>
-                    <ParentRoute path=path!("") view=start_page::StartPage>
-                        <Route path=path!("") view=|| () />
-                        <Route path=path!("casos/:id/:aba?") view=case_page::CasePage />
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </thaw::ConfigProvider>
+        <Router>
+            <Routes fallback=|| view! { <start_page::StartPage /> }>
+                <ParentRoute path=path!("") view=start_page::StartPage>
+                    <Route path=path!("") view=|| () />
+                    <Route path=path!("casos/:id/:aba?") view=case_page::CasePage />
+                </ParentRoute>
+            </Routes>
+        </Router>
     }
     .into_any()
 }

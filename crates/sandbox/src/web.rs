@@ -13,8 +13,9 @@ use crate::state::{random_hex, AppState};
 pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
 
 /// The policy of the app's pages. Scripts: same origin and the per-answer nonce, wasm compiled with
-/// `wasm-unsafe-eval`, never `unsafe-inline` or `unsafe-eval`. Styles allow inline because thaw
-/// inserts `<style>` elements at run time (styles only, not scripts).
+/// `wasm-unsafe-eval`, never `unsafe-inline` or `unsafe-eval`. Styles allow inline (styles only,
+/// not scripts): a list sets its columns in a `style` attribute, and an e-mail's preview (a
+/// `srcdoc` frame, which inherits this policy) carries its own `<style>`.
 pub fn csp(nonce: &str, frame_ancestors: &str) -> String {
     [
         "default-src 'self'".to_string(),

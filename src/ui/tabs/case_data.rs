@@ -82,7 +82,10 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
     let t = use_i18n();
     let c = &details.customer;
     let k = &details.case;
-    let what = |f: fn(&crate::i18n::Texts) -> &'static str| Signal::derive(move || f(t.t()).to_lowercase());
+    // by the character: `str::to_lowercase` would bring 4 KB of its own for one label
+    let what = |f: fn(&crate::i18n::Texts) -> &'static str| {
+        Signal::derive(move || f(t.t()).chars().flat_map(char::to_lowercase).collect::<String>())
+    };
 
     let phones = c
         .phones

@@ -238,7 +238,7 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
                 "minmax(220px, 3fr)",
                 move |a: &Attachment, q| {
                     let k = kind(&a.mime_type);
-                    let class = format!("cv-file-icon cv-file-icon--{}", kind_label(k).to_lowercase());
+                    let class = format!("cv-file-icon cv-file-icon--{}", kind_label(k).to_ascii_lowercase());
                     let icon = view! { <span class=class aria-hidden="true">{kind_label(k)}</span> }.into_any();
                     view! { <div class="cv-file">{icon}{cells::clamped(a.file_name.clone(), q)}</div> }.into_any()
                 },
