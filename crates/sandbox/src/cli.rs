@@ -108,7 +108,15 @@ impl Options {
                     o.initial_faults.push(Fault::parse(&value("--fault")?)?);
                     o.faults = true;
                 }
-                "--frame-ancestors" => o.frame_ancestors = value("--frame-ancestors")?,
+                "--frame-ancestors" => {
+                    o.frame_ancestors = value("--frame-ancestors")?;
+                    if !crate::web::valid_frame_ancestors(&o.frame_ancestors) {
+                        return Err(format!(
+                            "--frame-ancestors: {:?} is not a CSP source list ('self', 'none', https:, https://host, *.host)",
+                            o.frame_ancestors
+                        ));
+                    }
+                }
                 "--undo-window-secs" => {
                     o.undo_window_secs = value("--undo-window-secs")?
                         .parse()
@@ -156,5 +164,34 @@ mod tests {
         assert!(parse(&["--bogus"]).is_err());
         assert!(parse(&["--generate"]).is_err());
         assert!(parse(&["--generate", "x"]).is_err());
+    }
+
+    #[test]
+    fn a_frame_ancestors_value_that_is_not_a_source_list_stops_the_start() {
+        for good in [
+            "'self'",
+            "'none'",
+            "https://shell.example.com",
+            "'self' https://*.example.com:8443",
+            "https:",
+            "http://127.0.0.1:8080/app/",
+        ] {
+            assert_eq!(parse(&["--frame-ancestors", good]).unwrap().frame_ancestors, good);
+        }
+        // a `;` would start a new directive; `'none'` with others, bare words, quotes, control characters
+        for bad in [
+            "'self'; script-src *",
+            "",
+            "   ",
+            "'none' 'self'",
+            "'unsafe-inline'",
+            "https://a.com,https://b.com",
+            "self",
+            "'self'\n",
+            "https://example.com\u{7}",
+            "http://a.com/'x'",
+        ] {
+            assert!(parse(&["--frame-ancestors", bad]).is_err(), "{bad:?} was accepted");
+        }
     }
 }

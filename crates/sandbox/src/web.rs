@@ -47,23 +47,101 @@ pub async fn app(State(state): State<AppState>, req: Request) -> Response {
             .precompressed_gzip()
             .oneshot(req)
             .await;
-        return match served {
+        let res = match served {
             Ok(res) if res.status() != StatusCode::NOT_FOUND => res.into_response(),
-            _ => (StatusCode::NOT_FOUND, "not found").into_response(),
+            _ => return (StatusCode::NOT_FOUND, "not found").into_response(),
         };
+        // An HTML file, by whatever spelling of its path (`//index.html`, `/%69ndex.html`,
+        // `/examples/host.html`), is a page too: it gets the policy, or it could be framed.
+        let is_html = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if !is_html {
+            return res;
+        }
+        let Ok(bytes) = axum::body::to_bytes(res.into_body(), MAX_PAGE_BYTES).await else {
+            return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
+        };
+        return page(&String::from_utf8_lossy(&bytes), &state.config.frame_ancestors);
     }
-    let page = match tokio::fs::read_to_string(dist.join("index.html")).await {
-        Ok(p) => p,
-        Err(_) => return missing_build(),
-    };
+    match tokio::fs::read_to_string(dist.join("index.html")).await {
+        Ok(p) => page(&p, &state.config.frame_ancestors),
+        Err(_) => missing_build(),
+    }
+}
+
+/// The largest page served (the app's is ~1 KB; a file of `dist/` is read whole to add the nonce).
+const MAX_PAGE_BYTES: usize = 1 << 20;
+
+/// A page with a fresh nonce in its scripts and in its policy, never cached (the nonce is
+/// per answer).
+fn page(html: &str, frame_ancestors: &str) -> Response {
     let nonce = random_hex(16);
-    let mut res = Html(page.replace(NONCE_PLACEHOLDER, &nonce)).into_response();
+    let mut res = Html(html.replace(NONCE_PLACEHOLDER, &nonce)).into_response();
     let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&csp(&nonce, &state.config.frame_ancestors)) {
-        h.insert(header::CONTENT_SECURITY_POLICY, v);
-    }
+    // the policy is checked at start (`valid_frame_ancestors`): a page never goes out without it
+    match HeaderValue::from_str(&csp(&nonce, frame_ancestors)) {
+        Ok(v) => h.insert(header::CONTENT_SECURITY_POLICY, v),
+        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response(),
+    };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
+}
+
+/// Whether `value` is a `frame-ancestors` source list: `'none'` alone, or `'self'`, `*`,
+/// schemes (`https:`) and hosts (`https://shell.example.com`, `*.example.com:8443`). Anything
+/// else (a `;` that would end the directive, quotes, control characters) stops the sandbox at
+/// start instead of silently dropping the whole policy.
+pub fn valid_frame_ancestors(value: &str) -> bool {
+    // a header value: printable ASCII and spaces only (a newline would make the header invalid)
+    if !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+        return false;
+    }
+    let sources: Vec<&str> = value.split_ascii_whitespace().collect();
+    // `self` and `none` without their quotes are host names to a browser, and never what was meant
+    if sources.is_empty() || sources.iter().any(|s| *s == "self" || *s == "none") {
+        return false;
+    }
+    if sources.contains(&"'none'") {
+        return sources.len() == 1;
+    }
+    sources
+        .iter()
+        .all(|s| *s == "'self'" || *s == "*" || scheme_source(s) || host_source(s))
+}
+
+fn scheme_source(s: &str) -> bool {
+    s.strip_suffix(':').is_some_and(|scheme| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
+}
+
+fn host_source(s: &str) -> bool {
+    let rest = match s.split_once("://") {
+        Some((scheme, rest)) => {
+            if !scheme_source(&format!("{scheme}:")) {
+                return false;
+            }
+            rest
+        }
+        None => s,
+    };
+    let (host_port, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (host_port, None),
+    };
+    let host = host.strip_prefix("*.").unwrap_or(host);
+    !host.is_empty()
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        && port.is_none_or(|p| p == "*" || (!p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+        && path.chars().all(|c| c.is_ascii_graphic() && !";,'\"".contains(c))
 }
 
 fn missing_build() -> Response {

@@ -21,6 +21,22 @@ test('the page is served with the strict policy', async ({ request }) => {
   expect(again).not.toEqual(csp);
 });
 
+test('every HTML answer carries the policy, by any spelling of its path', async ({ request, baseURL }) => {
+  // the review framed these: ServeDir decoded and served them as files, without the policy
+  const origin = new URL(baseURL!).origin;
+  for (const path of ['//index.html', '/%69ndex.html', '/index.html', '/examples/host.html', '/casos/1001']) {
+    const res = await request.get(origin + path);
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()['content-type'], path).toContain('text/html');
+    const csp = res.headers()['content-security-policy'];
+    expect(csp, path).toContain("frame-ancestors 'self'");
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[0-9a-f]+'/);
+    // the nonce in the policy is the one in the page (never the build's placeholder)
+    const body = await res.text();
+    expect(body, path).not.toContain('__TRUNK NONCE__');
+  }
+});
+
 test('the app works through every tab without any policy violation', async ({ page, sandbox, errors }) => {
   await page.addInitScript(() => {
     (window as any).__violations = [];
