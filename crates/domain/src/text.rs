@@ -28,7 +28,14 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// The most characters a search holds (the search fields stop there, and a link's query is cut
+/// there): every row is tested against every word, so a pasted book would freeze every list.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// The most distinct words a search holds (the rest are ignored).
+pub const MAX_QUERY_WORDS: usize = 16;
+
 /// A search query, folded once and split into words: every word must occur (in any order).
+/// Bounded: at most [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] distinct words.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     words: Vec<String>,
@@ -36,9 +43,17 @@ pub struct Query {
 
 impl Query {
     pub fn new(raw: &str) -> Query {
-        Query {
-            words: fold(raw).split_whitespace().map(str::to_owned).collect(),
+        let mut words: Vec<String> = Vec::new();
+        for w in fold(clip(raw, MAX_QUERY_CHARS).0).split_whitespace() {
+            if words.len() == MAX_QUERY_WORDS {
+                break;
+            }
+            // a repeated word asks nothing more
+            if !words.iter().any(|x| x == w) {
+                words.push(w.to_owned());
+            }
         }
+        Query { words }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,6 +94,22 @@ pub fn clip(s: &str, max: usize) -> (&str, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_holds_at_most_its_bound_of_characters_and_distinct_words() {
+        // 100,000 words, as a hostile link's `h_busca=` carried them
+        let huge = (0..100_000).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let q = Query::new(&huge);
+        assert_eq!(q.words().len(), MAX_QUERY_WORDS);
+        assert_eq!(q.words()[0], "w0");
+        assert!(q.words().iter().map(|w| w.chars().count() + 1).sum::<usize>() <= MAX_QUERY_CHARS + 1);
+        // a repeated word counts once, and the words after it still count
+        let q = Query::new("pix pix pix Estorno PIX");
+        assert_eq!(q.words(), ["pix", "estorno"]);
+        // past the bound of characters nothing is read
+        let long = format!("{} tail", "a".repeat(MAX_QUERY_CHARS));
+        assert_eq!(Query::new(&long).words(), ["a".repeat(MAX_QUERY_CHARS)]);
+    }
 
     #[test]
     fn clip_keeps_whole_characters_and_counts_the_rest() {

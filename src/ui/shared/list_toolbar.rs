@@ -22,6 +22,7 @@ pub fn SearchBox(
             inputmode=if numeric { "tel" } else { "search" }
             autocomplete="off"
             spellcheck="false"
+            maxlength=cvortex_domain::text::MAX_QUERY_CHARS
             prop:value=move || value.get()
             on:input=move |ev| on_input.run(event_target_value(&ev))
         />
