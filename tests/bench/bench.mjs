@@ -14,7 +14,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { BUDGET_BYTES, GZIP_CEILING_BYTES, describeBytes, transferSizes as bundleSizes } from '../../scripts/compress.mjs';
@@ -91,9 +91,11 @@ const HELPERS = () => {
 };
 
 function startSandbox(n) {
-  mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
-  const child = spawn(join(ROOT, 'target', 'release', 'sandbox'), [
-    '--addr', ADDR, '--db', join(ROOT, 'target', 'bench', `bench-${n}.db`), '--reset', '--generate', String(n),
+  // where cargo put the sandbox: CARGO_TARGET_DIR (relative to the repository) when it is set
+  const target = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
+  mkdirSync(join(target, 'bench'), { recursive: true });
+  const child = spawn(join(target, 'release', 'sandbox'), [
+    '--addr', ADDR, '--db', join(target, 'bench', `bench-${n}.db`), '--reset', '--generate', String(n),
     '--dist', join(ROOT, 'dist'),
   ], { stdio: ['ignore', 'ignore', 'inherit'] });
   return child;

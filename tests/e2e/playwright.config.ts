@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
 
 // The sandbox serves the release build (dist/) and the API on one origin, with fault injection
 // enabled; each test resets its data (see fixtures.ts). Chromium is Debian's, never downloaded.
 const addr = process.env.E2E_ADDR ?? '127.0.0.1:8090';
+// where cargo put the sandbox: CARGO_TARGET_DIR (relative to the repository) when it is set
+const target = resolve('../..', process.env.CARGO_TARGET_DIR ?? 'target');
 
 export default defineConfig({
   testDir: './tests',
@@ -26,7 +29,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `../../target/debug/sandbox --addr ${addr} --db ../../target/e2e/sandbox.db --reset --faults --dist ../../dist`,
+    command: `'${target}/debug/sandbox' --addr ${addr} --db '${target}/e2e/sandbox.db' --reset --faults --dist ../../dist`,
     url: `http://${addr}/`,
     reuseExistingServer: false,
     timeout: 60_000,
