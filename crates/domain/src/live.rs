@@ -19,6 +19,23 @@ pub enum Change {
     CustomerCase(CustomerCase),
 }
 
+impl Change {
+    /// The change's kind (its event name) and the id of what changed: what the host is told
+    /// (`cvortex:case-updated`), never the content.
+    pub fn kind_and_id(&self) -> (&'static str, i64) {
+        match self {
+            Change::Message(c) => (kinds::MESSAGE, c.messages.first().map_or(0, |m| m.id)),
+            Change::History(h) => (kinds::HISTORY, h.id),
+            Change::Call(c) => (kinds::CALL, c.id),
+            Change::Sla(s) => (kinds::SLA, s.id),
+            Change::Attachment(a) => (kinds::ATTACHMENT, a.id),
+            Change::Survey(s) => (kinds::SURVEY, s.id),
+            Change::Case(c) => (kinds::CASE, c.case.id),
+            Change::CustomerCase(c) => (kinds::CUSTOMER_CASE, c.id),
+        }
+    }
+}
+
 /// Adds `item`, or replaces the one with its id (a new state of the same call, target, case).
 fn upsert<T: Clone>(items: &mut Vec<T>, item: &T, id: fn(&T) -> i64) -> bool {
     match items.iter_mut().find(|i| id(i) == id(item)) {
@@ -168,6 +185,109 @@ pub fn apply_all<T: Apply + Clone>(data: &T, changes: &[Change]) -> Option<(T, u
     (changed > 0).then_some((next, changed))
 }
 
+/// What one event of the stream is to the app (decoded, taken and dropped at once: the size of
+/// its largest variant costs nothing).
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum Incoming {
+    Hello(Hello),
+    /// A change to data a tab shows.
+    Change(Change),
+    /// Cases were unified into the open case, or that was undone: what it changes is reloaded.
+    Unification,
+    Presence(Presence),
+    /// What was missed cannot be replayed: what is shown is reloaded.
+    Reset,
+    /// A kind this version does not know (the vocabulary may grow): skipped.
+    Unknown,
+}
+
+/// Decodes one event (`event:` kind and `data:`). Bytes, not `&str`, through serde_json: its
+/// `from_slice` is the one entry point the app's decoders already use (a `from_str` would bring a
+/// second copy of every contract type's decoder into the bundle). An item is read as a list of
+/// one, the way its tab's answer carries it, so the list's decoder (already in the app) reads it:
+/// a decoder of its own per item type would cost the bundle about 25 KB.
+pub fn decode(kind: &str, data: &str) -> Result<Incoming, serde_json::Error> {
+    fn de<T: serde::de::DeserializeOwned>(data: &str) -> Result<T, serde_json::Error> {
+        serde_json::from_slice(data.as_bytes())
+    }
+    /// `data` as the one item of the list `{"<field>": [data]<rest>}`.
+    fn one<L: serde::de::DeserializeOwned, T>(
+        field: &str,
+        data: &str,
+        rest: &str,
+        items: fn(L) -> Vec<T>,
+    ) -> Result<T, serde_json::Error> {
+        let list: L = de(&format!("{{\"{field}\":[{data}]{rest}}}"))?;
+        items(list)
+            .pop()
+            .ok_or_else(|| <serde_json::Error as serde::de::Error>::custom("no item"))
+    }
+    use kinds::*;
+    Ok(match kind {
+        HELLO => Incoming::Hello(de(data)?),
+        MESSAGE => Incoming::Change(Change::Message(one("channels", data, "", |l: InteractionList| {
+            l.channels
+        })?)),
+        HISTORY => Incoming::Change(Change::History(one("items", data, "", |l: HistoryList| l.items)?)),
+        CALL => Incoming::Change(Change::Call(one("items", data, "", |l: CallList| l.items)?)),
+        SLA => Incoming::Change(Change::Sla(one("items", data, r#","server_time":0"#, |l: SlaList| {
+            l.items
+        })?)),
+        ATTACHMENT => Incoming::Change(Change::Attachment(one(
+            "items",
+            data,
+            r#","limits":{"max_bytes":0,"allowed_types":[]}"#,
+            |l: AttachmentList| l.items,
+        )?)),
+        SURVEY => Incoming::Change(Change::Survey(one(
+            "items",
+            data,
+            r#","configured":true"#,
+            |l: SurveyList| l.items,
+        )?)),
+        CASE => Incoming::Change(Change::Case(de(data)?)),
+        CUSTOMER_CASE => Incoming::Change(Change::CustomerCase(one("items", data, "", |l: CustomerCaseList| {
+            l.items
+        })?)),
+        // what changed is reloaded: the payload itself is not needed
+        UNIFICATION => Incoming::Unification,
+        PRESENCE => Incoming::Presence(de(data)?),
+        RESET => Incoming::Reset,
+        _ => Incoming::Unknown,
+    })
+}
+
+/// How long to wait before reconnecting after `failures` attempts in a row that did not reach
+/// the stream (0: it was reached, then ended): the server's `Retry-After` when it sent one
+/// (at most a minute), else 0.5 s doubling up to 15 s.
+pub fn reconnect_delay_ms(failures: u32, retry_after_s: Option<u32>) -> u32 {
+    match retry_after_s {
+        Some(s) => s.min(60) * 1000,
+        None => (500u32 << failures.min(5)).min(15_000),
+    }
+}
+
+/// The agents shown as "also here": everyone with the case open but the agent on this page.
+pub fn others(presence: &Presence, me: Option<i64>) -> Vec<AgentRef> {
+    let mut out: Vec<AgentRef> = Vec::new();
+    for a in &presence.agents {
+        if Some(a.id) != me && !out.iter().any(|o| o.id == a.id) {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+/// A name's initials for a small avatar: the first letter of its first and last words ("Maria
+/// da Silva" → "MS"), ASCII letters uppercased (a Unicode case table costs bundle size for this).
+pub fn initials(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let first = words.next().and_then(|w| w.chars().next());
+    let last = words.last().and_then(|w| w.chars().next());
+    first.into_iter().chain(last).map(|c| c.to_ascii_uppercase()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +358,66 @@ mod tests {
         let (next, _) = apply_all(&list, &[Change::Call(call("answered"))]).unwrap();
         assert_eq!(next.items.len(), 1);
         assert_eq!(next.items[0].status, "answered");
+    }
+
+    #[test]
+    fn events_decode_by_kind_and_unknown_kinds_are_skipped() {
+        let m = decode(
+            kinds::MESSAGE,
+            r#"{"channel":"whatsapp","messages":[{"id":9,"case_id":1001,"sent_at":5,"sender":{"kind":"customer"},"text":"Oi"}]}"#,
+        )
+        .unwrap();
+        let Incoming::Change(change @ Change::Message(c)) = &m else {
+            panic!("{m:?}")
+        };
+        assert_eq!((c.channel.as_str(), c.messages[0].id), ("whatsapp", 9));
+        assert_eq!(change.kind_and_id(), ("message", 9));
+        let p = decode(kinds::PRESENCE, r#"{"agents":[{"id":1,"name":"Ana"}]}"#).unwrap();
+        assert!(matches!(p, Incoming::Presence(ref p) if p.agents.len() == 1));
+        assert_eq!(decode(kinds::RESET, r#"{"reason":"gap"}"#).unwrap(), Incoming::Reset);
+        assert_eq!(decode("typing", "{}").unwrap(), Incoming::Unknown);
+        assert!(
+            decode(kinds::CALL, r#"{"id": "#).is_err(),
+            "a garbled event is an error, not a change"
+        );
+        assert!(decode(kinds::SLA, r#"[1, 2]"#).is_err(), "the wrong shape too");
+        assert!(
+            decode(kinds::HISTORY, r#"{"id": 1}], "items": [{"id": 2"#).is_err(),
+            "data cannot reach out of its list"
+        );
+        assert!(decode(kinds::CALL, "").is_err(), "nothing is not an item");
+        let a = decode(
+            kinds::ATTACHMENT,
+            r#"{"id":4,"case_id":1001,"file_name":"a.pdf","mime_type":"application/pdf","size_bytes":3,"created_at":1,"origin":{"kind":"upload"}}"#,
+        )
+        .unwrap();
+        assert!(
+            matches!(a, Incoming::Change(Change::Attachment(ref a)) if a.id == 4),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn reconnecting_backs_off_and_honours_retry_after() {
+        assert_eq!(reconnect_delay_ms(0, None), 500);
+        assert_eq!(reconnect_delay_ms(1, None), 1000);
+        assert_eq!(reconnect_delay_ms(3, None), 4000);
+        assert_eq!(reconnect_delay_ms(30, None), 15_000, "capped, and no overflow");
+        assert_eq!(reconnect_delay_ms(2, Some(7)), 7000);
+        assert_eq!(reconnect_delay_ms(0, Some(100_000)), 60_000);
+    }
+
+    #[test]
+    fn presence_shows_the_others_once_each() {
+        let a = |id, name: &str| AgentRef { id, name: name.into() };
+        let p = Presence {
+            agents: vec![a(1, "Ana Lima"), a(2, "Bruno"), a(2, "Bruno"), a(3, "maria da silva")],
+        };
+        let o = others(&p, Some(1));
+        assert_eq!(o.iter().map(|a| a.id).collect::<Vec<_>>(), vec![2, 3]);
+        assert_eq!(initials("maria da silva"), "MS");
+        assert_eq!(initials("  Bruno "), "B");
+        assert_eq!(initials("Ísis Ávila"), "ÍÁ");
+        assert_eq!(initials(""), "");
     }
 }

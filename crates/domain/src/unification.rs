@@ -7,7 +7,7 @@ use crate::eligibility::{ineligibility, Ineligibility};
 use crate::{CaseId, CaseRefusal, ContentCounts, CustomerCase};
 
 /// Every case's reasons against the open case, decided once per load.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assessment {
     /// Whether the open case is in the list. Without it nothing can be compared, so nothing is
     /// selectable (the server would refuse anyway).
@@ -47,6 +47,17 @@ impl Assessment {
             .iter()
             .filter(|&&i| self.selectable(i))
             .map(|&i| items[i].id)
+            .collect()
+    }
+
+    /// The ticked cases that are listed but no longer eligible, each with its first reason: what
+    /// a live change took out of the selection, for the note that says so.
+    pub fn dropped(&self, items: &[CustomerCase], ticked: &BTreeSet<CaseId>) -> Vec<(CaseId, Ineligibility)> {
+        items
+            .iter()
+            .zip(&self.reasons)
+            .filter(|(c, _)| ticked.contains(&c.id))
+            .filter_map(|(c, r)| Some((c.id, r.first()?.clone())))
             .collect()
     }
 
@@ -205,6 +216,21 @@ mod tests {
         items[1].in_service = true; // 2 went into service
         let a = Assessment::new(&items, 1);
         assert_eq!(a.prune(&items, &BTreeSet::from([2, 4, 99])), BTreeSet::from([4]));
+    }
+
+    #[test]
+    fn dropped_names_each_ticked_case_that_turned_ineligible_with_its_reason() {
+        let mut items = data();
+        items[1].in_service = true; // 2 went into service
+        let a = Assessment::new(&items, 1);
+        let dropped = a.dropped(&items, &BTreeSet::from([2, 4, 99]));
+        assert_eq!(
+            dropped.len(),
+            1,
+            "4 is still eligible and 99 is not listed: {dropped:?}"
+        );
+        assert_eq!(dropped[0].0, 2);
+        assert!(matches!(dropped[0].1, Ineligibility::InService { .. }));
     }
 
     #[test]

@@ -91,6 +91,35 @@ async fn activity(sb: &Sandbox, body: serde_json::Value) {
     assert_eq!(status, StatusCode::NO_CONTENT, "{v}");
 }
 
+/// Without a position in its hello, a client that lost its first stream before any change came
+/// would reconnect without `Last-Event-ID` and miss what happened in between, silently.
+#[tokio::test]
+async fn a_stream_lost_before_any_change_resumes_from_its_hello_and_misses_nothing() {
+    let sb = Sandbox::with_faults(true);
+    let (_, s) = Stream::open(&sb, demo::TOKEN, 1001, None).await;
+    let mut s = s.unwrap();
+    let hello = s.event().await;
+    assert_eq!(hello.event, kinds::HELLO);
+    let position = hello.id.expect("the hello of a fresh stream has an id");
+    drop(s);
+    activity(
+        &sb,
+        json!({"kind": "message", "case_id": 1001, "channel": "whatsapp", "text": "Enquanto isso"}),
+    )
+    .await;
+    let (_, s) = Stream::open(&sb, demo::TOKEN, 1001, Some(&position)).await;
+    let mut s = s.unwrap();
+    let hello = s.event().await;
+    assert_eq!(
+        (hello.event.as_str(), hello.id),
+        (kinds::HELLO, None),
+        "a resumed stream keeps the client's position"
+    );
+    let missed = s.change().await;
+    assert_eq!(missed.event, kinds::MESSAGE, "replayed, not a reset: {missed:?}");
+    assert!(missed.data.contains("Enquanto isso"));
+}
+
 #[tokio::test]
 async fn a_stream_says_hello_then_carries_each_change_once_with_growing_ids() {
     let sb = Sandbox::with_faults(true);
@@ -98,7 +127,7 @@ async fn a_stream_says_hello_then_carries_each_change_once_with_growing_ids() {
     let mut s = s.unwrap();
     let hello = s.event().await;
     assert_eq!(hello.event, kinds::HELLO);
-    assert_eq!(hello.id, None);
+    assert!(hello.id.is_some(), "a fresh stream's hello carries its position");
     let hello: Hello = serde_json::from_str(&hello.data).unwrap();
     assert_eq!(hello.agent.id, 1);
     assert_eq!(hello.heartbeat_ms, 15_000);

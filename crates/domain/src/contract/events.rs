@@ -56,7 +56,9 @@ pub mod kinds {
 }
 
 /// Sent first on every connection: who this connection is (to tell the agent's own presence
-/// from others') and the heartbeat interval.
+/// from others') and the heartbeat interval. On a connection without `Last-Event-ID` its `id:` is
+/// the stream's position (the newest id when it started), so a client that loses the stream
+/// before any change arrives resumes from there and misses nothing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Hello {

@@ -49,7 +49,8 @@ pub async fn stream(
     let live = state.live.clone();
     let sub = live.subscribe(case_id, agent.clone(), last_id);
     let (tx, rx) = mpsc::channel::<Chunk>(64);
-    tokio::spawn(run(live, case_id, sub, agent, tx, fault.map(|f| f.0 .0)));
+    let fresh = last_id.is_none();
+    tokio::spawn(run(live, case_id, sub, agent, fresh, tx, fault.map(|f| f.0 .0)));
 
     let body = futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|c| (c, rx)) });
     let mut res = Response::new(Body::from_stream(body));
@@ -66,6 +67,7 @@ async fn run(
     case_id: i64,
     mut sub: Subscription,
     agent: AgentRef,
+    fresh: bool,
     tx: mpsc::Sender<Chunk>,
     fault: Option<Fault>,
 ) {
@@ -77,7 +79,10 @@ async fn run(
         agent,
         heartbeat_ms: live.heartbeat_ms,
     };
-    let mut open = send(frame(None, kinds::HELLO, &hello)).await;
+    // A fresh stream's hello carries its position (the newest id when it subscribed): a client
+    // that loses it before any change arrives resumes from there and misses nothing. A resumed
+    // stream's position is the client's own.
+    let mut open = send(frame(fresh.then_some(sub.latest), kinds::HELLO, &hello)).await;
     if open && sub.gap {
         open = send(reset(sub.latest)).await;
     }
@@ -124,6 +129,8 @@ async fn run(
                         }
                     }
                 }
+                // a silent stream says nothing, not even that it fell behind
+                Err(broadcast::error::RecvError::Lagged(_)) if silent => sub.rx = sub.rx.resubscribe(),
                 // fell behind: what was missed is gone, the client reloads
                 Err(broadcast::error::RecvError::Lagged(_)) => {
                     // what is still buffered is older than the reset: skip it, go on from there
