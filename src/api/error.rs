@@ -82,6 +82,10 @@ impl ApiError {
             ApiError::Refused { code, .. } if code == codes::CONFLICT || code == codes::CASES_NOT_ELIGIBLE => {
                 t.errors.conflict.into()
             }
+            ApiError::Refused { code, details, .. } if code == codes::UNDO_BLOCKED => (t.errors.undo_blocked)(
+                details["unification_id"].as_i64().unwrap_or_default(),
+                details["case_id"].as_i64().unwrap_or_default(),
+            ),
             ApiError::Refused { .. } => t.errors.rejected.into(),
             ApiError::RateLimited { retry_after } => (t.errors.rate_limited)(*retry_after),
             ApiError::Unavailable { .. } => t.errors.unavailable.into(),

@@ -88,6 +88,7 @@ pub static TEXTS: Texts = Texts {
         network: "No connection to the server.",
         bad_data: "The server sent data in an unexpected format.",
         rejected: "The server refused the request.",
+        undo_blocked: |u, case| format!("Undo unification #{u} first: it moved these items on to case #{case}."),
     },
     case_data: CaseDataTexts {
         label: "Case data",

@@ -107,6 +107,9 @@ pub struct ErrorTexts {
     pub network: &'static str,
     pub bad_data: &'static str,
     pub rejected: &'static str,
+    /// An undo refused because a later unification (its id, its target case) moved the same
+    /// items again.
+    pub undo_blocked: fn(i64, i64) -> String,
 }
 
 /// Dados do Caso ([`ModalTab::CaseData`]).

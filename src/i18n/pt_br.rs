@@ -95,6 +95,7 @@ pub static TEXTS: Texts = Texts {
         network: "Sem conexão com o servidor.",
         bad_data: "O servidor enviou dados em um formato inesperado.",
         rejected: "O servidor recusou a solicitação.",
+        undo_blocked: |u, case| format!("Desfaça antes a unificação #{u}, que levou estes itens ao caso #{case}."),
     },
     case_data: CaseDataTexts {
         label: "Dados do Caso",

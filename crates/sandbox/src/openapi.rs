@@ -98,7 +98,7 @@ fn op(name: &str, g: &mut SchemaGenerator) -> Op {
         },
         "undo" => Op {
             summary: "Undo a unification",
-            description: "Within `undo_until`: the moved items go back to their cases. Undoing twice answers the same; after the window, 409 undo_window_expired.",
+            description: "Within `undo_until`: the moved items go back to their cases. Undoing twice answers the same; after the window, 409 undo_window_expired. Unifications are undone in the reverse order of what built on them: while a later unification that moved the same items again (the target was itself unified elsewhere) is not undone, 409 undo_blocked_by_later_unification (details: unification_id and case_id of the one to undo first).",
             request: None,
             ok_status: "200",
             ok: ok("The unification, with undone_at", sub::<Unification>(g)),
@@ -266,7 +266,7 @@ pub fn document() -> Value {
         ),
         (
             409,
-            "Conflict: cases_not_eligible (details: CaseRefusal list), case_finished (nothing is unified into a finished case), undo_window_expired, conflict",
+            "Conflict: cases_not_eligible (details: CaseRefusal list), case_finished (nothing is unified into a finished case), undo_window_expired, undo_blocked_by_later_unification (details: unification_id, case_id), conflict",
         ),
         (413, "The file is larger than the limit"),
         (415, "The file type is not allowed"),

@@ -433,6 +433,29 @@ pub fn undo(
             "the undo window of this unification has passed",
         ));
     }
+    // Unifications are undone in the reverse order of what built on them: a later one that moved
+    // any of these items again (the target was itself unified elsewhere) holds them now, and
+    // undoing this one first would send them back where that later undo would then take them
+    // from, into the wrong case. Refused, naming the unification to undo first.
+    let later: Option<(i64, CaseId)> = tx
+        .query_row(
+            "SELECT u.id, u.target_case_id FROM unification_items a
+               JOIN unification_items b ON b.item_seq = a.item_seq AND b.unification_id > a.unification_id
+               JOIN unifications u ON u.id = b.unification_id
+             WHERE a.unification_id = ?1 AND json_extract(u.data, '$.undone_at') IS NULL
+             ORDER BY u.id DESC LIMIT 1",
+            [unification_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((later_id, into)) = later {
+        return Err(AppError::new(
+            StatusCode::CONFLICT,
+            codes::UNDO_BLOCKED,
+            format!("unification {later_id} (into case {into}) moved these items again: undo it first"),
+        )
+        .with_details(serde_json::json!({ "unification_id": later_id, "case_id": into })));
+    }
     tx.execute(
         "UPDATE items SET case_id = (SELECT from_case_id FROM unification_items ui WHERE ui.unification_id = ?1 AND ui.item_seq = items.seq)
          WHERE seq IN (SELECT item_seq FROM unification_items WHERE unification_id = ?1)",

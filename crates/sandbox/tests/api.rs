@@ -6,6 +6,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use common::{error_code, Sandbox};
+use cvortex_domain::codes;
 use cvortex_sandbox::demo::{OTHER_TENANT_TOKEN, TOKEN};
 use serde_json::{json, Value};
 
@@ -554,4 +555,120 @@ async fn nothing_is_unified_into_a_finished_case() {
     assert_eq!(error_code(&body), "case_finished");
     let (_, cases) = s.get("/v1/cases/1001/customer-cases").await;
     assert!(merged_into(&cases, 1002).is_null());
+}
+
+/// The ids of what a case shows in `list` (`history`, `calls`...), and in Interações the ids of
+/// its messages.
+async fn ids_in(s: &Sandbox, case: i64, list: &str) -> Vec<i64> {
+    let (st, v) = s.get(&format!("/v1/cases/{case}/{list}")).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    let mut ids: Vec<i64> = if list == "interactions" {
+        v["channels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| {
+                c["messages"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| m["id"].as_i64().unwrap())
+            })
+            .collect()
+    } else {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    ids.sort();
+    ids
+}
+
+/// #17 item 1: #1003 unified into #1004 (U1), then #1004 into #1001 (U2). Undoing U1 first used
+/// to answer 200 and, once U2 was undone too, left #1003's items in #1004. Now U1 waits for U2
+/// (409, naming it), and the reverse order puts every item back where it was. Remove the check
+/// in `store::undo` and the first assertion fails; the last ones catch the misplacement itself.
+#[tokio::test]
+async fn undoing_out_of_order_is_refused_and_the_reverse_order_puts_every_item_back() {
+    let s = Sandbox::new();
+    let lists = ["history", "interactions", "calls", "attachments"];
+    let mut before = Vec::new();
+    for case in [1003, 1004] {
+        for list in lists {
+            before.push(ids_in(&s, case, list).await);
+        }
+    }
+    let unify = |target: i64, id: i64, key: &'static str| {
+        let s = &s;
+        async move {
+            let (st, u) = s
+                .call_as(
+                    TOKEN,
+                    Method::POST,
+                    &format!("/v1/cases/{target}/unifications"),
+                    Some(json!({ "case_ids": [id] })),
+                    Some(key),
+                )
+                .await;
+            assert_eq!(st, StatusCode::CREATED, "{u}");
+            u["id"].as_i64().unwrap()
+        }
+    };
+    let u1 = unify(1004, 1003, "u1").await;
+    let u2 = unify(1001, 1004, "u2").await;
+    assert!(ids_in(&s, 1003, "history").await.is_empty(), "U1 moved #1003's history");
+
+    let (st, body) = s
+        .call(Method::DELETE, &format!("/v1/cases/1004/unifications/{u1}"), None)
+        .await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::CONFLICT, codes::UNDO_BLOCKED),
+        "{body}"
+    );
+    assert_eq!(
+        body["error"]["details"],
+        json!({ "unification_id": u2, "case_id": 1001 })
+    );
+    assert!(
+        ids_in(&s, 1003, "history").await.is_empty(),
+        "the refused undo moved nothing"
+    );
+
+    let (st, body) = s
+        .call(Method::DELETE, &format!("/v1/cases/1001/unifications/{u2}"), None)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let (st, body) = s
+        .call(Method::DELETE, &format!("/v1/cases/1004/unifications/{u1}"), None)
+        .await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let mut after = Vec::new();
+    for case in [1003, 1004] {
+        for list in lists {
+            after.push(ids_in(&s, case, list).await);
+        }
+    }
+    // #1003 was never a target: exactly as before; #1004 also keeps the two events its own
+    // unification and undo wrote into its history
+    assert_eq!(after[..4], before[..4], "#1003 has all its items back, and only those");
+    let own_1004: Vec<i64> = after[4].iter().copied().filter(|id| !before[4].contains(id)).collect();
+    assert_eq!(
+        own_1004.len(),
+        2,
+        "#1004's history: its own events plus U1's two: {:?}",
+        after[4]
+    );
+    assert!(before[4].iter().all(|id| after[4].contains(id)));
+    assert_eq!(after[5..], before[5..], "#1004's other items are back, and only those");
+    assert!(
+        before[..4]
+            .iter()
+            .flatten()
+            .all(|id| !after[4..].iter().flatten().any(|x| x == id)),
+        "nothing of #1003 stayed in #1004"
+    );
 }

@@ -126,6 +126,29 @@ test.describe('Histórico do Cliente', () => {
     await expect(box(page, 1004)).toBeEnabled();
   });
 
+  test('an undo that a later unification depends on is refused, naming the one to undo first (#17 item 1)', async ({ page, request, sandbox, errors }) => {
+    // the agent unifies #1003 into #1004 ...
+    await page.goto('/casos/1004/historico-do-cliente');
+    await box(page, 1003).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    await expect(panel(page)).toContainText('Caso #1003 unificado ao caso #1004.');
+    // ... and meanwhile a colleague unifies #1004 (with #1003's items) into #1001
+    const later = await request.post('/v1/cases/1001/unifications', {
+      headers: { authorization: 'Bearer demo-token-ana', 'idempotency-key': 'colleague-1' },
+      data: { case_ids: [1004] },
+    });
+    expect(later.status()).toBe(201);
+    const u2 = (await later.json()).id;
+    await panel(page).getByRole('button', { name: 'Desfazer' }).click();
+    await expect(panel(page).getByRole('alert')).toHaveText(
+      `Não foi possível desfazer a unificação: Desfaça antes a unificação #${u2}, que levou estes itens ao caso #1001.`,
+    );
+    // nothing moved: #1003's history is still where the colleague's unification put it
+    const history = await request.get('/v1/cases/1003/history', { headers: { authorization: 'Bearer demo-token-ana' } });
+    expect((await history.json()).items).toEqual([]);
+  });
+
   test('a case put into service after the list loaded is refused with its reason, and nothing else is lost', async ({ page, sandbox, errors }) => {
     await open(page);
     await box(page, 1002).check();

@@ -28,6 +28,9 @@ pub mod codes {
     pub const CASES_NOT_ELIGIBLE: &str = "cases_not_eligible";
     pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_key_reused";
     pub const UNDO_EXPIRED: &str = "undo_window_expired";
+    /// A later unification moved the same items again: it must be undone first (`details`:
+    /// `unification_id`, `case_id`, its target).
+    pub const UNDO_BLOCKED: &str = "undo_blocked_by_later_unification";
     pub const CONFLICT: &str = "conflict";
     /// Nothing can be unified into a finished case.
     pub const CASE_FINISHED: &str = "case_finished";
