@@ -96,8 +96,7 @@ async fn activity(sb: &Sandbox, body: serde_json::Value) {
 #[tokio::test]
 async fn a_stream_lost_before_any_change_resumes_from_its_hello_and_misses_nothing() {
     let sb = Sandbox::with_faults(true);
-    let (_, s) = Stream::open(&sb, demo::TOKEN, 1001, None).await;
-    let mut s = s.unwrap();
+    let mut s = Stream::open(&sb, demo::TOKEN, 1001, None).await.1.unwrap();
     let hello = s.event().await;
     assert_eq!(hello.event, kinds::HELLO);
     let position = hello.id.expect("the hello of a fresh stream has an id");
@@ -107,8 +106,7 @@ async fn a_stream_lost_before_any_change_resumes_from_its_hello_and_misses_nothi
         json!({"kind": "message", "case_id": 1001, "channel": "whatsapp", "text": "Enquanto isso"}),
     )
     .await;
-    let (_, s) = Stream::open(&sb, demo::TOKEN, 1001, Some(&position)).await;
-    let mut s = s.unwrap();
+    let mut s = Stream::open(&sb, demo::TOKEN, 1001, Some(&position)).await.1.unwrap();
     let hello = s.event().await;
     assert_eq!(
         (hello.event.as_str(), hello.id),
@@ -317,6 +315,18 @@ async fn the_streams_faults_cut_it_silence_it_or_garble_one_event() {
         s.item(Duration::from_millis(600)).await,
         None,
         "nothing for six heartbeat intervals"
+    );
+    // nor when it falls behind: a burst of five times its buffer brings no `reset` (without the
+    // silent arm for a lag, this fails: 1,100 was not always enough to lag the stream)
+    activity(
+        &sb,
+        json!({"kind": "message", "case_id": 1001, "channel": "whatsapp", "text": "burst", "count": 5_000}),
+    )
+    .await;
+    assert_eq!(
+        s.item(Duration::from_millis(600)).await,
+        None,
+        "a silent stream says nothing, not even that it lagged"
     );
 
     // malformed: one event whose data is not JSON, then the stream goes on
