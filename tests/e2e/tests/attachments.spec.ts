@@ -1,4 +1,4 @@
-import { test, expect, dialog } from './fixtures';
+import { test, expect, dialog, TOKEN } from './fixtures';
 import type { Page, Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -92,6 +92,47 @@ test.describe('Anexos', () => {
     expect(posts[1].headers()['idempotency-key']).toBe(posts[0].headers()['idempotency-key']);
     // the server replayed the first upload: one attachment, not two
     await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('5 de 5 registros');
+  });
+
+  test('"Cancelar envio" stops an upload on its way: nothing is attached (#20 item 9; remove the abort and this fails)', async ({ page, sandbox, errors }) => {
+    await open(page);
+    // the server holds the upload for 3 s before storing it: time to cancel
+    await sandbox.fault({ route: 'upload', latency_ms: 3000, times: 1 });
+    await panel(page).locator('input[type=file]').setInputFiles({ name: 'rascunho.txt', mimeType: 'text/plain', buffer: Buffer.from('rascunho') });
+    await expect(panel(page).getByRole('progressbar', { name: 'Progresso do envio' })).toBeVisible();
+    await panel(page).getByRole('button', { name: 'Cancelar envio' }).click();
+    await expect(panel(page)).toContainText('Envio de rascunho.txt cancelado: nada foi anexado.');
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('4 de 4 registros');
+    // and the server agrees, after the time it would have taken
+    await page.waitForTimeout(3500);
+    const res = await page.request.get('/v1/cases/1001/attachments', { headers: { Authorization: `Bearer ${TOKEN}` } });
+    const names = ((await res.json()).items as { name: string }[]).map((a) => a.name);
+    expect(names).not.toContain('rascunho.txt');
+    expect(names).toHaveLength(4);
+  });
+
+  test('a file dropped on the list is checked and attached like a chosen one (#20 item 9)', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const zone = panel(page).locator('.cv-dropzone');
+    const files = async (name: string, type: string, text: string) =>
+      page.evaluateHandle(([n, t, x]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([x], n, { type: t }));
+        return dt;
+      }, [name, type, text]);
+    // dragging over shows the drop target
+    await zone.dispatchEvent('dragover', { dataTransfer: await files('solto.txt', 'text/plain', 'solto') });
+    await expect(zone).toHaveClass(/cv-dropzone--active/);
+    // a type not allowed is refused before sending, as from the file picker
+    const posts = uploads(page);
+    await zone.dispatchEvent('drop', { dataTransfer: await files('script.exe', 'application/x-msdownload', 'MZ') });
+    await expect(panel(page).getByRole('alert')).toContainText('script.exe: o tipo X-MSDOWNLOAD não é permitido');
+    expect(posts).toEqual([]);
+    await expect(zone).not.toHaveClass(/cv-dropzone--active/);
+    await zone.dispatchEvent('drop', { dataTransfer: await files('solto.txt', 'text/plain', 'solto') });
+    await expect(panel(page)).toContainText('solto.txt foi anexado ao caso.');
+    await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('5 de 5 registros');
+    expect(posts).toHaveLength(1);
   });
 
   test('several files download as one zip built in the browser', async ({ page, sandbox, errors }) => {

@@ -84,3 +84,18 @@ test('embedded: one 401 makes the widget ask the host for a fresh token exactly 
   expect(calls.length).toBeGreaterThan(8); // one per request
   expect(calls.filter((f) => f)).toHaveLength(1);
 });
+
+test('a login the server cannot answer fails the tab with the reason; "Tentar novamente" logs in and reads it (#20 item 9)', async ({ page, sandbox, errors }) => {
+  await sandbox.fault({ route: 'login', status: 503 });
+  const logins = requestsTo(page, 'POST', /^\/v1\/auth\/login$/);
+  await page.goto('/casos/1001');
+  const panel = dialog(page).getByRole('tabpanel');
+  const failed = panel.getByRole('alert');
+  await expect(failed).toContainText('Não foi possível carregar Dados do Caso.', { timeout: 15_000 });
+  await expect(failed).toContainText('O serviço está indisponível no momento.');
+  expect(logins.length).toBeGreaterThan(0);
+  await sandbox.clearFaults();
+  await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+  await expect(panel).toContainText('João da Silva Conceição');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+});

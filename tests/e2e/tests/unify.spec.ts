@@ -167,6 +167,42 @@ test.describe('Histórico do Cliente', () => {
     await expect(row(page, 1002).locator('.cv-chip--reason')).toHaveCount(0);
   });
 
+  test('an undo that fails keeps the unification and its "Desfazer"; trying again undoes it (#20 item 9)', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await box(page, 1004).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    await expect(panel(page)).toContainText('Caso #1004 unificado ao caso #1001.');
+    await sandbox.fault({ route: 'undo', status: 503, times: 1 });
+    const undo = panel(page).getByRole('button', { name: 'Desfazer' });
+    await undo.click();
+    await expect(panel(page).getByRole('alert').filter({ hasText: 'Não foi possível desfazer a unificação' }))
+      .toHaveText('Não foi possível desfazer a unificação: O serviço está indisponível no momento.');
+    // nothing was undone: the case is still shown unified, and the undo is still offered
+    await expect(row(page, 1004).locator('.cv-chip--reason')).toHaveText('Já unificado');
+    await undo.click();
+    await expect(panel(page)).toContainText('Unificação desfeita: #1004 voltou a ser atendimento separado.');
+    await expect(box(page, 1004)).toBeEnabled();
+  });
+
+  test('once the undo window has passed, "Desfazer" and its deadline leave the message (remove the timer and this fails)', async ({ page, sandbox, errors }) => {
+    // the page's clock, moved on: the server's window is 10 minutes (the sandbox's default)
+    await page.clock.install();
+    await open(page);
+    await box(page, 1004).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    const done = panel(page).getByRole('status').filter({ hasText: 'unificado ao caso #1001' });
+    await expect(done).toContainText(/Pode ser desfeita até \d\d:\d\d\./);
+    await expect(done.getByRole('button', { name: 'Desfazer' })).toBeVisible();
+    await page.clock.fastForward('09:00');
+    await expect(done.getByRole('button', { name: 'Desfazer' })).toBeVisible();
+    await page.clock.fastForward('01:05');
+    await expect(done.getByRole('button', { name: 'Desfazer' })).toHaveCount(0);
+    await expect(done).not.toContainText('Pode ser desfeita');
+    await expect(done).toContainText('Caso #1004 unificado ao caso #1001.');
+  });
+
   test('a double-clicked confirm sends one unification', async ({ page, sandbox, errors }) => {
     await open(page);
     const posts = unifyPosts(page);
