@@ -413,11 +413,14 @@ fn run_mutations(name: &str, changes: usize) {
         .collect();
     let total: usize = per.iter().map(|p| p.1).sum();
     eprintln!("{name}: {CASES} mutated answers, {total} decoded and went through the rules");
-    // (remove an endpoint's decoding and this fails, though the pool would still pass)
+    // Pooled, more than a third; per endpoint, more than a quarter (the lowest seen is about
+    // 35 %, the customer's cases with two values changed: a third per endpoint would flake).
+    // Remove an endpoint's decoding and this fails, though the pool would still pass.
+    assert!(total > CASES as usize / 3, "{name}: only {total} of {CASES} decoded");
     for (path, (t, d)) in ENDPOINTS.iter().zip(&per) {
         eprintln!("  /v1/cases/1001{path}: {d} of {t}");
         assert!(
-            *t > 0 && *d > *t / 3,
+            *t > 0 && *d > *t / 4,
             "{name}: /v1/cases/1001{path}: only {d} of {t} decoded"
         );
     }

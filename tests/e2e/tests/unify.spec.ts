@@ -178,11 +178,17 @@ test.describe('Histórico do Cliente', () => {
     await undo.click();
     await expect(panel(page).getByRole('alert').filter({ hasText: 'Não foi possível desfazer a unificação' }))
       .toHaveText('Não foi possível desfazer a unificação: O serviço está indisponível no momento.');
-    // nothing was undone: the case is still shown unified, and the undo is still offered
-    await expect(row(page, 1004).locator('.cv-chip--reason')).toHaveText('Já unificado');
+    // nothing was undone: the server still holds #1004 in #1001, and the undo is still offered
+    const merged = async () => {
+      const res = await page.request.get('/v1/cases/1001/customer-cases', { headers: { Authorization: 'Bearer demo-token-ana' } });
+      return ((await res.json()).items as { id: number; merged_into?: number }[]).find((c) => c.id === 1004)?.merged_into;
+    };
+    expect(await merged()).toBe(1001);
+    await expect(undo).toBeVisible();
     await undo.click();
     await expect(panel(page)).toContainText('Unificação desfeita: #1004 voltou a ser atendimento separado.');
     await expect(box(page, 1004)).toBeEnabled();
+    expect((await merged()) ?? null).toBeNull();
   });
 
   test('once the undo window has passed, "Desfazer" and its deadline leave the message (remove the timer and this fails)', async ({ page, sandbox, errors }) => {
