@@ -86,6 +86,10 @@ impl ApiError {
                 details["unification_id"].as_i64().unwrap_or_default(),
                 details["case_id"].as_i64().unwrap_or_default(),
             ),
+            ApiError::Refused { code, details, .. } if code == codes::CASE_UNIFIED => {
+                (t.errors.case_unified)(details["case_id"].as_i64().unwrap_or_default())
+            }
+            ApiError::Refused { code, .. } if code == codes::QUOTA_EXCEEDED => t.errors.quota.into(),
             ApiError::Refused { .. } => t.errors.rejected.into(),
             ApiError::RateLimited { retry_after } => (t.errors.rate_limited)(*retry_after),
             ApiError::Unavailable { .. } => t.errors.unavailable.into(),

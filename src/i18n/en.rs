@@ -89,6 +89,8 @@ pub static TEXTS: Texts = Texts {
         bad_data: "The server sent data in an unexpected format.",
         rejected: "The server refused the request.",
         undo_blocked: |u, case| format!("Undo unification #{u} first: it moved these items on to case #{case}."),
+        case_unified: |case| format!("This case was unified into case #{case}: add it there."),
+        quota: "The attachment quota is used up: nothing was sent.",
     },
     case_data: CaseDataTexts {
         label: "Case data",
@@ -395,6 +397,7 @@ pub static TEXTS: Texts = Texts {
         unknown: |n| format!("The upload of {n} could not be confirmed: the server's answer did not arrive and the file may have been attached. Trying again is safe: it is never attached twice."),
         refused_empty: |n| format!("{n} is empty and was not sent."),
         refused_large: |n, size, max| format!("{n} is {size}, over the {max} limit: it was not sent."),
+        refused_quota: |n, left| format!("{n} does not fit in this case's attachment quota ({left} left): it was not sent."),
         refused_type: |n, mime, allowed| format!("{n}: type {mime} is not allowed ({allowed}). It was not sent."),
         download_failed: |n| format!("{n} could not be downloaded"),
         progress: "Upload progress",

@@ -110,6 +110,10 @@ pub struct ErrorTexts {
     /// An undo refused because a later unification (its id, its target case) moved the same
     /// items again.
     pub undo_blocked: fn(i64, i64) -> String,
+    /// A write into a case that was unified into another (that case's id).
+    pub case_unified: fn(i64) -> String,
+    /// The attachment quota (the case's or the whole account's) would be exceeded.
+    pub quota: &'static str,
 }
 
 /// Dados do Caso ([`ModalTab::CaseData`]).
@@ -329,6 +333,8 @@ pub struct AttachmentTexts {
     pub unknown: fn(&str) -> String,
     pub refused_empty: fn(&str) -> String,
     pub refused_large: fn(&str, &str, &str) -> String,
+    /// The file's name and how much of the case's attachment quota is left.
+    pub refused_quota: fn(&str, &str) -> String,
     pub refused_type: fn(&str, &str, &str) -> String,
     pub download_failed: fn(&str) -> String,
     pub progress: &'static str,

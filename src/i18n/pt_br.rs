@@ -96,6 +96,8 @@ pub static TEXTS: Texts = Texts {
         bad_data: "O servidor enviou dados em um formato inesperado.",
         rejected: "O servidor recusou a solicitação.",
         undo_blocked: |u, case| format!("Desfaça antes a unificação #{u}, que levou estes itens ao caso #{case}."),
+        case_unified: |case| format!("Este caso foi unificado ao caso #{case}: anexe lá."),
+        quota: "A cota de anexos foi atingida: nada foi enviado.",
     },
     case_data: CaseDataTexts {
         label: "Dados do Caso",
@@ -413,6 +415,7 @@ pub static TEXTS: Texts = Texts {
         unknown: |n| format!("Não foi possível confirmar o envio de {n}: a resposta do servidor não chegou e o arquivo pode ter sido anexado. Tentar novamente é seguro: ele nunca é anexado duas vezes."),
         refused_empty: |n| format!("{n} está vazio e não foi enviado."),
         refused_large: |n, size, max| format!("{n} tem {size}, acima do limite de {max}: não foi enviado."),
+        refused_quota: |n, left| format!("{n} não cabe na cota de anexos deste caso (restam {left}): não foi enviado."),
         refused_type: |n, mime, allowed| format!("{n}: o tipo {mime} não é permitido ({allowed}). Não foi enviado."),
         download_failed: |n| format!("Não foi possível baixar {n}"),
         progress: "Progresso do envio",

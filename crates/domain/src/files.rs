@@ -102,8 +102,17 @@ pub fn type_label(mime: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UploadRefusal {
     Empty,
-    TooLarge { size: u64, max: u64 },
-    TypeNotAllowed { mime: String },
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    TypeNotAllowed {
+        mime: String,
+    },
+    /// The case's attachment quota leaves `remaining` bytes.
+    OverQuota {
+        remaining: u64,
+    },
 }
 
 pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), UploadRefusal> {
@@ -117,6 +126,12 @@ pub fn check_upload(size: u64, mime: &str, limits: &UploadLimits) -> Result<(), 
         })
     } else if !limits.allowed_types.iter().any(|t| t.eq_ignore_ascii_case(&mime)) {
         Err(UploadRefusal::TypeNotAllowed { mime })
+    } else if let Some(remaining) = limits
+        .case_quota_bytes
+        .map(|q| q.saturating_sub(limits.case_used_bytes))
+        .filter(|&r| size > r)
+    {
+        Err(UploadRefusal::OverQuota { remaining })
     } else {
         Ok(())
     }
@@ -165,9 +180,11 @@ mod tests {
 
     #[test]
     fn uploads_are_checked_for_size_and_type() {
-        let limits = UploadLimits {
+        let mut limits = UploadLimits {
             max_bytes: 100,
             allowed_types: vec!["image/png".into(), "application/pdf".into()],
+            case_quota_bytes: None,
+            case_used_bytes: 0,
         };
         assert_eq!(check_upload(10, "image/PNG", &limits), Ok(()));
         assert_eq!(check_upload(10, "application/pdf; charset=binary", &limits), Ok(()));
@@ -181,6 +198,19 @@ mod tests {
             Err(UploadRefusal::TypeNotAllowed {
                 mime: "application/x-msdownload".into()
             })
+        );
+        // the case's quota: what is already there counts, exactly filling it is allowed
+        limits.case_quota_bytes = Some(250);
+        limits.case_used_bytes = 180;
+        assert_eq!(check_upload(70, "image/png", &limits), Ok(()));
+        assert_eq!(
+            check_upload(71, "image/png", &limits),
+            Err(UploadRefusal::OverQuota { remaining: 70 })
+        );
+        limits.case_used_bytes = 300;
+        assert_eq!(
+            check_upload(1, "image/png", &limits),
+            Err(UploadRefusal::OverQuota { remaining: 0 })
         );
     }
 }

@@ -133,14 +133,6 @@ pub fn apply(conn: &Connection, live: &Live, out: &mut Outbox, activity: Activit
     }
 }
 
-fn next_item_id(conn: &Connection, kind: &str) -> ApiResult<i64> {
-    Ok(conn.query_row(
-        "SELECT COALESCE(MAX(item_id), 0) + 1 FROM items WHERE kind = ?1",
-        [kind],
-        |r| r.get(0),
-    )?)
-}
-
 fn tenant_of(conn: &Connection, case_id: CaseId) -> ApiResult<String> {
     conn.query_row("SELECT tenant_id FROM cases WHERE id = ?1", [case_id], |r| r.get(0))
         .optional()?
@@ -158,7 +150,7 @@ pub fn message(
 ) -> ApiResult<()> {
     let tenant = tenant_of(conn, case_id)?;
     let row = store::case_row(conn, &tenant, case_id)?;
-    let customer = store::customer(conn, row.customer_id)?;
+    let customer = store::customer(conn, &tenant, row.customer_id)?;
     let identifier = match channel {
         "whatsapp" | "phone" => row.data.contact.whatsapp.clone(),
         "chat" => row.data.contact.chat_id.clone(),
@@ -166,7 +158,7 @@ pub fn message(
         _ => None,
     };
     let message = Message {
-        id: next_item_id(conn, "message")?,
+        id: store::next_item_id(conn, &tenant, "message")?,
         case_id,
         sent_at: now,
         sender: Sender {
@@ -234,7 +226,7 @@ fn call(
         }
         None => {
             let call: Call = serde_json::from_value(serde_json::json!({
-                "id": next_item_id(conn, "call")?,
+                "id": store::next_item_id(conn, &tenant, "call")?,
                 "case_id": case_id,
                 "started_at": now,
                 "from_phone": row.data.contact.whatsapp.clone().unwrap_or_else(|| "5511900000000".into()),

@@ -38,9 +38,10 @@ CREATE INDEX IF NOT EXISTS items_by_case ON items (case_id, kind, sort_key);
 CREATE INDEX IF NOT EXISTS items_by_id ON items (kind, item_id);
 CREATE TABLE IF NOT EXISTS attachment_content (item_seq INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS unifications (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, tenant_id TEXT NOT NULL, target_case_id INTEGER NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- internal; the contract's id is `number`
+    tenant_id TEXT NOT NULL, number INTEGER NOT NULL, target_case_id INTEGER NOT NULL,
     idempotency_key TEXT NOT NULL, request TEXT NOT NULL, data TEXT NOT NULL,
-    UNIQUE (tenant_id, idempotency_key));
+    UNIQUE (tenant_id, idempotency_key), UNIQUE (tenant_id, number));
 CREATE TABLE IF NOT EXISTS unification_items (
     unification_id INTEGER NOT NULL, item_seq INTEGER NOT NULL, from_case_id INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS uploads (
@@ -48,11 +49,29 @@ CREATE TABLE IF NOT EXISTS uploads (
     item_seq INTEGER NOT NULL, UNIQUE (tenant_id, idempotency_key));
 ";
 
+/// Bumped whenever [`SCHEMA`] changes: a file made by another version is emptied at open (and
+/// then seeded again), since `CREATE TABLE IF NOT EXISTS` would keep its old tables.
+pub const SCHEMA_VERSION: &str = "2";
+
 pub fn open(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+    let version: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
+        .optional()
+        .unwrap_or(None);
+    if version.as_deref() != Some(SCHEMA_VERSION) {
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for t in tables {
+            conn.execute_batch(&format!("DROP TABLE \"{t}\""))?;
+        }
+    }
     conn.execute_batch(SCHEMA)?;
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?1)", [SCHEMA_VERSION])?;
     Ok(conn)
 }
 
@@ -93,6 +112,7 @@ pub fn load(conn: &mut Connection, data: &DataSet, now: i64) -> Result<(), Strin
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         tx.execute("DELETE FROM sqlite_sequence", []).ok();
+        tx.execute("INSERT INTO meta VALUES ('schema', ?1)", [SCHEMA_VERSION])?;
         for t in &data.tenants {
             tx.execute(
                 "INSERT INTO tenants VALUES (?1, ?2, ?3)",
@@ -124,6 +144,18 @@ pub fn load(conn: &mut Connection, data: &DataSet, now: i64) -> Result<(), Strin
         )?;
         for sc in &data.cases {
             let id = sc.case.id;
+            // a case's customer is one of its own tenant's (the queries rely on it)
+            let same = data
+                .customers
+                .iter()
+                .any(|c| c.customer.id == sc.customer_id && c.tenant == sc.tenant);
+            if !same {
+                return Err(format!(
+                    "case {id}: customer {} is not a customer of tenant {:?}",
+                    sc.customer_id, sc.tenant
+                )
+                .into());
+            }
             tx.execute(
                 "INSERT INTO cases VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![

@@ -22,6 +22,12 @@ pub struct Config {
     pub dist: Option<PathBuf>,
     /// How often an event stream sends a heartbeat when nothing happens.
     pub heartbeat_ms: u32,
+    /// How long an upload's body may take to arrive (a stalled client holds no worker longer).
+    pub upload_timeout_ms: u64,
+    /// How many bytes of attachments one case may hold (told to the app with the limits).
+    pub case_quota_bytes: u64,
+    /// How many bytes of attachments one tenant may hold in all.
+    pub tenant_quota_bytes: u64,
 }
 
 impl Default for Config {
@@ -32,6 +38,9 @@ impl Default for Config {
             frame_ancestors: "'self'".into(),
             dist: None,
             heartbeat_ms: 15_000,
+            upload_timeout_ms: 5 * 60 * 1000,
+            case_quota_bytes: 200 * 1024 * 1024,
+            tenant_quota_bytes: 2 * 1024 * 1024 * 1024,
         }
     }
 }
@@ -131,4 +140,10 @@ pub fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).expect("the OS random source is available");
     buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 of `bytes`, in hex: what tells two files of the same name, type and size apart.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }

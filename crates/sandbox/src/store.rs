@@ -48,9 +48,14 @@ pub fn case_row(conn: &Connection, tenant: &str, id: CaseId) -> ApiResult<CaseRo
     })
 }
 
-pub fn customer(conn: &Connection, id: i64) -> ApiResult<Customer> {
+/// The customer `id` of `tenant` (another tenant's customer is not found).
+pub fn customer(conn: &Connection, tenant: &str, id: i64) -> ApiResult<Customer> {
     let text: String = conn
-        .query_row("SELECT data FROM customers WHERE id = ?1", [id], |r| r.get(0))
+        .query_row(
+            "SELECT data FROM customers WHERE id = ?1 AND tenant_id = ?2",
+            params![id, tenant],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(|| AppError::not_found("customer"))?;
     Ok(json(&text)?)
@@ -247,10 +252,13 @@ fn add_history(tx: &Transaction, case_id: CaseId, event: &HistoryEvent) -> ApiRe
     Ok(())
 }
 
-fn next_history_id(tx: &Transaction) -> ApiResult<i64> {
-    Ok(tx.query_row(
-        "SELECT COALESCE(MAX(item_id), 0) + 1 FROM items WHERE kind = 'history'",
-        [],
+/// The next id of an item of `kind` in `tenant`. Ids are counted per tenant: a global count
+/// would let one tenant measure another's activity (how many files, events, unifications).
+pub fn next_item_id(conn: &Connection, tenant: &str, kind: &str) -> ApiResult<i64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(MAX(i.item_id), 0) + 1 FROM items i JOIN cases c ON c.id = i.case_id
+         WHERE i.kind = ?1 AND c.tenant_id = ?2",
+        params![kind, tenant],
         |r| r.get(0),
     )?)
 }
@@ -286,6 +294,8 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
     }
     let request = serde_json::to_string(&(input.target, &ids))?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // a replay, too, answers only a caller who may still see the case
+    let target = case_row(&tx, input.tenant, input.target)?;
     let previous: Option<(String, String)> = tx
         .query_row(
             "SELECT request, data FROM unifications WHERE tenant_id = ?1 AND idempotency_key = ?2",
@@ -304,7 +314,6 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
         return Ok(UnifyOutcome::Replayed(json(&data)?));
     }
 
-    let target = case_row(&tx, input.tenant, input.target)?;
     if target.data.merged_into.is_some() {
         return Err(AppError::new(
             StatusCode::CONFLICT,
@@ -352,9 +361,15 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
         .with_details(serde_json::to_value(&refusals)?));
     }
 
+    // the contract's id is numbered per tenant (see `next_item_id`); `unification_id` is the row
+    let number: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM unifications WHERE tenant_id = ?1",
+        [input.tenant],
+        |r| r.get(0),
+    )?;
     tx.execute(
-        "INSERT INTO unifications (tenant_id, target_case_id, idempotency_key, request, data) VALUES (?1, ?2, ?3, ?4, '{}')",
-        params![input.tenant, input.target, input.idempotency_key, request],
+        "INSERT INTO unifications (tenant_id, number, target_case_id, idempotency_key, request, data) VALUES (?1, ?2, ?3, ?4, ?5, '{}')",
+        params![input.tenant, number, input.target, input.idempotency_key, request],
     )?;
     let unification_id = tx.last_insert_rowid();
     for id in &ids {
@@ -373,7 +388,7 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
     }
     let list = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
     let event = HistoryEvent {
-        id: next_history_id(&tx)?,
+        id: next_item_id(&tx, input.tenant, "history")?,
         case_id: input.target,
         occurred_at: input.now,
         action: "unification".into(),
@@ -386,7 +401,7 @@ pub fn unify(conn: &mut Connection, input: UnifyInput) -> ApiResult<UnifyOutcome
     };
     add_history(&tx, input.target, &event)?;
     let unification = Unification {
-        id: unification_id,
+        id: number,
         target_case_id: input.target,
         merged_case_ids: ids,
         created_at: input.now,
@@ -414,11 +429,12 @@ pub fn undo(
 ) -> ApiResult<Unification> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     case_row(&tx, tenant, target)?;
-    let data: String = tx
+    // `unification_id` is the contract's id (numbered per tenant); `row` the stored row
+    let (row, data): (i64, String) = tx
         .query_row(
-            "SELECT data FROM unifications WHERE id = ?1 AND tenant_id = ?2 AND target_case_id = ?3",
+            "SELECT id, data FROM unifications WHERE number = ?1 AND tenant_id = ?2 AND target_case_id = ?3",
             params![unification_id, tenant, target],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or_else(|| AppError::not_found("unification"))?;
@@ -439,12 +455,12 @@ pub fn undo(
     // from, into the wrong case. Refused, naming the unification to undo first.
     let later: Option<(i64, CaseId)> = tx
         .query_row(
-            "SELECT u.id, u.target_case_id FROM unification_items a
+            "SELECT u.number, u.target_case_id FROM unification_items a
                JOIN unification_items b ON b.item_seq = a.item_seq AND b.unification_id > a.unification_id
                JOIN unifications u ON u.id = b.unification_id
              WHERE a.unification_id = ?1 AND json_extract(u.data, '$.undone_at') IS NULL
              ORDER BY u.id DESC LIMIT 1",
-            [unification_id],
+            [row],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
@@ -459,7 +475,7 @@ pub fn undo(
     tx.execute(
         "UPDATE items SET case_id = (SELECT from_case_id FROM unification_items ui WHERE ui.unification_id = ?1 AND ui.item_seq = items.seq)
          WHERE seq IN (SELECT item_seq FROM unification_items WHERE unification_id = ?1)",
-        [unification_id],
+        [row],
     )?;
     for id in &u.merged_case_ids {
         tx.execute(
@@ -474,7 +490,7 @@ pub fn undo(
         .collect::<Vec<_>>()
         .join(", ");
     let event = HistoryEvent {
-        id: next_history_id(&tx)?,
+        id: next_item_id(&tx, tenant, "history")?,
         case_id: target,
         occurred_at: now,
         action: "unification_undone".into(),
@@ -489,7 +505,7 @@ pub fn undo(
     u.undone_at = Some(now);
     tx.execute(
         "UPDATE unifications SET data = ?1 WHERE id = ?2",
-        params![serde_json::to_string(&u)?, unification_id],
+        params![serde_json::to_string(&u)?, row],
     )?;
     tx.commit()?;
     Ok(u)

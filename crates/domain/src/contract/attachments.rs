@@ -33,6 +33,12 @@ pub struct UploadLimits {
     pub max_bytes: u64,
     /// Allowed MIME types.
     pub allowed_types: Vec<String>,
+    /// How many bytes of attachments the case may hold in all; absent: no quota.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_quota_bytes: Option<u64>,
+    /// How many bytes of attachments the case holds now (with the quota, what still fits).
+    #[serde(default)]
+    pub case_used_bytes: u64,
 }
 
 /// `GET /v1/cases/{case_id}/attachments`.

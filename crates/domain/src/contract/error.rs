@@ -35,6 +35,12 @@ pub mod codes {
     /// Nothing can be unified into a finished case.
     pub const CASE_FINISHED: &str = "case_finished";
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    /// The case's or the tenant's attachment quota would be exceeded (`details`: `remaining_bytes`).
+    pub const QUOTA_EXCEEDED: &str = "quota_exceeded";
+    /// The case was unified into another (`details`: `case_id`, where it went): write there.
+    pub const CASE_UNIFIED: &str = "case_unified";
+    /// The request's body did not arrive in time.
+    pub const REQUEST_TIMEOUT: &str = "request_timeout";
     pub const UNSUPPORTED_TYPE: &str = "unsupported_media_type";
     pub const RATE_LIMITED: &str = "rate_limited";
     pub const INTERNAL: &str = "internal";

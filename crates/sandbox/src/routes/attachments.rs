@@ -6,7 +6,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cvortex_domain::files::{check_upload, safe_file_name, UploadRefusal};
-use cvortex_domain::{codes, AgentRef, Attachment, AttachmentOrigin, UploadLimits};
+use cvortex_domain::{codes, AgentRef, Attachment, AttachmentOrigin, CaseId, UploadLimits};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -23,6 +23,55 @@ fn limits(conn: &Connection) -> ApiResult<UploadLimits> {
     Ok(json(&text)?)
 }
 
+/// Why an upload that breaks the limits is refused, as the contract's error.
+fn refusal(r: UploadRefusal) -> AppError {
+    match r {
+        UploadRefusal::Empty => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, "the file is empty"),
+        UploadRefusal::TooLarge { max, .. } => AppError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            codes::PAYLOAD_TOO_LARGE,
+            format!("files may have at most {max} bytes"),
+        ),
+        UploadRefusal::TypeNotAllowed { mime } => AppError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            codes::UNSUPPORTED_TYPE,
+            format!("type {mime:?} is not allowed"),
+        ),
+        UploadRefusal::OverQuota { remaining } => AppError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            codes::QUOTA_EXCEEDED,
+            format!("the case's attachment quota leaves {remaining} bytes"),
+        )
+        .with_details(serde_json::json!({ "remaining_bytes": remaining })),
+    }
+}
+
+/// The bytes of attachments case `id` holds now (its own and those unified into it).
+fn case_bytes(conn: &Connection, id: CaseId) -> ApiResult<u64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(length(c.bytes)), 0) FROM attachment_content c JOIN items i ON i.seq = c.item_seq
+         WHERE i.case_id = ?1",
+        [id],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
+}
+
+/// The bytes of attachments `tenant` holds in all.
+fn tenant_bytes(conn: &Connection, tenant: &str) -> ApiResult<u64> {
+    Ok(conn.query_row(
+        "SELECT COALESCE(SUM(length(a.bytes)), 0) FROM attachment_content a JOIN items i ON i.seq = a.item_seq
+         JOIN cases c ON c.id = i.case_id WHERE c.tenant_id = ?1",
+        [tenant],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
+}
+
+/// An idempotency key as stored: scoped by agent and route, so one agent's key never answers
+/// another agent's request, nor a request of another kind (the tenant is a column of its own).
+pub fn scoped_key(caller: &Caller, route: &str, key: &str) -> String {
+    format!("{}:{route}:{key}", caller.agent_id)
+}
+
 /// An `AttachmentList` of stored attachments (`store::items_json`).
 #[derive(Serialize)]
 pub struct StoredAttachments {
@@ -32,12 +81,17 @@ pub struct StoredAttachments {
 
 /// `GET /v1/cases/{case_id}/attachments`: the files and the upload limits (an `AttachmentList`).
 pub async fn list(State(state): State<AppState>, caller: Caller, ids: Ids) -> ApiResult<Json<StoredAttachments>> {
+    let quota = state.config.case_quota_bytes;
     state
         .read(move |conn| {
-            store::case_row(conn, &caller.tenant, ids.case_id)?;
+            let tx = conn.transaction()?;
+            store::case_row(&tx, &caller.tenant, ids.case_id)?;
+            let mut limits = limits(&tx)?;
+            limits.case_quota_bytes = Some(quota);
+            limits.case_used_bytes = case_bytes(&tx, ids.case_id)?;
             Ok(Json(StoredAttachments {
-                items: store::items_json(conn, ids.case_id, "attachment")?,
-                limits: limits(conn)?,
+                items: store::items_json(&tx, ids.case_id, "attachment")?,
+                limits,
             }))
         })
         .await
@@ -122,40 +176,49 @@ pub async fn upload(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
-    let limits = state.db(|conn| limits(conn)).await?;
-    let bytes: Bytes = axum::body::to_bytes(body, limits.max_bytes as usize)
+    let max_bytes = state.db(|conn| limits(conn)).await?.max_bytes;
+    let timeout = std::time::Duration::from_millis(state.config.upload_timeout_ms);
+    let bytes: Bytes = tokio::time::timeout(timeout, axum::body::to_bytes(body, max_bytes as usize))
         .await
+        .map_err(|_| {
+            AppError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                codes::REQUEST_TIMEOUT,
+                "the file did not arrive in time",
+            )
+        })?
         .map_err(|_| {
             AppError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 codes::PAYLOAD_TOO_LARGE,
-                format!("files may have at most {} bytes", limits.max_bytes),
+                format!("files may have at most {max_bytes} bytes"),
             )
         })?;
-    check_upload(bytes.len() as u64, &mime, &limits).map_err(|r| match r {
-        UploadRefusal::Empty => AppError::new(StatusCode::UNPROCESSABLE_ENTITY, codes::VALIDATION, "the file is empty"),
-        UploadRefusal::TooLarge { max, .. } => AppError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            codes::PAYLOAD_TOO_LARGE,
-            format!("files may have at most {max} bytes"),
-        ),
-        UploadRefusal::TypeNotAllowed { mime } => AppError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            codes::UNSUPPORTED_TYPE,
-            format!("type {mime:?} is not allowed"),
-        ),
-    })?;
     let mime = mime.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    let live = state.live.clone();
+    // the same request is the same case, name, type and bytes: a replay with other bytes under the
+    // same key is refused, not answered with the first file
+    let request = format!(
+        "{}:{}:{}:{}:{}",
+        ids.case_id,
+        file_name,
+        mime,
+        bytes.len(),
+        crate::state::sha256_hex(&bytes)
+    );
+    let (quotas, live) = (
+        (state.config.case_quota_bytes, state.config.tenant_quota_bytes),
+        state.live.clone(),
+    );
     state
         .db(move |conn| {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            store::case_row(&tx, &caller.tenant, ids.case_id)?;
-            let request = format!("{}:{}:{}:{}", ids.case_id, file_name, mime, bytes.len());
+            // checked first, replays included: the caller must still see the case
+            let case = store::case_row(&tx, &caller.tenant, ids.case_id)?;
+            let scoped = scoped_key(&caller, "upload", &key);
             let previous: Option<(String, i64)> = tx
                 .query_row(
                     "SELECT request, item_seq FROM uploads WHERE tenant_id = ?1 AND idempotency_key = ?2",
-                    params![caller.tenant, key],
+                    params![caller.tenant, scoped],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
@@ -166,7 +229,28 @@ pub async fn upload(
                 let data: String = tx.query_row("SELECT data FROM items WHERE seq = ?1", [seq], |r| r.get(0))?;
                 return Ok((StatusCode::OK, Json(json(&data)?)));
             }
-            let id: i64 = tx.query_row("SELECT COALESCE(MAX(item_id), 0) + 1 FROM items WHERE kind = 'attachment'", [], |r| r.get(0))?;
+            if let Some(into) = case.data.merged_into {
+                return Err(AppError::new(
+                    StatusCode::CONFLICT,
+                    codes::CASE_UNIFIED,
+                    format!("case {} was unified into case {into}: attach the file there", ids.case_id),
+                )
+                .with_details(serde_json::json!({ "case_id": into })));
+            }
+            let mut limits = limits(&tx)?;
+            limits.case_quota_bytes = Some(quotas.0);
+            limits.case_used_bytes = case_bytes(&tx, ids.case_id)?;
+            check_upload(bytes.len() as u64, &mime, &limits).map_err(refusal)?;
+            let tenant_used = tenant_bytes(&tx, &caller.tenant)?;
+            if tenant_used + bytes.len() as u64 > quotas.1 {
+                return Err(AppError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    codes::QUOTA_EXCEEDED,
+                    "the account's attachment quota would be exceeded",
+                )
+                .with_details(serde_json::json!({ "remaining_bytes": quotas.1.saturating_sub(tenant_used) })));
+            }
+            let id = store::next_item_id(&tx, &caller.tenant, "attachment")?;
             let now = now_ms();
             let attachment = Attachment {
                 id,
@@ -186,8 +270,8 @@ pub async fn upload(
                 params![id, ids.case_id, now, serde_json::to_string(&attachment)?],
             )?;
             let seq = tx.last_insert_rowid();
-            tx.execute("INSERT INTO attachment_content VALUES (?1, ?2)", params![seq, bytes.to_vec()])?;
-            tx.execute("INSERT INTO uploads VALUES (?1, ?2, ?3, ?4)", params![caller.tenant, key, request, seq])?;
+            tx.execute("INSERT INTO attachment_content VALUES (?1, ?2)", params![seq, &bytes[..]])?;
+            tx.execute("INSERT INTO uploads VALUES (?1, ?2, ?3, ?4)", params![caller.tenant, scoped, request, seq])?;
             tx.commit()?;
             live.publish(ids.case_id, cvortex_domain::kinds::ATTACHMENT, &attachment);
             Ok((StatusCode::CREATED, Json(attachment)))

@@ -16,7 +16,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
         .read(move |conn| {
             let mut stmt = conn.prepare(
                 "SELECT c.data, c.merged_into, cu.data FROM cases c JOIN customers cu ON cu.id = c.customer_id
-                 WHERE c.tenant_id = ?1 ORDER BY c.id",
+                 AND cu.tenant_id = c.tenant_id WHERE c.tenant_id = ?1 ORDER BY c.id",
             )?;
             let rows = stmt.query_map(params![caller.tenant], |r| {
                 Ok((
@@ -49,7 +49,7 @@ pub async fn details(State(state): State<AppState>, caller: Caller, ids: Ids) ->
     state
         .read(move |conn| {
             let row = store::case_row(conn, &caller.tenant, ids.case_id)?;
-            let customer = store::customer(conn, row.customer_id)?;
+            let customer = store::customer(conn, &caller.tenant, row.customer_id)?;
             Ok(Json(CaseDetails {
                 case: row.data,
                 customer,
@@ -67,10 +67,12 @@ pub async fn customer_cases(
 ) -> ApiResult<Json<CustomerCaseList>> {
     state
         .read(move |conn| {
-            let row = store::case_row(conn, &caller.tenant, ids.case_id)?;
-            Ok(Json(CustomerCaseList {
-                items: store::customer_cases(conn, &caller.tenant, row.customer_id)?,
-            }))
+            // its four queries see one state of the file (a write between them could count an
+            // item twice or show a case as unified without its items having moved)
+            let tx = conn.transaction()?;
+            let row = store::case_row(&tx, &caller.tenant, ids.case_id)?;
+            let items = store::customer_cases(&tx, &caller.tenant, row.customer_id)?;
+            Ok(Json(CustomerCaseList { items }))
         })
         .await
 }

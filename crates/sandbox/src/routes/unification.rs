@@ -61,7 +61,7 @@ pub async fn create(
                     agent: agent.clone(),
                     target: ids.case_id,
                     case_ids: req.case_ids,
-                    idempotency_key: &key,
+                    idempotency_key: &super::attachments::scoped_key(&caller, "unify", &key),
                     now: now_ms(),
                     undo_window_ms: window,
                 },

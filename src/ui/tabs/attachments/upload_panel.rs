@@ -76,6 +76,9 @@ pub fn UploadPanel(flow: UploadFlow) -> impl IntoView {
                     UploadRefusal::TooLarge { size: s, max } => {
                         (texts.attachments.refused_large)(&name, &fmt::size(texts, s), &fmt::size(texts, max))
                     }
+                    UploadRefusal::OverQuota { remaining } => {
+                        (texts.attachments.refused_quota)(&name, &fmt::size(texts, remaining))
+                    }
                     UploadRefusal::TypeNotAllowed { mime } => {
                         let label = if mime.is_empty() {
                             "?".to_string()

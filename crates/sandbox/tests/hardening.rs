@@ -1,0 +1,175 @@
+//! The outside review's findings (issue #17) as tests: each one failed on the code it was found in.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{app_with, error_code, Sandbox};
+use cvortex_sandbox::demo::{COLLEAGUE_TOKEN, OTHER_TENANT_TOKEN, TOKEN};
+use futures_util::StreamExt;
+use serde_json::Value;
+
+async fn upload_as(s: &Sandbox, token: &str, case: i64, name: &str, bytes: Vec<u8>, key: &str) -> (StatusCode, Value) {
+    let req = Request::post(format!("/v1/cases/{case}/attachments?file_name={name}"))
+        .header("authorization", format!("Bearer {token}"))
+        .header("idempotency-key", key)
+        .header("content-type", "application/pdf")
+        .body(Body::from(bytes))
+        .unwrap();
+    let (st, _, body) = s.send(req).await;
+    (st, serde_json::from_slice(&body).unwrap())
+}
+
+fn tuned(tune: impl FnOnce(&mut cvortex_sandbox::state::Config)) -> Sandbox {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with(dir.path(), false, tune);
+    Sandbox { dir, app }
+}
+
+// Before: 201, the file landed in a case that no longer stands on its own.
+#[tokio::test]
+async fn an_upload_into_a_case_unified_elsewhere_is_refused_naming_where_it_went() {
+    let s = Sandbox::new();
+    let (st, body) = upload_as(&s, TOKEN, 1010, "a.pdf", vec![1; 10], "u-1").await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::CONFLICT, "case_unified"),
+        "{body}"
+    );
+    assert_eq!(body["error"]["details"]["case_id"], 1002);
+}
+
+// Before: the second file was answered with the first one's attachment and silently dropped.
+#[tokio::test]
+async fn the_same_key_with_other_bytes_is_refused_not_replayed() {
+    let s = Sandbox::new();
+    let (st, first) = upload_as(&s, TOKEN, 1001, "scan.pdf", vec![1; 100], "k").await;
+    assert_eq!(st, StatusCode::CREATED, "{first}");
+    let (st, body) = upload_as(&s, TOKEN, 1001, "scan.pdf", vec![2; 100], "k").await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused")
+    );
+    let (st, again) = upload_as(&s, TOKEN, 1001, "scan.pdf", vec![1; 100], "k").await;
+    assert_eq!(
+        (st, &again["id"]),
+        (StatusCode::OK, &first["id"]),
+        "the same bytes replay"
+    );
+}
+
+// Before: keys were shared by the tenant's agents and routes, so a colleague's request with the
+// same key got the first agent's answer (or a conflict).
+#[tokio::test]
+async fn keys_are_scoped_by_agent_and_route() {
+    let s = Sandbox::new();
+    let (st, mine) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; 10], "shared").await;
+    assert_eq!(st, StatusCode::CREATED);
+    let (st, theirs) = upload_as(&s, COLLEAGUE_TOKEN, 1001, "a.pdf", vec![1; 10], "shared").await;
+    assert_eq!(st, StatusCode::CREATED, "{theirs}");
+    assert_ne!(mine["id"], theirs["id"]);
+    assert_eq!(theirs["origin"]["uploaded_by"]["name"], "Maria Souza");
+    // the same key on another route is another request
+    let (st, u) = s.unify(&[1004], "shared").await;
+    assert_eq!(st, StatusCode::CREATED, "{u}");
+}
+
+// Before: no quota; 500 parallel 10 MB uploads wrote 5 GB.
+#[tokio::test]
+async fn the_cases_quota_is_told_with_the_limits_and_enforced() {
+    let s = tuned(|c| c.case_quota_bytes = 1000);
+    let (_, list) = s.get("/v1/cases/1001/attachments").await;
+    let used = list["limits"]["case_used_bytes"].as_u64().unwrap();
+    assert_eq!(list["limits"]["case_quota_bytes"], 1000);
+    let room = 1000 - used;
+    let (st, body) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; room as usize + 1], "q-1").await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "quota_exceeded"),
+        "{body}"
+    );
+    assert_eq!(body["error"]["details"]["remaining_bytes"], room);
+    let (st, _) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; room as usize], "q-2").await;
+    assert_eq!(st, StatusCode::CREATED, "exactly filling the quota is allowed");
+    let (_, list) = s.get("/v1/cases/1001/attachments").await;
+    assert_eq!(list["limits"]["case_used_bytes"], 1000);
+}
+
+#[tokio::test]
+async fn the_tenants_quota_counts_every_case() {
+    let s = tuned(|c| c.tenant_quota_bytes = 1_000_000);
+    let (st, _) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; 600_000], "t-0").await;
+    assert_eq!(st, StatusCode::CREATED);
+    // another case of the same tenant, well within its own quota
+    let (st, body) = upload_as(&s, TOKEN, 1002, "a.pdf", vec![1; 500_000], "t-1").await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "quota_exceeded"),
+        "{body}"
+    );
+    // another tenant has its own
+    let s = tuned(|c| c.tenant_quota_bytes = 100_000_000);
+    let (st, _) = upload_as(&s, OTHER_TENANT_TOKEN, 2001, "a.pdf", vec![1; 10], "t-2").await;
+    assert_eq!(st, StatusCode::CREATED);
+}
+
+// Before: a client that sent its headers and stalled held the request forever.
+#[tokio::test]
+async fn an_upload_whose_body_stalls_times_out() {
+    let s = tuned(|c| c.upload_timeout_ms = 200);
+    let stalled =
+        futures_util::stream::once(async { Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"%PDF")) })
+            .chain(futures_util::stream::pending());
+    let req = Request::post("/v1/cases/1001/attachments?file_name=a.pdf")
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .header("idempotency-key", "slow")
+        .header("content-type", "application/pdf")
+        .body(Body::from_stream(stalled))
+        .unwrap();
+    let (st, _, body) = s.send(req).await;
+    let body: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::REQUEST_TIMEOUT, "request_timeout")
+    );
+}
+
+// Before: ids were counted across tenants, so one tenant could count another's activity.
+#[tokio::test]
+async fn ids_are_counted_per_tenant() {
+    let s = Sandbox::new();
+    let (_, a) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; 10], "i-1").await;
+    for k in 0..3 {
+        let (st, _) = upload_as(&s, OTHER_TENANT_TOKEN, 2001, "b.pdf", vec![1; 10], &format!("o-{k}")).await;
+        assert_eq!(st, StatusCode::CREATED);
+    }
+    let (_, b) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; 10], "i-2").await;
+    assert_eq!(b["id"].as_i64().unwrap(), a["id"].as_i64().unwrap() + 1);
+    // history events and messages take their ids from the same per-tenant count
+    // (`store::next_item_id`); unifications are numbered per tenant as well
+    let (st, u) = s.unify(&[1004], "u").await;
+    assert_eq!((st, u["id"].as_i64()), (StatusCode::CREATED, Some(1)), "{u}");
+}
+
+// Before: the case list joined customers of any tenant.
+#[tokio::test]
+async fn a_data_set_whose_case_and_customer_differ_in_tenant_is_refused() {
+    let mut data = cvortex_sandbox::demo::data_set(cvortex_sandbox::state::now_ms());
+    let other_customer = data
+        .customers
+        .iter()
+        .find(|c| c.tenant == cvortex_sandbox::demo::OTHER_TENANT)
+        .unwrap()
+        .customer
+        .id;
+    let case = data
+        .cases
+        .iter_mut()
+        .find(|c| c.tenant != cvortex_sandbox::demo::OTHER_TENANT)
+        .unwrap();
+    case.customer_id = other_customer;
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = cvortex_sandbox::db::open(&common::db_path(dir.path())).unwrap();
+    let err = cvortex_sandbox::db::load(&mut conn, &data, 0).unwrap_err();
+    assert!(err.contains("tenant"), "{err}");
+}
