@@ -3,9 +3,9 @@
 // parse `export { __wbg_init as default }`), so the glue shipped with its comments and long
 // names: 10.2 KB brotli, 8.0 KB minified. The embed's custom-element script is minified too.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { updateIntegrity } from './sri.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const scripts = readdirSync(dist).filter((f) => f.endsWith('.js'));
@@ -24,13 +24,4 @@ for (const name of scripts) {
   console.log(`  minified ${name}: ${source.length} -> ${out.code.length} bytes`);
 }
 
-// Subresource integrity: every tag that names a dist file and its sha384 gets the new hash.
-const indexPath = join(dist, 'index.html');
-const index = readFileSync(indexPath, 'utf8');
-const sri = (file) => 'sha384-' + createHash('sha384').update(readFileSync(join(dist, file))).digest('base64');
-const updated = index.replace(/<link\b[^>]*>/g, (tag) => {
-  const href = /\bhref="?\/([^"\s>]+)/.exec(tag);
-  if (!href || !/\bintegrity=/.test(tag) || !scripts.includes(href[1])) return tag;
-  return tag.replace(/\bintegrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${sri(href[1])}"`);
-});
-writeFileSync(indexPath, updated);
+updateIntegrity(dist, scripts);
