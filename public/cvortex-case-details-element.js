@@ -1,9 +1,10 @@
-// <cvortex-case-details case-id="1001" api-base="" locale="pt-BR" tab="dados">: the case-details
+// <cvortex-case-details case-id="1001" api-base="" locale="pt-BR" tab="dados" live="off">: the case-details
 // modal as a custom element for host pages (the cVortex web shell). Give it a token source before
 // (or right after) adding it: `el.getToken = async ({ forceRefresh }) => token`. It renders in the
 // light DOM (styled by app.css, which the host page loads) and reports through bubbling DOM events:
 // cvortex:close, cvortex:tab-change, cvortex:continue-case, cvortex:cases-unified,
-// cvortex:unification-undone, cvortex:attachment-uploaded. Load the widget's CSS (app.css) on the host page.
+// cvortex:unification-undone, cvortex:attachment-uploaded, cvortex:case-updated (live changes: kinds
+// and ids). It follows the case live unless live="off" (read when it is added). Load the widget's CSS (app.css) on the host page.
 import init, { mountCaseDetails } from './cvortex-case-details.js';
 
 let ready;
@@ -27,6 +28,7 @@ export class CvortexCaseDetails extends HTMLElement {
       locale: this.getAttribute('locale') ?? 'pt-BR',
       tab: this.getAttribute('tab') ?? undefined,
       getToken: (options) => this.getToken(options),
+      live: this.getAttribute('live') !== 'off',
     });
   }
 

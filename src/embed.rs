@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::api::{provide_client, ApiClient, TokenSource};
-use crate::host::{provide_host_events, HostEvents};
+use crate::host::{num, provide_host_events, HostEvents};
 use crate::i18n::{provide_i18n_signal, Locale, ModalTab};
 use crate::widget::CaseDetails;
 
@@ -24,6 +24,8 @@ struct EmbedConfig {
     tab: ModalTab,
     get_token: js_sys::Function,
     timeout_ms: u32,
+    /// Live updates (default on; `live: false` turns them off).
+    live: bool,
 }
 
 fn prop(config: &JsValue, name: &str) -> JsValue {
@@ -57,6 +59,7 @@ fn read_config(config: &JsValue) -> Result<EmbedConfig, JsError> {
             .unwrap_or_default(),
         get_token,
         timeout_ms: crate::request_timeout_ms(prop(config, "timeoutMs").as_f64()),
+        live: prop(config, "live").as_bool() != Some(false),
     })
 }
 
@@ -115,7 +118,7 @@ impl CaseDetailsHandle {
     }
 }
 
-/// `mountCaseDetails(element, { caseId, apiBase, getToken, locale?, tab?, timeoutMs? })`.
+/// `mountCaseDetails(element, { caseId, apiBase, getToken, locale?, tab?, timeoutMs?, live? })`.
 pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle, JsError> {
     let cfg = read_config(&config)?;
     let case_id = ArcRwSignal::new(cfg.case_id);
@@ -125,6 +128,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
     let client = ApiClient::new(&cfg.api_base, TokenSource::Host(cfg.get_token), cfg.timeout_ms);
     let (c, t, l, o) = (case_id.clone(), tab.clone(), locale.clone(), open.clone());
     let target = element.clone();
+    let live = cfg.live;
     let handle = leptos::mount::mount_to(element, move || {
         provide_client(client);
         provide_i18n_signal(RwSignal::from(l));
@@ -138,26 +142,23 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
             tab.set(next);
             ev.emit(
                 "cvortex:tab-change",
-                serde_json::json!({ "case_id": case_id.get_untracked(), "tab": next.slug() }),
+                &[("case_id", num(case_id.get_untracked())), ("tab", next.slug().into())],
             );
         });
         let ev = events.clone();
         let on_continue_case = Callback::new(move |id: CaseId| {
             ev.emit(
                 "cvortex:continue-case",
-                serde_json::json!({ "case_id": id, "from_case_id": case_id.get_untracked() }),
+                &[("case_id", num(id)), ("from_case_id", num(case_id.get_untracked()))],
             );
         });
         let on_close = Callback::new(move |()| {
             open.set(false);
-            events.emit(
-                "cvortex:close",
-                serde_json::json!({ "case_id": case_id.get_untracked() }),
-            );
+            events.emit("cvortex:close", &[("case_id", num(case_id.get_untracked()))]);
         });
         view! {
             <Show when=move || open.get()>
-                <CaseDetails case_id tab on_tab_change on_close on_continue_case />
+                <CaseDetails case_id tab on_tab_change on_close on_continue_case live />
             </Show>
         }
     });

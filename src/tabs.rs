@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::api::{ApiError, Body};
 use crate::i18n::Texts;
-pub use crate::state::{decode_as, TabData};
+use crate::state::Data;
+pub use crate::state::{apply_as, decode_as, ApplyFn, TabData};
 use crate::state::{CaseFlows, CaseResources};
 use crate::ui::shared::{ready_as, LoadView, ReadyView, SkeletonKind};
 use crate::ui::tabs::{attachments, calls, case_data, case_history, customer_history, interactions, sla, surveys};
@@ -56,6 +57,8 @@ pub struct TabDef {
     pub decode: fn(Body) -> Result<TabData, ApiError>,
     /// The number its badge shows once the data is in; `None`: no badge.
     pub count: fn(&TabData) -> Option<usize>,
+    /// How the case's live changes apply to its data (`apply_as::<ItsType>`); `None`: they do not.
+    pub apply: Option<ApplyFn>,
     /// Whether a unification or its undo changes what it shows (it reloads after one).
     pub changed_by_unification: bool,
     pub skeleton: SkeletonKind,
@@ -146,13 +149,34 @@ impl TabCtx {
         .into_any()
     }
 
-    /// `view` of the tab's data (a `T`) and the open case's id, for [`TabCtx::loaded`].
+    /// `view` of the tab's data (a `T`) and the open case's id, for [`TabCtx::loaded`], built
+    /// again for each new version of the data (for a tab with nothing the agent sets up in it).
     pub fn ready<T, V>(self, view: fn(Arc<T>, CaseId) -> V) -> ReadyView
     where
         T: Send + Sync + 'static,
         V: IntoView + 'static,
     {
         let case_id = self.case_id;
-        ready_as(move |data: Arc<T>| view(data, case_id.get_untracked()))
+        ReadyView {
+            rebuild: true,
+            ..ready_as(move |data: Data<T>| data.get_untracked().map(|d| view(d, case_id.get_untracked())))
+        }
+    }
+
+    /// `view` of the tab's data, for [`TabCtx::loaded`]: built once per load, new data reaches
+    /// it through [`Data`] (a list keeps its scroll, filters and expanded rows).
+    pub fn live<T, V>(self, view: fn(Data<T>, TabCtx) -> V) -> ReadyView
+    where
+        T: Send + Sync + 'static,
+        V: IntoView + 'static,
+    {
+        ready_as(move |data: Data<T>| view(data, self))
+    }
+
+    /// The number of items the tab's data holds (its badge's count; tracked, 0 until loaded):
+    /// one derived signal for every tab.
+    pub fn total(self) -> Signal<usize> {
+        let (resources, tab) = (self.resources, self.def.id);
+        Signal::derive(move || resources.count(tab).unwrap_or(0))
     }
 }

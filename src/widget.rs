@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::use_client;
 use crate::host::use_host_events;
 use crate::i18n::Localized;
-use crate::state::{provide_filter_memory, CaseFlows, CaseResources};
+use crate::state::{provide_filter_memory, CaseFlows, CaseResources, LiveCase};
 use crate::tabs::ModalTab;
 use crate::ui::CaseModal;
 
@@ -27,6 +27,9 @@ pub fn CaseDetails(
     #[prop(into)] on_tab_change: Callback<ModalTab>,
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] on_continue_case: Callback<CaseId>,
+    /// Follow the case's changes as they happen (the host may turn it off).
+    #[prop(default = true)]
+    live: bool,
 ) -> impl IntoView {
     provide_context(ContinueCase(on_continue_case));
     let client = use_client();
@@ -34,12 +37,18 @@ pub fn CaseDetails(
     // The writes live here, above the locale boundary: a locale change re-renders the modal but
     // must not cancel a unification or an upload on its way.
     let flows = CaseFlows::new(case_id, resources, client.clone(), use_host_events());
+    let live = LiveCase::new(live, resources, client.clone(), use_host_events(), tab);
     provide_filter_memory();
-    // Every tab's data at once, again whenever the case changes (in-flight requests are aborted).
-    Effect::new(move |_| resources.load_all(&client, case_id.get()));
+    // Every tab's data at once, and the case's live changes, again whenever the case changes
+    // (in-flight requests and the previous case's stream are aborted).
+    Effect::new(move |_| {
+        let id = case_id.get();
+        resources.load_all(&client, id);
+        live.follow(id);
+    });
     view! {
         <Localized>
-            <CaseModal case_id tab on_tab_change on_close resources flows />
+            <CaseModal case_id tab on_tab_change on_close resources flows live />
         </Localized>
     }
 }

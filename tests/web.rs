@@ -8,7 +8,7 @@ use std::sync::Arc;
 use cvortex_case_details::api::{provide_client, ApiClient, ApiError, TokenSource};
 use cvortex_case_details::host::HostEvents;
 use cvortex_case_details::i18n::{provide_i18n, Locale, ModalTab};
-use cvortex_case_details::state::{CaseFlows, CaseResources, Load};
+use cvortex_case_details::state::{CaseFlows, CaseResources, LiveCase, Load};
 use cvortex_case_details::ui::CaseModal;
 use cvortex_domain::*;
 use leptos::prelude::*;
@@ -38,6 +38,8 @@ struct Mounted {
     tab: RwSignal<ModalTab>,
     closed: RwSignal<u32>,
     resources: CaseResources,
+    /// Off (no stream): events are fed with `LiveCase::take`.
+    live: LiveCase,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
@@ -54,8 +56,9 @@ fn mount(locale: Locale) -> Mounted {
         provide_client(client.clone());
         provide_i18n(locale);
         let resources = CaseResources::new();
-        let flows = CaseFlows::new(Signal::stored(1001), resources, client, HostEvents::default());
-        *out.lock().unwrap() = Some(resources);
+        let flows = CaseFlows::new(Signal::stored(1001), resources, client.clone(), HostEvents::default());
+        let live = LiveCase::new(false, resources, client, HostEvents::default(), tab.into());
+        *out.lock().unwrap() = Some((resources, live));
         view! {
             <CaseModal
                 case_id=Signal::stored(1001)
@@ -64,16 +67,18 @@ fn mount(locale: Locale) -> Mounted {
                 on_close=Callback::new(move |()| closed.update(|n| *n += 1))
                 resources
                 flows
+                live
             />
         }
         .into_any()
     });
-    let resources = slot.lock().unwrap().take().unwrap();
+    let (resources, live) = slot.lock().unwrap().take().unwrap();
     Mounted {
         root,
         tab,
         closed,
         resources,
+        live,
         _handle: handle,
     }
 }
@@ -395,4 +400,130 @@ fn keyboard_movement_wraps_and_numbers_are_one_based() {
     assert_eq!(ModalTab::from_number(8), Some(ModalTab::Surveys));
     assert_eq!(ModalTab::from_number(0), None);
     assert_eq!(ModalTab::from_number(9), None);
+}
+
+fn history_event(id: i64, description: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "case_id": 1001, "occurred_at": 1_772_454_600_000i64 + id * 60_000,
+                       "action": "comment", "description": description})
+}
+
+/// What a live change must not disturb: the list takes it in place (the search field is the same
+/// element, with its text and the focus), and the new row shows under the same search. Rebuilding
+/// the tab's view on new data (as a load does) fails every assertion after the event.
+#[wasm_bindgen_test]
+async fn a_live_event_reaches_a_list_in_place_keeping_its_search_text_and_focus() {
+    let m = mount(Locale::PtBr);
+    let list: HistoryList = serde_json::from_value(serde_json::json!({ "items": [
+        history_event(1, "Boleto enviado"), history_event(2, "Ligação retornada"),
+    ]}))
+    .unwrap();
+    m.resources.set(ModalTab::CaseHistory, Load::Ready(list));
+    m.tab.set(ModalTab::CaseHistory);
+    leptos::task::tick().await;
+    let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
+    let search: web_sys::HtmlInputElement = query(&panel, "input[type=search]").unchecked_into();
+    // after the frame in which the dialog puts focus on its tab
+    cvortex_case_details::api::sleep(50).await;
+    search.focus().unwrap();
+    search.set_value("boleto");
+    search.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(panel.text_content().unwrap().contains("1 de 2 registros"));
+
+    m.live
+        .take("history", &history_event(3, "Segundo boleto gerado").to_string());
+    cvortex_case_details::api::sleep(60).await; // one batch (16 ms) and its render
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("2 de 3 registros"), "{text}");
+    assert!(text.contains("Segundo boleto gerado"));
+    let now: web_sys::HtmlInputElement = query(&panel, "input[type=search]").unchecked_into();
+    assert!(now.is_same_node(Some(&search)), "the toolbar was rebuilt");
+    assert_eq!(now.value(), "boleto");
+    let active = document().active_element().unwrap();
+    assert!(
+        active.is_same_node(Some(&search)),
+        "focus moved to {}",
+        active.outer_html()
+    );
+    // a replay of the same event adds nothing
+    m.live
+        .take("history", &history_event(3, "Segundo boleto gerado").to_string());
+    cvortex_case_details::api::sleep(60).await;
+    assert!(panel.text_content().unwrap().contains("2 de 3 registros"));
+}
+
+/// Arrivals on a tab out of view show on its tab as "+N"; looking at the tab clears it.
+#[wasm_bindgen_test]
+async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
+    let m = mount(Locale::PtBr);
+    let message = |id: i64| {
+        serde_json::json!({"channel": "whatsapp", "messages": [
+            {"id": id, "case_id": 1001, "sent_at": 1_772_454_600_000i64 + id, "sender": {"kind": "customer"}, "text": "Oi"}
+        ]})
+        .to_string()
+    };
+    let list: InteractionList = serde_json::from_str(&message(1))
+        .map(|c| InteractionList { channels: vec![c] })
+        .unwrap();
+    m.resources.set(ModalTab::Interactions, Load::Ready(list));
+    leptos::task::tick().await;
+    let tab = || query(&m.root, "[role=tab][id$='-tab-interacoes']");
+    assert!(!tab().text_content().unwrap().contains('+'));
+    for id in 2..=4 {
+        m.live.take("message", &message(id));
+    }
+    cvortex_case_details::api::sleep(60).await;
+    let text = tab().text_content().unwrap();
+    assert!(text.contains("4"), "the count follows: {text}");
+    assert!(text.contains("+3"), "three arrived: {text}");
+    assert!(
+        text.contains("3 novidades"),
+        "and the badge says so to a screen reader: {text}"
+    );
+    m.tab.set(ModalTab::Interactions);
+    leptos::task::tick().await;
+    assert!(!tab().text_content().unwrap().contains('+'));
+}
+
+/// A colleague takes a selected case into service: it leaves the selection before anything is
+/// sent, its row is disabled with the reason, and a note names it.
+#[wasm_bindgen_test]
+async fn a_selected_case_that_turns_ineligible_leaves_the_selection_with_a_note() {
+    let m = mount(Locale::PtBr);
+    let list: CustomerCaseList = serde_json::from_value(serde_json::json!({ "items": [
+        customer_case(1001, true, Some("Ana Lima")),
+        customer_case(1004, false, None),
+        customer_case(1007, false, None),
+    ]}))
+    .unwrap();
+    m.resources.set(ModalTab::CustomerHistory, Load::Ready(list));
+    m.tab.set(ModalTab::CustomerHistory);
+    leptos::task::tick().await;
+    let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
+    let checkbox = |id: i64| -> web_sys::HtmlInputElement {
+        query(
+            &panel,
+            &format!("input[aria-label='Selecionar o caso #{id} para unificar']"),
+        )
+        .unchecked_into()
+    };
+    checkbox(1004).click();
+    checkbox(1007).click();
+    leptos::task::tick().await;
+    assert!(panel.text_content().unwrap().contains("2 casos selecionados"));
+
+    m.live.take(
+        "customer_case",
+        &customer_case(1004, true, Some("Maria Souza")).to_string(),
+    );
+    cvortex_case_details::api::sleep(60).await;
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("1 caso selecionado"), "{text}");
+    assert!(checkbox(1004).disabled() && !checkbox(1004).checked());
+    assert!(checkbox(1007).checked(), "the other case stays selected");
+    let note = query(&panel, "[data-dropped]").text_content().unwrap();
+    assert!(
+        note.contains("#1004 saiu da seleção: Em atendimento por Maria Souza."),
+        "{note}"
+    );
 }

@@ -16,7 +16,7 @@ async function getToken({ forceRefresh } = {}) {
 }
 
 const log = document.getElementById('log');
-for (const name of ['cvortex:close', 'cvortex:tab-change', 'cvortex:continue-case', 'cvortex:cases-unified', 'cvortex:unification-undone', 'cvortex:attachment-uploaded']) {
+for (const name of ['cvortex:close', 'cvortex:tab-change', 'cvortex:continue-case', 'cvortex:cases-unified', 'cvortex:unification-undone', 'cvortex:attachment-uploaded', 'cvortex:case-updated']) {
   document.addEventListener(name, (e) => {
     const li = document.createElement('li');
     li.textContent = `${name} ${JSON.stringify(e.detail)}`;

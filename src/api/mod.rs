@@ -2,6 +2,7 @@
 //! retries of reads, JSON decoding into the contract's types, status codes to [`ApiError`]).
 
 mod error;
+mod events;
 mod files;
 
 use std::cell::RefCell;
@@ -16,6 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 pub use error::ApiError;
+pub use events::EventStream;
 pub use files::UploadCancel;
 
 /// Where bearer tokens come from.
@@ -105,7 +107,11 @@ impl ApiClient {
 
     /// A signal that fires on the caller's abort or on our timeout, and the timeout signal alone.
     fn signals(&self, caller: Option<&AbortSignal>) -> (AbortSignal, AbortSignal) {
-        let timeout = AbortSignal::timeout_with_u32(self.0.timeout_ms);
+        self.signals_within(caller, self.0.timeout_ms)
+    }
+
+    fn signals_within(&self, caller: Option<&AbortSignal>, timeout_ms: u32) -> (AbortSignal, AbortSignal) {
+        let timeout = AbortSignal::timeout_with_u32(timeout_ms);
         let list = js_sys::Array::new();
         list.push(&timeout);
         if let Some(c) = caller {
@@ -123,10 +129,24 @@ impl ApiClient {
         headers: &[(&str, &str)],
         body: Option<&str>,
     ) -> Result<Response, ApiError> {
+        self.send_within(caller, method, url, headers, body, self.0.timeout_ms)
+            .await
+    }
+
+    /// [`send`](Self::send) with its own timeout (ms).
+    async fn send_within(
+        &self,
+        caller: &AbortSignal,
+        method: &str,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+        timeout_ms: u32,
+    ) -> Result<Response, ApiError> {
         let mut fresh = false;
         loop {
             let token = self.token(fresh).await?;
-            let (signal, timeout) = self.signals(Some(caller));
+            let (signal, timeout) = self.signals_within(Some(caller), timeout_ms);
             let base = match method {
                 "POST" => Request::post(url),
                 "DELETE" => Request::delete(url),

@@ -1,6 +1,6 @@
 use super::{
-    AttachmentTexts, CallTexts, CaseDataTexts, CustomerTexts, ErrorTexts, HistoryTexts, InteractionTexts, SlaTexts,
-    StartTexts, SurveyTexts, Texts,
+    AttachmentTexts, CallTexts, CaseDataTexts, CustomerTexts, ErrorTexts, HistoryTexts, InteractionTexts, LiveTexts,
+    SlaTexts, StartTexts, SurveyTexts, Texts,
 };
 
 pub static TEXTS: Texts = Texts {
@@ -440,5 +440,31 @@ pub static TEXTS: Texts = Texts {
         more: |n, total| format!("Showing the first {n} of {total} cases."),
         open_case: |id| format!("Open the details of case #{id}"),
         switch_locale: "Português",
+    },
+    live: LiveTexts {
+        connecting: "Connecting…",
+        live: "Live",
+        reconnecting: "Reconnecting…",
+        offline: |since, at| format!("Offline since {since} · data as of {at}"),
+        off: "Live updates off",
+        others: "Also viewing this case",
+        unseen: |n| if n == 1 { "1 new update".into() } else { format!("{n} new updates") },
+        arrived: |tab, n| if n == 1 { format!("{tab}: 1 new update") } else { format!("{tab}: {n} new updates") },
+        case_changed: |who, fields| match who {
+            Some(w) => format!("{w} changed {fields} of this case."),
+            None => format!("The case was changed: {fields}."),
+        },
+        field: |f| {
+            Some(match f {
+                "status" => "the status",
+                "assignee" => "the assignee",
+                "in_service" => "the service state",
+                "merged_into" => "the unification",
+                "closed_at" => "the closing",
+                _ => return None,
+            })
+        },
+        left_selection: |id, why| format!("#{id} left the selection: {why}."),
+        new_messages: |n| if n == 1 { "1 new message".into() } else { format!("{n} new messages") },
     },
 };

@@ -92,6 +92,32 @@ pub struct Texts {
     pub surveys: SurveyTexts,
     /// The standalone start page (the list of cases).
     pub start: StartTexts,
+    /// The live case: the link's state, who else is here, what arrived.
+    pub live: LiveTexts,
+}
+
+/// The live case: the link's state, who else has the case open, what arrived.
+pub struct LiveTexts {
+    pub connecting: &'static str,
+    pub live: &'static str,
+    pub reconnecting: &'static str,
+    /// Since when (hh:mm), and the time of what is shown (hh:mm).
+    pub offline: fn(&str, &str) -> String,
+    pub off: &'static str,
+    /// The group of the other agents' avatars.
+    pub others: &'static str,
+    /// A tab's badge of what arrived since it was last looked at.
+    pub unseen: fn(usize) -> String,
+    /// One announcement part: a tab's name and how many changes arrived there.
+    pub arrived: fn(&str, usize) -> String,
+    /// Who changed the open case (None: unknown), and the fields, already named and joined.
+    pub case_changed: fn(Option<&str>, &str) -> String,
+    /// A field of the case, as `case_changed` names it.
+    pub field: fn(&str) -> Option<&'static str>,
+    /// A case that left the selection, and why.
+    pub left_selection: fn(i64, &str) -> String,
+    /// The pill of new messages below the part of a conversation being read.
+    pub new_messages: fn(usize) -> String,
 }
 
 /// Messages for failed requests (`ApiError::message`).

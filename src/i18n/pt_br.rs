@@ -1,6 +1,6 @@
 use super::{
-    AttachmentTexts, CallTexts, CaseDataTexts, CustomerTexts, ErrorTexts, HistoryTexts, InteractionTexts, SlaTexts,
-    StartTexts, SurveyTexts, Texts,
+    AttachmentTexts, CallTexts, CaseDataTexts, CustomerTexts, ErrorTexts, HistoryTexts, InteractionTexts, LiveTexts,
+    SlaTexts, StartTexts, SurveyTexts, Texts,
 };
 
 pub static TEXTS: Texts = Texts {
@@ -458,5 +458,31 @@ pub static TEXTS: Texts = Texts {
         more: |n, total| format!("Mostrando os {n} primeiros de {total} casos."),
         open_case: |id| format!("Abrir as informações do caso #{id}"),
         switch_locale: "English",
+    },
+    live: LiveTexts {
+        connecting: "Conectando…",
+        live: "Ao vivo",
+        reconnecting: "Reconectando…",
+        offline: |since, at| format!("Sem conexão desde {since} · dados de {at}"),
+        off: "Atualização automática desligada",
+        others: "Também com este caso aberto",
+        unseen: |n| if n == 1 { "1 novidade".into() } else { format!("{n} novidades") },
+        arrived: |tab, n| if n == 1 { format!("{tab}: 1 novidade") } else { format!("{tab}: {n} novidades") },
+        case_changed: |who, fields| match who {
+            Some(w) => format!("{w} alterou {fields} deste caso."),
+            None => format!("O caso foi alterado: {fields}."),
+        },
+        field: |f| {
+            Some(match f {
+                "status" => "o status",
+                "assignee" => "o responsável",
+                "in_service" => "o atendimento",
+                "merged_into" => "a unificação",
+                "closed_at" => "o encerramento",
+                _ => return None,
+            })
+        },
+        left_selection: |id, why| format!("#{id} saiu da seleção: {why}."),
+        new_messages: |n| if n == 1 { "1 nova mensagem".into() } else { format!("{n} novas mensagens") },
     },
 };

@@ -1,8 +1,6 @@
 //! The start page: the agent's cases, each id a link that opens the modal (as in cVortex's
 //! Gerenciamento > Casos). The modal route renders inside it.
 
-use std::sync::Arc;
-
 use cvortex_domain::{CaseListItem, Head};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -11,7 +9,7 @@ use serde::Deserialize;
 use crate::api::{reads, use_client};
 use crate::fmt;
 use crate::i18n::{use_i18n, Locale, Localized};
-use crate::state::{decode_as, Remote};
+use crate::state::{decode_as, Data, Remote};
 use crate::ui::shared::{ready_as, LoadView, SkeletonKind};
 
 /// The start page lists this many cases (a plain table; the modal is the product).
@@ -59,53 +57,58 @@ pub fn StartPage() -> impl IntoView {
                     skeleton=SkeletonKind::Rows
                     tab_label=t.t().start.title.to_string()
                     on_retry=load
-                    ready=ready_as(move |list: Arc<StartCases>| {
-                        view! {
-                            <table class="cv-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.t().start.col_case}</th>
-                                        <th scope="col">{t.t().start.col_customer}</th>
-                                        <th scope="col">{t.t().start.col_subject}</th>
-                                        <th scope="col">{t.t().start.col_status}</th>
-                                        <th scope="col">{t.t().start.col_channel}</th>
-                                        <th scope="col">{t.t().start.col_created}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list
-                                        .items
-                                        .items
-                                        .iter()
-                                        .map(|c| {
-                                            let id = c.id;
-                                            let channel = c.channel.clone();
-                                            view! {
-                                                <tr>
-                                                    <td>
-                                                        <a
-                                                            href=format!("/casos/{id}")
-                                                            aria-label=(t.t().start.open_case)(id)
-                                                        >
-                                                            {format!("#{id}")}
-                                                        </a>
-                                                    </td>
-                                                    <td>{c.customer_name.clone()}</td>
-                                                    <td>{c.subject.clone().unwrap_or_default()}</td>
-                                                    <td>{c.status.name.clone()}</td>
-                                                    <td>{fmt::channel(t.t(), &channel)}</td>
-                                                    <td>{fmt::datetime(c.created_at)}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                            {(list.items.total > START_ROWS)
-                                .then(|| {
-                                    view! { <p class="cv-muted">{(t.t().start.more)(START_ROWS, list.items.total)}</p> }
-                                })}
-                        }
+                    ready=ready_as(move |list: Data<StartCases>| move || {
+                        let list = list.get()?;
+                        Some(
+                            view! {
+                                <table class="cv-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t.t().start.col_case}</th>
+                                            <th scope="col">{t.t().start.col_customer}</th>
+                                            <th scope="col">{t.t().start.col_subject}</th>
+                                            <th scope="col">{t.t().start.col_status}</th>
+                                            <th scope="col">{t.t().start.col_channel}</th>
+                                            <th scope="col">{t.t().start.col_created}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .items
+                                            .items
+                                            .iter()
+                                            .map(|c| {
+                                                let id = c.id;
+                                                let channel = c.channel.clone();
+                                                view! {
+                                                    <tr>
+                                                        <td>
+                                                            <a
+                                                                href=format!("/casos/{id}")
+                                                                aria-label=(t.t().start.open_case)(id)
+                                                            >
+                                                                {format!("#{id}")}
+                                                            </a>
+                                                        </td>
+                                                        <td>{c.customer_name.clone()}</td>
+                                                        <td>{c.subject.clone().unwrap_or_default()}</td>
+                                                        <td>{c.status.name.clone()}</td>
+                                                        <td>{fmt::channel(t.t(), &channel)}</td>
+                                                        <td>{fmt::datetime(c.created_at)}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                                {(list.items.total > START_ROWS)
+                                    .then(|| {
+                                        view! {
+                                            <p class="cv-muted">{(t.t().start.more)(START_ROWS, list.items.total)}</p>
+                                        }
+                                    })}
+                            },
+                        )
                     })
                 />
             </div>

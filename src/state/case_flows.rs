@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{CaseResources, FlowHooks, UnifyFlow, UploadFlow};
 use crate::api::ApiClient;
-use crate::host::HostEvents;
+use crate::host::{num, nums, HostEvents};
 use crate::tabs::ModalTab;
 
 #[derive(Clone, Copy)]
@@ -38,7 +38,11 @@ impl CaseFlows {
             }
             events.emit(
                 "cvortex:attachment-uploaded",
-                serde_json::json!({ "case_id": id, "attachment_id": a.id, "file_name": a.file_name }),
+                &[
+                    ("case_id", num(id)),
+                    ("attachment_id", num(a.id)),
+                    ("file_name", a.file_name.as_str().into()),
+                ],
             );
         });
         let upload = UploadFlow::new(first, limits, done);
@@ -79,22 +83,22 @@ fn hooks(flow: UnifyFlow, resources: CaseResources, client: ApiClient, events: H
         unified: Callback::new(move |u: Unification| {
             ev.emit(
                 "cvortex:cases-unified",
-                serde_json::json!({
-                    "case_id": u.target_case_id,
-                    "merged_case_ids": u.merged_case_ids,
-                    "unification_id": u.id,
-                    "undo_until": u.undo_until,
-                }),
+                &[
+                    ("case_id", num(u.target_case_id)),
+                    ("merged_case_ids", nums(&u.merged_case_ids)),
+                    ("unification_id", num(u.id)),
+                    ("undo_until", num(u.undo_until)),
+                ],
             )
         }),
         undone: Callback::new(move |u: Unification| {
             events.emit(
                 "cvortex:unification-undone",
-                serde_json::json!({
-                    "case_id": u.target_case_id,
-                    "restored_case_ids": u.merged_case_ids,
-                    "unification_id": u.id,
-                }),
+                &[
+                    ("case_id", num(u.target_case_id)),
+                    ("restored_case_ids", nums(&u.merged_case_ids)),
+                    ("unification_id", num(u.id)),
+                ],
             )
         }),
     }

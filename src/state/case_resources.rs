@@ -9,7 +9,9 @@ use leptos::prelude::*;
 
 use super::{Load, Remote};
 use crate::api::{reads, ApiClient};
-use crate::tabs::{ModalTab, TabData, TAB_COUNT};
+use cvortex_domain::live::Change;
+
+use crate::tabs::{ModalTab, TabData, TABS, TAB_COUNT};
 
 #[derive(Clone, Copy)]
 pub struct CaseResources {
@@ -22,7 +24,7 @@ impl CaseResources {
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
         let r = CaseResources {
-            remotes: std::array::from_fn(|_| Remote::new()),
+            remotes: std::array::from_fn(|i| Remote::applying(TABS[i].apply)),
         };
         on_cleanup(move || r.abort_all());
         r
@@ -50,6 +52,11 @@ impl CaseResources {
         let def = tab.def();
         self.remote(tab)
             .reload(client, reads::of_case(id, def.read), def.decode);
+    }
+
+    /// Applies live changes to every tab's data in place; per tab, how many changed it.
+    pub fn apply_live(&self, changes: &[Change]) -> [usize; TAB_COUNT] {
+        std::array::from_fn(|i| self.remotes[i].apply_live(changes))
     }
 
     pub fn abort_all(&self) {

@@ -1,8 +1,12 @@
-//! Reactive state: remote data per tab, loaded in parallel and kept while the modal is open.
+//! Reactive state: remote data per tab, loaded in parallel and kept while the modal is open, and
+//! kept current by the case's live changes.
+
+use leptos::prelude::*;
 
 mod case_flows;
 mod case_resources;
 mod list_state;
+mod live;
 mod remote;
 mod unification;
 mod uploads;
@@ -12,9 +16,17 @@ pub use case_resources::CaseResources;
 pub use list_state::{
     filter_part, provide_filter_memory, provide_url_query, use_persisted_filter, FilterMemory, UrlQuery,
 };
-pub use remote::{decode_as, Decode, Load, Remote, TabData};
+pub use live::{Link, LiveCase};
+pub use remote::{apply_as, decode_as, ApplyFn, Data, Decode, Load, Remote, TabData};
 pub use unification::{Candidates, FlowHooks, Phase, Preview, UndoState, UnifyFlow};
 pub use uploads::{UploadFlow, UploadPhase};
+
+/// A memo whose every new value counts as a change (no comparison): an index, facets or options
+/// derived from a tab's data, recomputed when that data changes and only then. Comparing them
+/// would cost more than recomputing what depends on them, and most have no `PartialEq`.
+pub fn derived<T: Send + Sync + 'static>(f: impl Fn() -> T + Send + Sync + 'static) -> Memo<T> {
+    Memo::new_with_compare(move |_| f(), |_, _| true)
+}
 
 /// A random key (crypto.randomUUID where available).
 pub(crate) fn new_idempotency_key() -> String {

@@ -1,10 +1,14 @@
 //! One piece of remote data: its loading state as a signal, and the request in flight, which a
 //! new load or the owner's cleanup aborts. The data's type is erased ([`TabData`]): the decoder is
-//! a function given with the path, so this code exists once in the bundle.
+//! a function given with the path, so this code exists once in the bundle. Live changes apply to
+//! the data in place; those that arrive while a request is on its way are applied again to its
+//! answer (which may or may not hold them: every change is an upsert, so twice is once).
 
 use std::any::Any;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
+use cvortex_domain::live::Change;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
@@ -15,6 +19,60 @@ use crate::api::{parse, ApiClient, ApiError, Body};
 /// Data once decoded: its contract type behind `Any`, so the resources, the loading state and the
 /// load view exist once in the bundle rather than once per type.
 pub type TabData = Arc<dyn Any + Send + Sync>;
+
+/// A tab's data as its view reads it: the loaded data's signal, its type erased (one signal type
+/// for every tab, so the signal's code exists once in the bundle), read as the tab's `T`. New data
+/// (a live change, a silent reload) reaches the view through it.
+pub struct Data<T> {
+    signal: Signal<Option<TabData>>,
+    _of: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Data<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Data<T> {}
+
+impl<T: Send + Sync + 'static> Data<T> {
+    pub fn new(signal: Signal<Option<TabData>>) -> Self {
+        Data {
+            signal,
+            _of: PhantomData,
+        }
+    }
+
+    /// `f` of the data (tracked); the default while there is none (between a new load starting
+    /// and its view giving way to the skeleton).
+    pub fn with<R: Default>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.signal
+            .with(|d| d.as_ref().and_then(|d| d.downcast_ref::<T>()).map(f))
+            .unwrap_or_default()
+    }
+
+    pub fn with_untracked<R: Default>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.signal
+            .with_untracked(|d| d.as_ref().and_then(|d| d.downcast_ref::<T>()).map(f))
+            .unwrap_or_default()
+    }
+
+    pub fn get_untracked(&self) -> Option<Arc<T>> {
+        self.signal.get_untracked().and_then(|d| d.downcast::<T>().ok())
+    }
+
+    /// The data itself (tracked).
+    pub fn get(&self) -> Option<Arc<T>> {
+        self.signal.get().and_then(|d| d.downcast::<T>().ok())
+    }
+
+    /// Which version of the data this is (its address; tracked): a new one is new data.
+    pub fn version(&self) -> usize {
+        self.signal
+            .with(|d| d.as_ref().map_or(0, |d| Arc::as_ptr(d) as *const u8 as usize))
+    }
+}
 
 /// Decodes a body as the contract's `T`.
 pub fn decode_as<T: DeserializeOwned + Send + Sync + 'static>(body: Body) -> Result<TabData, ApiError> {
@@ -40,11 +98,28 @@ impl<T> Load<T> {
 /// Turns an answer's body into the data (e.g. `decode_as::<CallList>`).
 pub type Decode = fn(Body) -> Result<TabData, ApiError>;
 
+/// Applies live changes to the data: the new data and how many changes changed it, or `None`
+/// when none did (see `cvortex_domain::live::apply_all`).
+pub type ApplyFn = fn(&TabData, &[Change]) -> Option<(TabData, usize)>;
+
+/// An [`ApplyFn`] for data of the contract's type `T`.
+pub fn apply_as<T>(data: &TabData, changes: &[Change]) -> Option<(TabData, usize)>
+where
+    T: cvortex_domain::live::Apply + Clone + Send + Sync + 'static,
+{
+    let (next, n) = cvortex_domain::live::apply_all(data.downcast_ref::<T>()?, changes)?;
+    Some((Arc::new(next) as TabData, n))
+}
+
 /// `Copy` handle (arena-allocated signals), so views and callbacks can capture it freely.
 #[derive(Clone, Copy)]
 pub struct Remote {
     pub state: RwSignal<Load<TabData>>,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    /// How live changes apply to this data (`None`: they do not).
+    apply: Option<ApplyFn>,
+    /// The live changes that arrived while the request in flight was on its way.
+    held: StoredValue<Vec<Change>>,
 }
 
 impl Default for Remote {
@@ -55,9 +130,33 @@ impl Default for Remote {
 
 impl Remote {
     pub fn new() -> Self {
+        Self::applying(None)
+    }
+
+    /// Data that live changes apply to with `apply`.
+    pub fn applying(apply: Option<ApplyFn>) -> Self {
         Remote {
             state: RwSignal::new(Load::Loading),
             in_flight: StoredValue::new_local(None),
+            apply,
+            held: StoredValue::new(Vec::new()),
+        }
+    }
+
+    /// Applies live changes to the data shown (and to the answer of a request on its way, when
+    /// it lands); how many of them changed what is shown.
+    pub fn apply_live(&self, changes: &[Change]) -> usize {
+        let Some(apply) = self.apply else { return 0 };
+        if self.in_flight.with_value(Option::is_some) {
+            self.held.update_value(|h| h.extend_from_slice(changes));
+        }
+        let next = self.state.with_untracked(|s| s.ready().and_then(|d| apply(d, changes)));
+        match next {
+            Some((data, n)) => {
+                self.state.set(Load::Ready(data));
+                n
+            }
+            None => 0,
         }
     }
 
@@ -81,13 +180,21 @@ impl Remote {
         };
         let signal = controller.signal();
         self.in_flight.set_value(Some(controller));
+        // what arrived before this request is in its answer
+        self.held.set_value(Vec::new());
         if show_loading && !matches!(self.state.get_untracked(), Load::Loading) {
             self.state.set(Load::Loading);
         }
-        let state = self.state;
+        let this = *self;
         spawn_read(client.clone(), path, signal, move |body| {
-            let _ = state.try_set(match body.and_then(decode) {
-                Ok(v) => Load::Ready(v),
+            // this request was not aborted, so it is the latest: nothing is in flight now
+            this.in_flight.try_set_value(None);
+            let held = this.held.try_update_value(std::mem::take).unwrap_or_default();
+            let _ = this.state.try_set(match body.and_then(decode) {
+                Ok(v) => Load::Ready(match this.apply.zip(Some(held)) {
+                    Some((apply, held)) if !held.is_empty() => apply(&v, &held).map_or(v, |(d, _)| d),
+                    _ => v,
+                }),
                 Err(ApiError::Aborted) => return,
                 Err(e) => Load::Failed(e),
             });

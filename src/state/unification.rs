@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use cvortex_domain::eligibility::Ineligibility;
 use cvortex_domain::unification::{refusals, request_fingerprint, Assessment};
 use cvortex_domain::{codes, CaseId, CaseRefusal, ContentCounts, CustomerCaseList, Unification};
 use leptos::prelude::*;
@@ -100,12 +101,26 @@ pub struct UnifyFlow {
     /// The selected cases: ticked, listed and eligible.
     pub selected: Memo<BTreeSet<CaseId>>,
     pub phase: RwSignal<Phase>,
-    /// The key of the last request not known to have completed, with the request it belongs to:
-    /// a retry of the same selection reuses it, so the server unifies at most once.
-    key: StoredValue<Option<(String, String)>>,
+    /// Ticked cases that a change on the server made ineligible, and why: they left the
+    /// selection, and a note says so until dismissed.
+    pub dropped: RwSignal<Vec<(CaseId, Ineligibility)>>,
+    /// The last request not known to have completed: a retry of the same selection reuses its
+    /// key, so the server unifies at most once.
+    pending: StoredValue<Option<Pending>>,
     /// The preview last confirmed (shown again while a retry is on its way).
     last_preview: StoredValue<Preview>,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+}
+
+/// A unification request not known to have completed.
+#[derive(Clone)]
+struct Pending {
+    fingerprint: String,
+    key: String,
+    cases: BTreeSet<CaseId>,
+    /// Its answer was lost (a timeout, the connection): it may have happened. Only an answer
+    /// clears it (a success or a refusal); a failed retry (a 503) does not.
+    lost: bool,
 }
 
 impl UnifyFlow {
@@ -130,10 +145,64 @@ impl UnifyFlow {
             chosen,
             selected,
             phase: RwSignal::new(Phase::Idle),
-            key: StoredValue::new(None),
+            dropped: RwSignal::new(Vec::new()),
+            pending: StoredValue::new(None),
             last_preview: StoredValue::new(Preview::default()),
             in_flight: StoredValue::new_local(None),
         };
+        // A ticked case that turned ineligible (a colleague took it, it was finished or unified
+        // elsewhere) leaves the selection and the confirmation on screen, with a note naming it.
+        // Not while a request is on its way: its own changes arrive before its answer.
+        Effect::new(move |_| {
+            let gone = candidates.with(|c| {
+                c.as_ref()
+                    .map(|c| chosen.with_untracked(|s| c.assessment.dropped(&c.list.items, s)))
+            });
+            let Some(gone) = gone.filter(|g| !g.is_empty()) else {
+                return;
+            };
+            if flow.phase.with_untracked(Phase::is_busy) {
+                return;
+            }
+            // the cases of a request whose answer was lost stay while they show as unified into
+            // this case: that request did it, and "Tentar novamente" fetches its outcome
+            let unknown = flow.unknown_outcome();
+            let into_this = flow.target.get_untracked();
+            let gone: Vec<_> = gone
+                .into_iter()
+                .filter(|(id, why)| {
+                    !(unknown.contains(id)
+                        && *why
+                            == Ineligibility::AlreadyUnified {
+                                into_case_id: into_this,
+                            })
+                })
+                .collect();
+            if gone.is_empty() {
+                return;
+            }
+            flow.chosen.update(|s| gone.iter().for_each(|(id, _)| _ = s.remove(id)));
+            let ids: Vec<CaseId> = gone.iter().map(|(id, _)| *id).collect();
+            let left = |id: &CaseId| ids.contains(id);
+            flow.phase.update(|p| {
+                if let Phase::Confirming { preview, .. } = p {
+                    preview.per_case.retain(|(id, _)| !left(id));
+                    preview.total = preview
+                        .per_case
+                        .iter()
+                        .fold(ContentCounts::default(), |t, (_, c)| t + *c);
+                    if preview.per_case.is_empty() {
+                        *p = Phase::Idle;
+                    }
+                }
+            });
+            flow.last_preview
+                .update_value(|p| p.per_case.retain(|(id, _)| !left(id)));
+            flow.dropped.update(|d| {
+                d.retain(|(id, _)| !left(id));
+                d.extend(gone);
+            });
+        });
         // closing the modal stops waiting for the answer; the server may still apply the request,
         // and its key makes a later retry of the same selection safe
         on_cleanup(move || flow.abort());
@@ -144,8 +213,9 @@ impl UnifyFlow {
     /// previous case is no longer awaited; its key made it safe to send again).
     pub fn reset(&self, target: CaseId) {
         self.abort();
-        self.key.set_value(None);
+        self.pending.set_value(None);
         self.chosen.set(BTreeSet::new());
+        self.dropped.set(Vec::new());
         self.phase.set(Phase::Idle);
         self.target.set(target);
     }
@@ -194,6 +264,19 @@ impl UnifyFlow {
         }
     }
 
+    /// Whether the last request's answer was lost (it may have happened), even if a retry of it
+    /// has failed since.
+    pub fn may_have_happened(&self) -> bool {
+        self.pending.with_value(|p| p.as_ref().is_some_and(|p| p.lost))
+    }
+
+    /// The cases of the request whose answer was lost (it may have happened), if any.
+    fn unknown_outcome(&self) -> BTreeSet<CaseId> {
+        self.pending
+            .with_value(|p| p.as_ref().filter(|p| p.lost).map(|p| p.cases.clone()))
+            .unwrap_or_default()
+    }
+
     /// Sends the unification of the selected cases. Pressing again while it is on its way does
     /// nothing; a retry after a failure carries the same idempotency key.
     pub fn submit(&self, client: ApiClient, hooks: FlowHooks) {
@@ -202,20 +285,32 @@ impl UnifyFlow {
         let confirmed: BTreeSet<CaseId> = self
             .last_preview
             .with_value(|p| p.per_case.iter().map(|(id, _)| *id).collect());
-        let selection: BTreeSet<CaseId> = self
+        let mut selection: BTreeSet<CaseId> = self
             .selected
             .with_untracked(|s| s.intersection(&confirmed).copied().collect());
+        // retrying a request whose answer was lost sends that very request, as long as the ticks
+        // are still its cases: they may show as unified by now (by it), and the server answers a
+        // replay with what it did. Ticks changed since: the new selection, under a new key.
+        let unknown = self.unknown_outcome();
+        if !unknown.is_empty() && self.chosen.with_untracked(|c| *c == unknown) {
+            selection = unknown;
+        }
         if selection.is_empty() || self.phase.with_untracked(Phase::is_busy) {
             return;
         }
         let target = self.target.get_untracked();
         let fingerprint = request_fingerprint(target, &selection);
-        let key = match self.key.get_value() {
-            Some((f, k)) if f == fingerprint => k,
+        let key = match self.pending.get_value() {
+            Some(p) if p.fingerprint == fingerprint => p.key,
             _ => {
-                let k = new_idempotency_key();
-                self.key.set_value(Some((fingerprint, k.clone())));
-                k
+                let key = new_idempotency_key();
+                self.pending.set_value(Some(Pending {
+                    fingerprint,
+                    key: key.clone(),
+                    cases: selection.clone(),
+                    lost: false,
+                }));
+                key
             }
         };
         let Ok(controller) = AbortController::new() else { return };
@@ -234,7 +329,7 @@ impl UnifyFlow {
             }
             match result {
                 Ok(unification) => {
-                    flow.key.set_value(None);
+                    flow.pending.set_value(None);
                     flow.chosen.set(BTreeSet::new());
                     flow.phase.set(Phase::Done {
                         unification: unification.clone(),
@@ -251,7 +346,7 @@ impl UnifyFlow {
                     let refused = refusals(&details);
                     // all or nothing: nothing changed; the refused cases leave the selection,
                     // the others stay selected for another try
-                    flow.key.set_value(None);
+                    flow.pending.set_value(None);
                     flow.chosen.update(|s| {
                         for r in &refused {
                             s.remove(&r.case_id);
@@ -265,8 +360,14 @@ impl UnifyFlow {
                     if matches!(e, ApiError::Refused { .. }) {
                         // refused as a whole (e.g. the open case changed): the same request
                         // would be refused again
-                        flow.key.set_value(None);
+                        flow.pending.set_value(None);
                         hooks.refresh_cases.run(());
+                    } else if e.outcome_unknown() {
+                        flow.pending.update_value(|p| {
+                            if let Some(p) = p {
+                                p.lost = true;
+                            }
+                        });
                     }
                     flow.phase.set(Phase::Failed(e));
                 }

@@ -1,5 +1,6 @@
 //! The view: the modal shell, one module per tab, and the pieces the tabs share.
 
+pub mod live_status;
 pub mod modal;
 pub mod shared;
 pub mod tabs;

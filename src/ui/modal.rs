@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::i18n::use_i18n;
-use crate::state::{CaseFlows, CaseResources};
+use crate::state::{CaseFlows, CaseResources, LiveCase};
 use crate::tabs::{ModalTab, TAB_COUNT};
+use crate::ui::live_status::{LiveNotices, LiveStatus};
 use crate::ui::shared::next_uid;
 use crate::ui::tabs::TabPanel;
 
@@ -66,6 +67,7 @@ pub fn CaseModal(
     #[prop(into)] on_close: Callback<()>,
     resources: CaseResources,
     flows: CaseFlows,
+    live: LiveCase,
 ) -> impl IntoView {
     let t = use_i18n();
     let uid = next_uid();
@@ -91,7 +93,10 @@ pub fn CaseModal(
 
     let visited = RwSignal::new([false; TAB_COUNT]);
     Effect::new(move |_| {
-        let i = tab.get().index();
+        let current = tab.get();
+        // looking at a tab is seeing what arrived there
+        live.seen(current);
+        let i = current.index();
         if !visited.with_untracked(|v| v[i]) {
             visited.update(|v| v[i] = true);
         }
@@ -148,6 +153,7 @@ pub fn CaseModal(
         .map(|item| {
             let selected = move || tab.get() == item;
             let count = move || resources.count(item);
+            let unseen = move || live.unseen.with(|u| u[item.index()]);
             view! {
                 <button type="button" role="tab" class="cv-tab" id=tab_id(item)
                     aria-selected=move || selected().to_string()
@@ -157,6 +163,18 @@ pub fn CaseModal(
                     on:click=move |_| select(item, false)>
                     <span class="cv-tab__label">{item.label(t.t())}</span>
                     {move || count().map(|n| view! { <span class="cv-badge">{n}</span> })}
+                    {move || {
+                        let n = unseen();
+                        (n > 0)
+                            .then(|| {
+                                view! {
+                                    <span class="cv-badge cv-badge--new">
+                                        <span aria-hidden="true">"+" {n}</span>
+                                        <span class="cv-sr-only">{(t.t().live.unseen)(n)}</span>
+                                    </span>
+                                }
+                            })
+                    }}
                 </button>
             }
         })
@@ -203,6 +221,7 @@ pub fn CaseModal(
                         {t.t().modal_title}
                     </h2>
                     <span class="cv-dialog__case">{move || (t.t().case_number)(case_id.get())}</span>
+                    <LiveStatus live />
                     <button
                         type="button"
                         class="cv-icon-button cv-dialog__close"
@@ -213,6 +232,7 @@ pub fn CaseModal(
                         <span aria-hidden="true">"×"</span>
                     </button>
                 </header>
+                <LiveNotices live />
                 <div class="cv-tabs" role="tablist" aria-label=t.t().tabs_label on:keydown=on_tablist_keydown>
                     {tabs}
                 </div>

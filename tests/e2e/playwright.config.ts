@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
 
 // The sandbox serves the release build (dist/) and the API on one origin, with fault injection
-// enabled; each test resets its data (see fixtures.ts). Chromium is Debian's, never downloaded.
+// enabled and a 1 s event-stream heartbeat (a silent stream is lost after ~3 s, not 45 s); each
+// test resets its data (see fixtures.ts). Chromium is Debian's, never downloaded.
 const addr = process.env.E2E_ADDR ?? '127.0.0.1:8090';
 // where cargo put the sandbox: CARGO_TARGET_DIR (relative to the repository) when it is set
 const target = resolve('../..', process.env.CARGO_TARGET_DIR ?? 'target');
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `'${target}/debug/sandbox' --addr ${addr} --db '${target}/e2e/sandbox.db' --reset --faults --dist ../../dist`,
+    command: `'${target}/debug/sandbox' --addr ${addr} --db '${target}/e2e/sandbox.db' --reset --faults --heartbeat-ms 1000 --dist ../../dist`,
     url: `http://${addr}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -2,7 +2,9 @@
 //! count announced) that renders only the rows in view, so 10,000 rows scroll and filter like 10.
 //! Rows have a fixed height; an expandable row (questionnaires) grows, and its measured height
 //! keeps the scroll math right. Filtering, sorting and search happen outside, in the domain
-//! crate's pure functions: this piece gets the indices to show, in order.
+//! crate's pure functions: this piece gets the indices to show, in order. The data comes as a
+//! signal: a new version (a live change) re-renders only the rows in view, keeps the expanded
+//! ones open, and keeps the row at the top of the view in place when rows arrive above it.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -14,6 +16,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_i18n, Texts};
+use crate::state::Data;
 use crate::ui::shared::next_uid;
 
 /// A cell renderer: the row's item and the current search (for highlighting).
@@ -121,7 +124,7 @@ struct Header {
 #[component]
 pub fn DataList<L, T>(
     /// The loaded data and how to get its rows.
-    source: Arc<L>,
+    source: Data<L>,
     rows_of: fn(&L) -> &[T],
     /// Indices into the rows, filtered and sorted, in display order.
     shown: Memo<Vec<usize>>,
@@ -154,20 +157,25 @@ where
         .collect();
     let mut tracks: Vec<&'static str> = columns.iter().map(|c| c.width).collect();
     let cells: Vec<Cell<T>> = columns.into_iter().map(|c| c.cell).collect();
-    let src = source.clone();
     let rows = Rows {
         cells: Arc::new(move |idx, q| {
-            let item = &rows_of(&src)[idx];
-            cells.iter().map(|c| c(item, q)).collect()
+            source
+                .with_untracked(|s| {
+                    rows_of(s)
+                        .get(idx)
+                        .map(|item| cells.iter().map(|c| c(item, q)).collect())
+                })
+                .unwrap_or_default()
         }),
         headers: Vec::new(),
         tracks: Vec::new(),
         expand_label: None,
         expand_body: None,
-        row_look: {
-            let src = source.clone();
-            Arc::new(move |idx| row_look.map_or(RowLook::default(), |f| f(&rows_of(&src)[idx])))
-        },
+        row_look: Arc::new(move |idx| {
+            source
+                .with_untracked(|s| Some(row_look?(rows_of(s).get(idx)?)))
+                .unwrap_or_default()
+        }),
         sorting,
     };
     let mut rows = rows;
@@ -178,19 +186,28 @@ where
             head: None,
         });
         tracks.push("minmax(140px, auto)");
-        let (src, label) = (source.clone(), e.label);
-        rows.expand_label = Some(Arc::new(move |idx: &usize, t| label(&rows_of(&src)[*idx], t)));
-        let (src, body) = (source, e.body);
-        rows.expand_body = Some(Arc::new(move |idx| body(&rows_of(&src)[idx])));
+        let label = e.label;
+        rows.expand_label = Some(Arc::new(move |idx: &usize, t| {
+            source.with_untracked(|s| label(rows_of(s).get(*idx)?, t))
+        }));
+        let body = e.body;
+        rows.expand_body = Some(Arc::new(move |idx| {
+            source
+                .with_untracked(|s| rows_of(s).get(idx).map(|item| body(item)))
+                .unwrap_or_else(|| ().into_any())
+        }));
     }
     rows.headers = headers;
     rows.tracks = tracks;
-    list_view(rows, shown, query, label, row_height, class)
+    // which version of the data is shown (its address): rows are keyed by item and version
+    let version = Signal::derive(move || source.version());
+    list_view(rows, shown, version, query, label, row_height, class)
 }
 
 fn list_view(
     rows: Rows,
     shown: Memo<Vec<usize>>,
+    version: Signal<usize>,
     query: Signal<Query>,
     label: Signal<String>,
     row_height: f64,
@@ -228,15 +245,27 @@ fn list_view(
 
     // A new filter or search starts at the top. Only a list scrolled away from it is scrolled:
     // writing scrollTop lays the page out there and then, on every keystroke (measured: most of
-    // a keystroke's time at 10,000 rows).
-    Effect::new(move |prev: Option<()>| {
-        shown.track();
-        if prev.is_some() && scroll_top.get_untracked() != 0.0 {
-            if let Some(el) = viewport.get_untracked() {
-                el.set_scroll_top(0);
+    // a keystroke's time at 10,000 rows). New data (a live change) keeps the row at the top of the
+    // view where it is, whatever arrived above it.
+    Effect::new(move |prev: Option<(usize, Vec<usize>)>| {
+        let now = shown.get();
+        let ver = version.get();
+        let top = scroll_top.get_untracked();
+        if let (Some((was, before)), true) = (prev, top != 0.0) {
+            let first = (top / row_height) as usize;
+            let kept = before.get(first).and_then(|item| now.iter().position(|i| i == item));
+            let next = match kept {
+                Some(pos) if was != ver => top + (pos as f64 - first as f64) * row_height,
+                _ => 0.0,
+            };
+            if next != top {
+                if let Some(el) = viewport.get_untracked() {
+                    el.set_scroll_top(next as i32);
+                }
+                scroll_top.set(next);
             }
-            scroll_top.set(0.0);
         }
+        (ver, now)
     });
 
     let win = Memo::new(move |_| {
@@ -260,11 +289,12 @@ fn list_view(
     });
     let visible = Memo::new(move |_| {
         let w = win.get();
+        let ver = version.get();
         shown.with(|s| {
-            s[w.start..w.end]
+            s[w.start.min(s.len())..w.end.min(s.len())]
                 .iter()
                 .enumerate()
-                .map(|(k, &i)| (w.start + k, i))
+                .map(|(k, &i)| (w.start + k, i, ver))
                 .collect::<Vec<_>>()
         })
     });
@@ -341,8 +371,8 @@ fn list_view(
     let rows = Arc::new(rows);
     // Rows are keyed by item, not by position: a keystroke that keeps an item in view keeps its
     // row (only its highlights and position change) instead of rebuilding the whole window.
-    let render_row = move |(_, idx): (usize, usize)| {
-        let row_index = move || visible.with(|v| v.iter().find(|(_, i)| *i == idx).map_or(0, |(pos, _)| pos + 2));
+    let render_row = move |(_, idx, _): (usize, usize, usize)| {
+        let row_index = move || visible.with(|v| v.iter().find(|r| r.1 == idx).map_or(0, |r| r.0 + 2));
         let is_open = move || expanded.with(|e| e.contains(&idx));
         let cells = (rows.cells)(idx, query)
             .into_iter()
@@ -428,7 +458,7 @@ fn list_view(
                     style:height=move || format!("{}px", win.get().pad_top as i64)
                     aria-hidden="true"
                 ></div>
-                <For each=move || visible.get() key=|r| r.1 children=render_row />
+                <For each=move || visible.get() key=|r| (r.1, r.2) children=render_row />
                 <div
                     class="cv-datalist__pad"
                     style:height=move || format!("{}px", win.get().pad_bottom as i64)

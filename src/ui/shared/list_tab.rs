@@ -10,7 +10,7 @@ use super::{EmptyState, ResultCount};
 pub struct Filtered {
     /// The rows shown, in order (indices into the tab's data).
     pub shown: Memo<Vec<usize>>,
-    pub total: usize,
+    pub total: Signal<usize>,
     /// Whether nothing is filtered or searched.
     pub is_clear: Signal<bool>,
     pub on_clear: Callback<()>,

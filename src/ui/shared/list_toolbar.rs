@@ -31,12 +31,17 @@ pub fn SearchBox(
 
 /// "12 de 240 registros", and "Limpar filtros" when something is set.
 #[component]
-pub fn ResultCount(shown: Signal<usize>, total: usize, clear: Signal<bool>, on_clear: Callback<()>) -> impl IntoView {
+pub fn ResultCount(
+    shown: Signal<usize>,
+    total: Signal<usize>,
+    clear: Signal<bool>,
+    on_clear: Callback<()>,
+) -> impl IntoView {
     let t = use_i18n();
     view! {
         <div class="cv-results">
             <span role="status" aria-live="polite" aria-atomic="true">
-                {move || (t.t().results)(shown.get(), total)}
+                {move || (t.t().results)(shown.get(), total.get())}
             </span>
             <Show when=move || !clear.get()>
                 <button type="button" class="cv-button cv-button--subtle" on:click=move |_| on_clear.run(())>
@@ -50,7 +55,7 @@ pub fn ResultCount(shown: Signal<usize>, total: usize, clear: Signal<bool>, on_c
 /// Why the list is empty: no data at all, or the search and filters leave nothing.
 #[component]
 pub fn EmptyState(
-    total: usize,
+    total: Signal<usize>,
     query: Signal<String>,
     active_filters: Signal<usize>,
     on_clear: Callback<()>,
@@ -59,7 +64,7 @@ pub fn EmptyState(
     view! {
         <div class="cv-empty">
             {move || {
-                if total == 0 {
+                if total.get() == 0 {
                     view! { <p>{t.t().empty_none}</p> }.into_any()
                 } else {
                     view! {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::i18n::use_i18n;
-use crate::state::{Load, Remote, TabData};
+use crate::state::{Data, Load, Remote, TabData};
 
 /// The layout a skeleton imitates.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -56,16 +56,30 @@ fn Skeleton(kind: SkeletonKind) -> impl IntoView {
     }
 }
 
-/// Renders loaded data as a view; `None` when the data is not of the expected type.
-pub type ReadyView = Box<dyn Fn(TabData) -> Option<AnyView> + Send + Sync>;
+/// Renders loaded data as a view, given the data as a signal. A view built once per load gets
+/// new data (a live change, a silent reload) through the signal, keeping what the agent set up
+/// (scroll, expanded rows, focus, a half-typed search); one with `rebuild` (a tab with nothing
+/// to set up) is built again for each new version of the data.
+pub struct ReadyView {
+    /// The view, `None` when the data is not of the type it expects.
+    pub view: Box<dyn Fn(Signal<Option<TabData>>) -> Option<AnyView> + Send + Sync>,
+    pub rebuild: bool,
+}
 
-/// `ready` as a [`ReadyView`] for data of type `T` (the one generic part of a load view).
-pub fn ready_as<T, V>(ready: impl Fn(Arc<T>) -> V + Send + Sync + 'static) -> ReadyView
+/// `ready` as a [`ReadyView`] for data of type `T`, built once per load (the one generic part of
+/// a load view).
+pub fn ready_as<T, V>(ready: impl Fn(Data<T>) -> V + Send + Sync + 'static) -> ReadyView
 where
     T: Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    Box::new(move |data: TabData| data.downcast::<T>().ok().map(|d| ready(d).into_any()))
+    ReadyView {
+        view: Box::new(move |data: Signal<Option<TabData>>| {
+            data.with_untracked(|d| d.as_ref().is_some_and(|d| d.is::<T>()))
+                .then(|| ready(Data::new(data)).into_any())
+        }),
+        rebuild: false,
+    }
 }
 
 /// Renders `remote`'s state; `ready` renders the data (data of another type than it expects is
@@ -79,53 +93,65 @@ pub fn LoadView(
     #[prop(into)] on_retry: Callback<()>,
     ready: ReadyView,
 ) -> impl IntoView {
-    let face = move || match remote.state.get() {
-        Load::Loading => Face::Loading,
-        Load::Ready(data) => match ready(data) {
-            Some(view) => Face::Ready(view),
-            None => Face::Failed(ApiError::BadData("unexpected data type".into())),
-        },
-        Load::Failed(err) => Face::Failed(err),
-    };
-    faces(Box::new(face), skeleton, tab_label, on_retry)
-}
-
-/// What a [`LoadView`] shows, with the data already rendered.
-enum Face {
-    Loading,
-    Ready(AnyView),
-    Failed(ApiError),
-}
-
-fn faces(
-    face: Box<dyn Fn() -> Face + Send + Sync>,
-    skeleton: SkeletonKind,
-    tab_label: Signal<String>,
-    on_retry: Callback<()>,
-) -> impl IntoView {
     let t = use_i18n();
-    move || match face() {
-        Face::Loading => view! { <Skeleton kind=skeleton /> }.into_any(),
-        Face::Ready(view) => view,
-        Face::Failed(err) => {
-            let texts = t.t();
-            let retry = err.can_retry().then(|| {
-                view! {
-                    <div class="cv-alert__actions">
-                        <button type="button" class="cv-button cv-button--primary" on:click=move |_| on_retry.run(())>
-                            {texts.retry}
-                        </button>
-                    </div>
-                }
-            });
+    // the face changes between loading, ready and failed only: new data of a ready tab goes
+    // through `data`, into the view already built
+    // (compared by face only: another failure is always shown, without comparing errors)
+    let rebuild = ready.rebuild;
+    let face = Memo::new_with_compare(
+        move |_| {
+            remote.state.with(|s| match s {
+                Load::Loading => Face::Loading,
+                Load::Ready(d) => Face::Ready(if rebuild {
+                    Arc::as_ptr(d) as *const u8 as usize
+                } else {
+                    0
+                }),
+                Load::Failed(e) => Face::Failed(e.clone()),
+            })
+        },
+        |a, b| match (a, b) {
+            (Some(Face::Loading), Some(Face::Loading)) => false,
+            (Some(Face::Ready(a)), Some(Face::Ready(b))) => a != b,
+            _ => true,
+        },
+    );
+    let data = Signal::derive(move || remote.state.with(|s| s.ready().cloned()));
+    move || {
+        let err = match face.get() {
+            Face::Loading => return view! { <Skeleton kind=skeleton /> }.into_any(),
+            Face::Ready(_) => match (ready.view)(data) {
+                Some(view) => return view,
+                None => ApiError::BadData("unexpected data type".into()),
+            },
+            Face::Failed(err) => err,
+        };
+        let texts = t.t();
+        let retry = err.can_retry().then(|| {
             view! {
-                <div class="cv-alert cv-alert--error cv-error" role="alert">
-                    <p class="cv-alert__title">{(texts.tab_failed)(&tab_label.get())}</p>
-                    <p class="cv-error__message">{err.message(texts)}</p>
-                    {retry}
+                <div class="cv-alert__actions">
+                    <button type="button" class="cv-button cv-button--primary" on:click=move |_| on_retry.run(())>
+                        {texts.retry}
+                    </button>
                 </div>
             }
-            .into_any()
+        });
+        view! {
+            <div class="cv-alert cv-alert--error cv-error" role="alert">
+                <p class="cv-alert__title">{(texts.tab_failed)(&tab_label.get())}</p>
+                <p class="cv-error__message">{err.message(texts)}</p>
+                {retry}
+            </div>
         }
+        .into_any()
     }
+}
+
+/// What a [`LoadView`] shows.
+#[derive(Clone)]
+enum Face {
+    Loading,
+    /// The data's version when the view is rebuilt for each (else 0).
+    Ready(usize),
+    Failed(ApiError),
 }

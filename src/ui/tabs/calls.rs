@@ -2,17 +2,15 @@
 //! agent and period (with quick choices), searched by phone number typed any way, with the count
 //! and talk time of what is shown.
 
-use std::sync::Arc;
-
 use chrono::Local;
 use cvortex_domain::list::calls::{self, CallFilter, PeriodError, QuickPeriod};
 use cvortex_domain::text::Query;
-use cvortex_domain::{format, phone, Call, CallList, CaseId};
+use cvortex_domain::{format, phone, Call, CallList};
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, I18n};
-use crate::state::{filter_part, use_persisted_filter};
-use crate::tabs::{count_of, decode_as, ModalTab, TabDef};
+use crate::state::{derived, filter_part, use_persisted_filter, Data};
+use crate::tabs::{apply_as, count_of, decode_as, ModalTab, TabCtx, TabDef};
 use crate::ui::shared::{
     cells, facet_options, Column, DataList, Filtered, ListTab, MultiSelect, SearchBox, SkeletonKind,
 };
@@ -24,10 +22,11 @@ pub static TAB: TabDef = TabDef {
     label: |t| t.calls.label,
     read: "calls",
     decode: decode_as::<CallList>,
+    apply: Some(apply_as::<CallList>),
     count: |d| count_of::<CallList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
-    panel: |ctx| ctx.loaded(ctx.ready(|list: Arc<CallList>, case_id| view! { <CallsView list case_id /> })),
+    panel: |ctx| ctx.loaded(ctx.live(|list, ctx| view! { <CallsView list ctx /> })),
 };
 
 fn status_label(t: I18n, code: &str) -> String {
@@ -94,42 +93,35 @@ fn date_value(d: Option<chrono::NaiveDate>) -> String {
 }
 
 #[component]
-fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
+fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
     let t = use_i18n();
+    let case_id = ctx.case_id.get_untracked();
     let filter = use_persisted_filter(case_id, "l_", CallFilter::to_query, CallFilter::from_query);
-    let total = list.items.len();
+    let total = ctx.total();
     let bad_date = RwSignal::new(false);
     let range = Memo::new(move |_| filter.with(|f| calls::period_range(f.from, f.to, &Local)));
-    let order = calls::newest_first(&list.items);
-    let shown = {
-        let list = list.clone();
-        Memo::new(move |_| {
-            // an inverted period is reported and ignored, never a crash
-            let r = range.get().unwrap_or((None, None));
-            filter.with(|f| calls::filter(&list.items, &order, f, r))
-        })
-    };
-    let totals = {
-        let list = list.clone();
-        Memo::new(move |_| shown.with(|s| calls::totals(&list.items, s)))
-    };
-    let facets = calls::facets(&list.items);
-    let status_opts = {
-        let v = facets.statuses;
-        Signal::stored(facet_options(&v, |value, _| status_label(t, value)))
-    };
-    let agent_opts = {
-        let v = facets.agents;
-        Signal::stored({
-            facet_options(&v, |value, label| {
-                if value.is_empty() {
-                    t.t().no_agent.into()
-                } else {
-                    label.into()
-                }
-            })
-        })
-    };
+    // What is folded once per version of the data: the display order and the facets' options
+    // (one memo for both: each costs bundle size)
+    let model = derived(move || {
+        let (order, facets) = list.with(|l| (calls::newest_first(&l.items), calls::facets(&l.items)));
+        let statuses = facet_options(&facets.statuses, |value, _| status_label(t, value));
+        let agents = facet_options(&facets.agents, |value, label| {
+            if value.is_empty() {
+                t.t().no_agent.into()
+            } else {
+                label.into()
+            }
+        });
+        (order, [statuses, agents])
+    });
+    let shown = Memo::new(move |_| {
+        // an inverted period is reported and ignored, never a crash
+        let r = range.get().unwrap_or((None, None));
+        list.with(|l| model.with(|(o, _)| filter.with(|f| calls::filter(&l.items, o, f, r))))
+    });
+    // a call that ends changes the talk time without changing what is shown
+    let totals = Memo::new(move |_| list.with(|l| shown.with(|s| calls::totals(&l.items, s))));
+    let [status_opts, agent_opts] = [0, 1].map(|i| Signal::derive(move || model.with(|(_, o)| o[i].clone())));
     let quick = move |p: QuickPeriod| {
         let (from, to) = p.range(Local::now().date_naive());
         bad_date.set(false);
@@ -249,7 +241,7 @@ fn CallsView(list: Arc<CallList>, case_id: CaseId) -> impl IntoView {
     let list = move || {
         view! {
             <DataList
-                source=list.clone()
+                source=list
                 rows_of=|l: &CallList| l.items.as_slice()
                 shown
                 columns=columns(t)

@@ -17,6 +17,8 @@ pub static TAB: TabDef = TabDef {
     label: |t| t.case_data.label,
     read: "",
     decode: decode_as::<CaseDetails>,
+    // read again on a live change instead (see `state::live`)
+    apply: None,
     count: |_| None,
     changed_by_unification: false,
     skeleton: SkeletonKind::Fields,

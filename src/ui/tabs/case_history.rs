@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use cvortex_domain::list::history::{self, CommentFilter, HistoryFilter};
 use cvortex_domain::text::Query;
-use cvortex_domain::{CaseId, HistoryEvent, HistoryList};
+use cvortex_domain::{HistoryEvent, HistoryList};
 use leptos::prelude::*;
 
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::{filter_part, use_persisted_filter};
-use crate::tabs::{count_of, decode_as, ModalTab, TabDef};
+use crate::state::{derived, filter_part, use_persisted_filter, Data};
+use crate::tabs::{apply_as, count_of, decode_as, ModalTab, TabCtx, TabDef};
 use crate::ui::shared::{
     cells, facet_options, Column, DataList, Expand, Filtered, ListTab, MultiSelect, SearchBox, SkeletonKind,
 };
@@ -24,10 +24,11 @@ pub static TAB: TabDef = TabDef {
     label: |t| t.history.label,
     read: "history",
     decode: decode_as::<HistoryList>,
+    apply: Some(apply_as::<HistoryList>),
     count: |d| count_of::<HistoryList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
-    panel: |ctx| ctx.loaded(ctx.ready(|list: Arc<HistoryList>, case_id| view! { <HistoryView list case_id /> })),
+    panel: |ctx| ctx.loaded(ctx.live(|list, ctx| view! { <HistoryView list ctx /> })),
 };
 
 fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
@@ -114,52 +115,42 @@ fn questionnaires() -> Expand<HistoryEvent> {
 }
 
 #[component]
-fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
+fn HistoryView(list: Data<HistoryList>, ctx: TabCtx) -> impl IntoView {
     let t = use_i18n();
+    let case_id = ctx.case_id.get_untracked();
     let filter = use_persisted_filter(case_id, "h_", HistoryFilter::to_query, HistoryFilter::from_query);
-    let total = list.items.len();
-    let index = Arc::new(history::index(&list.items));
-    let shown = {
-        let list = list.clone();
-        Memo::new(move |_| filter.with(|f| history::filter(&list.items, &index, f)))
-    };
+    let total = ctx.total();
+    // What is folded once per version of the data: the search index and the facets' options (a
+    // live event may bring a new agent or channel). One memo for both (each costs bundle size).
+    let model = derived(move || {
+        let (index, facets) = list.with(|l| (history::index(&l.items), history::facets(&l.items)));
+        let agents = facet_options(&facets.agents, |value, label| {
+            if value.is_empty() {
+                t.t().no_agent.into()
+            } else {
+                label.into()
+            }
+        });
+        let channels = facet_options(&facets.channels, |value, _| {
+            if value.is_empty() {
+                t.t().no_channel.into()
+            } else {
+                fmt::channel(t.t(), value)
+            }
+        });
+        let actions = facet_options(&facets.actions, |value, _| {
+            (t.t().history.action)(value)
+                .map(str::to_owned)
+                .unwrap_or_else(|| value.to_string())
+        });
+        (index, [agents, channels, actions])
+    });
+    let shown = Memo::new(move |_| {
+        list.with(|l| model.with(|(index, _)| filter.with(|f| history::filter(&l.items, index, f))))
+    });
     let query = Memo::new(move |_| filter.with(|f| Query::new(&f.query)));
-    let facets = history::facets(&list.items);
-
-    let agent_opts = {
-        let v = facets.agents;
-        Signal::stored({
-            facet_options(&v, |value, label| {
-                if value.is_empty() {
-                    t.t().no_agent.into()
-                } else {
-                    label.into()
-                }
-            })
-        })
-    };
-    let channel_opts = {
-        let v = facets.channels;
-        Signal::stored({
-            facet_options(&v, |value, _| {
-                if value.is_empty() {
-                    t.t().no_channel.into()
-                } else {
-                    fmt::channel(t.t(), value)
-                }
-            })
-        })
-    };
-    let action_opts = {
-        let v = facets.actions;
-        Signal::stored({
-            facet_options(&v, |value, _| {
-                (t.t().history.action)(value)
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| value.to_string())
-            })
-        })
-    };
+    let [agent_opts, channel_opts, action_opts] =
+        [0, 1, 2].map(|i| Signal::derive(move || model.with(|(_, o)| o[i].clone())));
 
     let comment_mode = filter_part(filter, |f| match f.comments {
         CommentFilter::Any => "any",
@@ -257,7 +248,7 @@ fn HistoryView(list: Arc<HistoryList>, case_id: CaseId) -> impl IntoView {
     let list = move || {
         view! {
             <DataList
-                source=list.clone()
+                source=list
                 rows_of=|l: &HistoryList| l.items.as_slice()
                 shown
                 columns=columns(t)

@@ -21,6 +21,8 @@ pub static TAB: TabDef = TabDef {
     label: |t| t.sla.label,
     read: "sla",
     decode: decode_as::<SlaList>,
+    // reloaded on a live change instead (see `state::live`): its clocks are as of the load
+    apply: None,
     count: |d| count_of::<SlaList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,

@@ -19,6 +19,8 @@ pub static TAB: TabDef = TabDef {
     label: |t| t.surveys.label,
     read: "surveys",
     decode: decode_as::<SurveyList>,
+    // read again on a live change instead (see `state::live`)
+    apply: None,
     count: |d| count_of::<SurveyList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,

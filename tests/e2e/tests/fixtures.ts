@@ -18,6 +18,10 @@ export class Sandbox {
   async clearFaults() {
     expect((await this.request.delete('/__sandbox/faults')).status()).toBe(204);
   }
+  /** Something happens to a case, stored and published on its event stream (crates/sandbox/src/activity.rs). */
+  async activity(what: Record<string, unknown> | Record<string, unknown>[]) {
+    expect((await this.request.post('/__sandbox/activity', { data: what })).status()).toBe(204);
+  }
   async patchCase(id: number, changes: Record<string, unknown>) {
     expect((await this.request.patch(`/__sandbox/cases/${id}`, { data: changes })).status()).toBe(204);
   }

@@ -221,7 +221,7 @@ test.describe('Histórico do Cliente', () => {
     expect(posts).toHaveLength(1);
   });
 
-  test('an answer lost on the way: the error keeps the selection, and retrying with the same key unifies once', async ({ page, sandbox, errors }) => {
+  test('an answer lost on the way: the list shows it happened, and retrying with the same key confirms it once', async ({ page, sandbox, errors }) => {
     await open(page);
     const posts = unifyPosts(page);
     await sandbox.fault({ route: 'unify', drop_after: true, times: 1 });
@@ -232,7 +232,11 @@ test.describe('Histórico do Cliente', () => {
     const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar a unificação' });
     await expect(failed).toContainText('Sem conexão com o servidor');
     await expect(failed).toContainText('a unificação pode ter sido feita');
-    await expect(box(page, 1003)).toBeChecked();
+    // it did happen, and the case's stream shows it: #1003 is listed as unified into this case,
+    // without a note that it left the selection (that request took it, not someone else)
+    await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
+    await expect(panel(page).locator('[data-dropped]')).toHaveCount(0);
+    // the retry sends that very request again (same key), and the server answers with what it did
     await failed.getByRole('button', { name: 'Tentar novamente' }).click();
     await expect(panel(page)).toContainText('Caso #1003 unificado ao caso #1001.');
     expect(posts).toHaveLength(2);
@@ -241,6 +245,28 @@ test.describe('Histórico do Cliente', () => {
     const res = await page.request.get('/v1/cases/1001/customer-cases', { headers: { Authorization: 'Bearer demo-token-ana' } });
     const items = (await res.json()).items as { id: number; merged_into?: number }[];
     expect(items.find((c) => c.id === 1003)?.merged_into).toBe(1001);
+  });
+
+  test('a lost answer stays "may have happened" through a retry that fails: the next retry still sends that very request (forget it after the 503 and this fails)', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = unifyPosts(page);
+    await sandbox.fault({ route: 'unify', drop_after: true, times: 1 });
+    await box(page, 1003).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar a unificação' });
+    await expect(failed).toContainText('a unificação pode ter sido feita');
+    await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
+    // the first retry meets a server that is unavailable: nothing is known still
+    await sandbox.fault({ route: 'unify', status: 503, times: 1 });
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    await expect(failed).toContainText('indisponível');
+    expect(posts).toHaveLength(2);
+    await expect(panel(page).locator('[data-dropped]')).toHaveCount(0);
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    await expect(panel(page)).toContainText('Caso #1003 unificado ao caso #1001.');
+    expect(posts).toHaveLength(3);
+    expect(new Set(posts.map((p) => p.headers()['idempotency-key'])).size).toBe(1);
   });
 
   test('a unification that times out may have happened: the retry completes it once', async ({ page, sandbox, errors }) => {

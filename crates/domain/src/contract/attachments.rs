@@ -27,7 +27,7 @@ pub struct Attachment {
 }
 
 /// What an upload may be, from the backend's configuration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UploadLimits {
     pub max_bytes: u64,

@@ -184,6 +184,7 @@ pub fn totals(calls: &[Call], shown: &[usize]) -> CallTotals {
     }
 }
 
+#[derive(Default)]
 pub struct CallFacets {
     pub statuses: Vec<FacetValue>,
     pub agents: Vec<FacetValue>,

@@ -146,7 +146,7 @@ impl CustomerFilter {
 /// What search and sort read, folded once per load. A text column's sort keys are folded the
 /// first time the list is sorted by it (most sessions never sort by text: at 10,000 cases the
 /// five columns' keys were ~2 MB held for nothing).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct CustomerIndex {
     text: Vec<String>,
     /// The localized, folded name of each channel code (a handful).

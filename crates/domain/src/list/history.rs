@@ -38,7 +38,7 @@ pub fn channel_key(e: &HistoryEvent) -> String {
 
 /// What search and the comment filter read, folded once per load (not per keystroke), and the
 /// display order, sorted once per load: filtering then only selects.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct HistoryIndex {
     entries: Vec<Entry>,
     newest_first: Vec<usize>,
@@ -163,6 +163,7 @@ pub fn filter(events: &[HistoryEvent], index: &HistoryIndex, f: &HistoryFilter) 
     out
 }
 
+#[derive(Default)]
 pub struct HistoryFacets {
     pub agents: Vec<FacetValue>,
     pub channels: Vec<FacetValue>,

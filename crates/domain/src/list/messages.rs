@@ -7,7 +7,7 @@ use crate::text::{fold, Query};
 use crate::{ChannelConversation, Message, Millis};
 
 /// What a channel's button shows: how many messages and when the last one was sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ChannelSummary {
     pub count: usize,
     pub last_at: Option<Millis>,

@@ -6,7 +6,6 @@
 mod upload_panel;
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use cvortex_domain::files::safe_file_name;
 use cvortex_domain::list::attachments::{self as files_list, kind, FileKind};
@@ -21,8 +20,8 @@ use self::upload_panel::{allowed_labels, UploadPanel};
 use crate::api::{use_client, ApiClient};
 use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
-use crate::state::UploadFlow;
-use crate::tabs::{count_of, decode_as, ModalTab, TabCtx, TabDef};
+use crate::state::{Data, UploadFlow};
+use crate::tabs::{apply_as, count_of, decode_as, ModalTab, TabCtx, TabDef};
 use crate::ui::shared::{cells, ready_as, save_bytes, Column, DataList, Filtered, ListTab, SearchBox, SkeletonKind};
 
 /// The tab's declaration (see `crate::tabs`).
@@ -32,6 +31,7 @@ pub static TAB: TabDef = TabDef {
     label: |t| t.attachments.label,
     read: "attachments",
     decode: decode_as::<AttachmentList>,
+    apply: Some(apply_as::<AttachmentList>),
     count: |d| count_of::<AttachmentList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
@@ -46,7 +46,12 @@ fn Attachments(ctx: TabCtx) -> impl IntoView {
     view! {
         <div class="cv-list-tab">
             <UploadPanel flow />
-            {ctx.loaded(ready_as(move |list: Arc<AttachmentList>| view! { <AttachmentsView list flow /> }))}
+            {ctx
+                .loaded(
+                    ready_as(move |list: Data<AttachmentList>| {
+                        view! { <AttachmentsView list flow total=ctx.total() /> }
+                    }),
+                )}
         </div>
     }
 }
@@ -96,7 +101,7 @@ fn download(client: ApiClient, t: I18n, case_id: CaseId, a: &Attachment, notice:
 }
 
 #[component]
-fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView {
+fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<usize>) -> impl IntoView {
     let t = use_i18n();
     let texts = t.t();
     let client = use_client();
@@ -105,16 +110,10 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
     let selected = RwSignal::new(BTreeSet::<i64>::new());
     let notice = RwSignal::new(None::<String>);
     let zipping = RwSignal::new(None::<(usize, usize)>);
-    let total = list.items.len();
-    let shown = {
-        let list = list.clone();
-        Memo::new(move |_| query.with(|q| files_list::filter(&list.items, q)))
-    };
+    let shown = Memo::new(move |_| list.with(|l| query.with(|q| files_list::filter(&l.items, q))));
     let q = Memo::new(move |_| Query::new(&query.get()));
-    let shown_ids = {
-        let list = list.clone();
-        Memo::new(move |_| shown.with(|s| s.iter().map(|&i| list.items[i].id).collect::<BTreeSet<i64>>()))
-    };
+    let shown_ids =
+        Memo::new(move |_| list.with(|l| shown.with(|s| s.iter().map(|&i| l.items[i].id).collect::<BTreeSet<i64>>())));
     let all_checked =
         Signal::derive(move || shown_ids.with(|ids| !ids.is_empty() && selected.with(|s| ids.is_subset(s))));
 
@@ -146,18 +145,18 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
     };
 
     let zip_selected = {
-        let list = list.clone();
         let client = client.clone();
         move |_| {
             if zipping.get_untracked().is_some() {
                 return;
             }
-            let chosen: Vec<Attachment> = list
-                .items
-                .iter()
-                .filter(|a| selected.with_untracked(|s| s.contains(&a.id)))
-                .cloned()
-                .collect();
+            let chosen: Vec<Attachment> = list.with_untracked(|l| {
+                l.items
+                    .iter()
+                    .filter(|a| selected.with_untracked(|s| s.contains(&a.id)))
+                    .cloned()
+                    .collect()
+            });
             if chosen.is_empty() {
                 return;
             }
@@ -275,9 +274,10 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
     };
     let selected_count = Signal::derive(move || selected.with(BTreeSet::len));
     let no_zip = move || selected_count.get() == 0 || zipping.get().is_some();
-    let limits_text =
-        (texts.attachments.limits)(&fmt::size(texts, list.limits.max_bytes), &allowed_labels(&list.limits));
-    let accept = list.limits.allowed_types.join(",");
+    // the limits come with the list's load (live changes add files, not limits)
+    let limits = list.with_untracked(|l| l.limits.clone());
+    let limits_text = (texts.attachments.limits)(&fmt::size(texts, limits.max_bytes), &allowed_labels(&limits));
+    let accept = limits.allowed_types.join(",");
 
     let toolbar = view! {
         <div class="cv-toolbar-row">
@@ -346,21 +346,18 @@ fn AttachmentsView(list: Arc<AttachmentList>, flow: UploadFlow) -> impl IntoView
         query: query.into(),
         active_filters: Signal::stored(0),
     };
-    let list_view = {
-        let list = list.clone();
-        move || {
-            view! {
-                <DataList
-                    source=list.clone()
-                    rows_of=|l: &AttachmentList| l.items.as_slice()
-                    shown
-                    columns=columns.clone()
-                    query=q
-                    label=texts.attachments.table.to_string()
-                    row_height=52.0
-                    class="cv-datalist--sticky-end"
-                />
-            }
+    let list_view = move || {
+        view! {
+            <DataList
+                source=list
+                rows_of=|l: &AttachmentList| l.items.as_slice()
+                shown
+                columns=columns.clone()
+                query=q
+                label=texts.attachments.table.to_string()
+                row_height=52.0
+                class="cv-datalist--sticky-end"
+            />
         }
     };
 

@@ -18,8 +18,8 @@ use self::columns::{columns, row_look, CaseRow};
 use self::unify_panel::UnifyPanel;
 use crate::fmt;
 use crate::i18n::use_i18n;
-use crate::state::{filter_part, use_persisted_filter, Preview, UnifyFlow};
-use crate::tabs::{count_of, decode_as, ModalTab, TabCtx, TabDef};
+use crate::state::{derived, filter_part, use_persisted_filter, Data, Preview, TabData, UnifyFlow};
+use crate::tabs::{apply_as, count_of, decode_as, ModalTab, TabCtx, TabDef};
 use crate::ui::shared::{next_uid, ready_as, DataList, Filtered, ListTab, SearchBox, SkeletonKind, Sorting};
 use crate::widget::use_continue_case;
 
@@ -30,6 +30,7 @@ pub static TAB: TabDef = TabDef {
     label: |t| t.customer.label,
     read: "customer-cases",
     decode: decode_as::<CustomerCaseList>,
+    apply: Some(apply_as::<CustomerCaseList>),
     count: |d| count_of::<CustomerCaseList>(d, |l| l.items.len()),
     changed_by_unification: true,
     skeleton: SkeletonKind::Rows,
@@ -45,7 +46,12 @@ fn CustomerHistory(ctx: TabCtx) -> impl IntoView {
     view! {
         <div class="cv-list-tab">
             <UnifyPanel flow hooks />
-            {ctx.loaded(ready_as(move |list: Arc<CustomerCaseList>| view! { <CustomerCasesView list flow /> }))}
+            {ctx
+                .loaded(
+                    ready_as(move |list: Data<CustomerCaseList>| {
+                        view! { <CustomerCasesView list flow total=ctx.total() /> }
+                    }),
+                )}
         </div>
     }
 }
@@ -55,45 +61,46 @@ fn CustomerHistory(ctx: TabCtx) -> impl IntoView {
 type CaseRows = Vec<CaseRow>;
 
 #[component]
-fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoView {
+fn CustomerCasesView(list: Data<CustomerCaseList>, flow: UnifyFlow, total: Signal<usize>) -> impl IntoView {
     let t = use_i18n();
     let uid = next_uid();
     let case_id = flow.target.get_untracked();
     let filter = use_persisted_filter(case_id, "c_", CustomerFilter::to_query, CustomerFilter::from_query);
-    let total = list.items.len();
-    // the flow's assessment of this very list (the same load), or one made here
-    let assessment = flow
-        .candidates
-        .with_untracked(|c| {
-            c.as_ref()
-                .filter(|c| Arc::ptr_eq(&c.list, &list))
-                .map(|c| c.assessment.clone())
-        })
-        .unwrap_or_else(|| Arc::new(Assessment::new(&list.items, case_id)));
-    let open_found = assessment.open_found;
-    let rows: Arc<CaseRows> = Arc::new(
-        list.items
-            .iter()
-            .enumerate()
-            .map(|(i, c)| CaseRow {
+    // What is derived once per version of the data (one memo: each costs bundle size): the
+    // flow's assessment of this very list, or one made here, recomputed as live changes arrive (a
+    // colleague takes a case: its row is disabled, with the reason); the rows as the list shows
+    // them (as tab data, so the list reads them like any tab's); the search index.
+    let model = derived(move || {
+        let Some(list) = list.get() else {
+            return (Arc::new(Assessment::default()), None, Default::default());
+        };
+        let a = flow
+            .candidates
+            .with(|c| {
+                c.as_ref()
+                    .filter(|c| Arc::ptr_eq(&c.list, &list))
+                    .map(|c| c.assessment.clone())
+            })
+            .unwrap_or_else(|| Arc::new(Assessment::new(&list.items, case_id)));
+        let rows: CaseRows = (0..list.items.len())
+            .map(|i| CaseRow {
                 list: list.clone(),
                 index: i,
-                reasons: assessment.reasons[i].clone(),
-                selectable: assessment.selectable(i),
-                is_open: c.id == case_id,
+                reasons: a.reasons.get(i).cloned().unwrap_or_default(),
+                selectable: a.selectable(i),
+                is_open: list.items[i].id == case_id,
             })
-            .collect(),
-    );
-    let index = customer::index(&list.items, |c| fmt::channel(t.t(), c));
-    let shown = {
-        let list = list.clone();
-        Memo::new(move |_| filter.with(|f| customer::filter(&list.items, &index, f)))
-    };
+            .collect();
+        let index = customer::index(&list.items, |c| fmt::channel(t.t(), c));
+        (a, Some(Arc::new(rows) as TabData), index)
+    });
+    let assessment = move || model.with(|m| m.0.clone());
+    let shown = Memo::new(move |_| {
+        list.with(|l| model.with(|(_, _, index)| filter.with(|f| customer::filter(&l.items, index, f))))
+    });
     let query = Memo::new(move |_| filter.with(|f| Query::new(&f.query)));
-    let eligible_shown = {
-        let (list, a) = (list.clone(), assessment.clone());
-        Memo::new(move |_| shown.with(|s| a.eligible_ids(&list.items, s)))
-    };
+    let eligible_shown =
+        Memo::new(move |_| list.with(|l| model.with(|(a, _, _)| shown.with(|s| a.eligible_ids(&l.items, s)))));
 
     let all_checked =
         Signal::derive(move || eligible_shown.with(|e| !e.is_empty() && flow.selected.with(|s| e.is_subset(s))));
@@ -119,15 +126,12 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     });
 
     let selected_count = Signal::derive(move || flow.selected.with(|s| s.len()));
-    let ask_confirm = {
-        let list = list.clone();
-        move |_| {
-            let (per_case, total) = flow.selected.with_untracked(|s| preview(&list.items, s));
-            flow.confirm(Preview { per_case, total });
-        }
+    let ask_confirm = move |_| {
+        let (per_case, total) = list.with_untracked(|l| flow.selected.with_untracked(|s| preview(&l.items, s)));
+        flow.confirm(Preview { per_case, total });
     };
-    let open_finished = assessment.open_finished;
-    let cannot_unify = move || open_finished || selected_count.get() == 0 || flow.is_busy();
+    let open_finished = move || assessment().open_finished;
+    let cannot_unify = move || open_finished() || selected_count.get() == 0 || flow.is_busy();
 
     let sorting = Sorting {
         current: filter_part(filter, |f| (f.sort.code(), f.descending)),
@@ -142,12 +146,14 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     let continue_case = use_continue_case();
 
     // why nothing can be unified here, when that is so
-    let why_not = if !open_found && total > 0 {
-        Some(t.t().customer.open_missing)
-    } else if open_finished {
-        Some(t.t().customer.open_finished)
-    } else {
-        None
+    let why_not = move || {
+        if !assessment().open_found && total.get() > 0 {
+            Some(t.t().customer.open_missing)
+        } else if open_finished() {
+            Some(t.t().customer.open_finished)
+        } else {
+            None
+        }
     };
     let toolbar = view! {
         <div class="cv-toolbar-row">
@@ -166,7 +172,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
                     type="button"
                     class="cv-button cv-button--primary"
                     data-unify-button
-                    title=why_not
+                    title=untrack(why_not)
                     aria-disabled=move || cannot_unify().to_string()
                     on:click=move |ev| {
                         if !cannot_unify() {
@@ -180,15 +186,16 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
         </div>
     }
     .into_any();
-    let notes = why_not
-        .map(|why| {
+    let notes = (move || {
+        why_not().map(|why| {
             view! {
                 <p class="cv-warning" role="alert">
                     {why}
                 </p>
             }
         })
-        .into_any();
+    })
+    .into_any();
     let filtered = Filtered {
         shown,
         total,
@@ -200,7 +207,7 @@ fn CustomerCasesView(list: Arc<CustomerCaseList>, flow: UnifyFlow) -> impl IntoV
     let list = move || {
         view! {
             <DataList
-                source=rows.clone()
+                source=Data::new(Signal::derive(move || model.with(|m| m.1.clone())))
                 rows_of=|r: &CaseRows| r.as_slice()
                 shown
                 columns=columns(t, uid, flow, select_all.clone(), continue_case)

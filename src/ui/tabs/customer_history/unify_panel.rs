@@ -13,11 +13,13 @@ use crate::state::{FlowHooks, Phase, UndoState, UnifyFlow};
 use crate::ui::shared::DismissButton;
 
 /// Which face the panel shows; the DOM is rebuilt only when this changes (not on `sending`), so
-/// focus stays on the confirm button while the request is on its way.
+/// focus stays on the confirm button while the request is on its way. The confirmation is
+/// rebuilt when a case leaves it (a live change made it ineligible), focus back on its button.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Face {
     None,
-    Confirm,
+    /// How many cases it offers.
+    Confirm(usize),
     Done,
     Undone,
     Refused,
@@ -27,7 +29,7 @@ enum Face {
 fn face(p: &Phase) -> Face {
     match p {
         Phase::Idle => Face::None,
-        Phase::Confirming { .. } => Face::Confirm,
+        Phase::Confirming { preview, .. } => Face::Confirm(preview.per_case.len()),
         Phase::Done { .. } => Face::Done,
         Phase::Undone { .. } => Face::Undone,
         Phase::Refused(_) => Face::Refused,
@@ -56,7 +58,7 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 Face::None => el
                     .parent_element()
                     .and_then(|p| p.query_selector("[data-unify-button]").ok().flatten()),
-                Face::Confirm => el.query_selector("[data-autofocus]").ok().flatten(),
+                Face::Confirm(_) => el.query_selector("[data-autofocus]").ok().flatten(),
                 _ => el.query_selector(".cv-alert").ok().flatten(),
             };
             if let Some(t) = target.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
@@ -87,7 +89,7 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
         let desc_id = format!("cv-{uid}-unify-desc");
         match current.get() {
             Face::None => ().into_any(),
-            Face::Confirm => {
+            Face::Confirm(_) => {
                 let submit = submit.clone();
                 let phase = flow.phase.get_untracked();
                 let Phase::Confirming { preview, .. } = phase else {
@@ -259,7 +261,8 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 };
                 let can_retry = err.can_retry() && !matches!(err, crate::api::ApiError::Refused { .. });
                 let submit = submit.clone();
-                let (title, note) = if err.outcome_unknown() {
+                // a retry that failed does not tell whether the lost request happened
+                let (title, note) = if err.outcome_unknown() || flow.may_have_happened() {
                     (texts.customer.unknown_title, texts.customer.unknown_note)
                 } else {
                     (texts.customer.failed_title, texts.customer.failed_note)
@@ -291,8 +294,30 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
         }
     };
 
+    // the cases a live change took out of the selection, and why (announced, never focused)
+    let clear_dropped = Callback::new(move |()| flow.dropped.set(Vec::new()));
+    let dropped = move || {
+        let texts = t.t();
+        flow.dropped.with(|d| {
+            (!d.is_empty()).then(|| {
+                let items = d
+                    .iter()
+                    .map(|(id, why)| view! { <li>{(texts.live.left_selection)(*id, &reason_text(texts, why).1)}</li> })
+                    .collect_view();
+                view! {
+                    <div class="cv-alert cv-alert--warning" data-dropped="">
+                        <ul>{items}</ul>
+                        <DismissButton on_dismiss=clear_dropped />
+                    </div>
+                }
+            })
+        })
+    };
     view! {
         <div class="cv-unify-panel" node_ref=root>
+            <div role="status" aria-live="polite">
+                {dropped}
+            </div>
             {body}
         </div>
     }

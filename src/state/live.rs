@@ -1,0 +1,424 @@
+//! The open case, live: its event stream (`GET /v1/cases/{id}/events`) read for as long as the
+//! case is open, and what comes in applied to the data the tabs hold, in place. Changes are
+//! gathered for one frame and applied as a batch (one copy of a tab's data per batch, however
+//! many arrived); the reconnection resumes after the last event applied (`Last-Event-ID`), and a
+//! `reset` (what was missed is no longer held) reloads the tabs silently, keeping what the agent
+//! set up. The decisions (decoding, backoff, presence) are `cvortex_domain::live`'s.
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use cvortex_domain::live::{self, Change, Incoming};
+use cvortex_domain::sse::{SseItem, SseParser};
+use cvortex_domain::{AgentRef, CaseChanged, CaseId};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::{AbortController, AbortSignal};
+
+use super::CaseResources;
+use crate::api::{sleep, ApiClient, ApiError};
+use crate::host::{num, object, HostEvents};
+use crate::tabs::{ModalTab, TAB_COUNT};
+
+/// How long changes are gathered before they are applied: one frame.
+const BATCH_MS: u64 = 16;
+/// How long arrivals are gathered into one announcement (a burst of 50 is announced once).
+const ANNOUNCE_MS: u64 = 1000;
+/// How long the notice of a change to the open case stays.
+const NOTICE_MS: u64 = 10_000;
+/// Failed attempts in a row after which the link shows as offline (it keeps trying).
+const OFFLINE_AFTER: u32 = 3;
+
+/// The state of the link to the server's stream.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Link {
+    /// Opening it for the first time.
+    Connecting,
+    Live,
+    /// Lost at `since` (epoch ms); trying again.
+    Reconnecting {
+        since: f64,
+    },
+    /// Lost at `since` and several attempts failed; what is shown is as of `data_at`. Still
+    /// trying, less often.
+    Offline {
+        since: f64,
+        data_at: f64,
+    },
+    /// The host turned live updates off.
+    Off,
+}
+
+#[derive(Clone, Copy)]
+pub struct LiveCase {
+    pub link: RwSignal<Link>,
+    /// The other agents with the case open now.
+    pub others: RwSignal<Vec<AgentRef>>,
+    /// Per tab, what arrived since the agent last looked at it.
+    pub unseen: RwSignal<[usize; TAB_COUNT]>,
+    /// The last change someone else made to the open case, for a short notice.
+    pub notice: RwSignal<Option<CaseChanged>>,
+    /// What arrived lately, per tab: one polite announcement per burst.
+    pub announced: RwSignal<[usize; TAB_COUNT]>,
+    enabled: bool,
+    resources: CaseResources,
+    tab: Signal<ModalTab>,
+    /// The rest, in one place (each stored value of its own type costs bundle size).
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+struct Inner {
+    client: ApiClient,
+    events: HostEvents,
+    case_id: CaseId,
+    /// This page's agent (the stream's `hello`), to tell its own changes and presence apart.
+    me: Option<i64>,
+    /// Changes waiting for the next batch, and whether it is scheduled.
+    pending: Vec<Change>,
+    flush_due: bool,
+    /// Arrivals waiting for the next announcement, and whether it is scheduled.
+    to_announce: [usize; TAB_COUNT],
+    announce_due: bool,
+    /// Bumped by every notice, so an older notice's timer leaves a newer one alone.
+    notice_gen: u32,
+    /// Aborts the stream being read.
+    run: Option<AbortController>,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl LiveCase {
+    /// The live state of the open case; nothing is read until [`follow`](Self::follow). With
+    /// `enabled` false (the host's `live: false`) it stays [`Link::Off`].
+    pub fn new(
+        enabled: bool,
+        resources: CaseResources,
+        client: ApiClient,
+        events: HostEvents,
+        tab: Signal<ModalTab>,
+    ) -> LiveCase {
+        let live = LiveCase {
+            link: RwSignal::new(if enabled { Link::Connecting } else { Link::Off }),
+            others: RwSignal::new(Vec::new()),
+            unseen: RwSignal::new([0; TAB_COUNT]),
+            notice: RwSignal::new(None),
+            announced: RwSignal::new([0; TAB_COUNT]),
+            enabled,
+            resources,
+            tab,
+            inner: StoredValue::new_local(Inner {
+                client,
+                events,
+                case_id: 0,
+                me: None,
+                pending: Vec::new(),
+                flush_due: false,
+                to_announce: [0; TAB_COUNT],
+                announce_due: false,
+                notice_gen: 0,
+                run: None,
+            }),
+        };
+        on_cleanup(move || live.stop());
+        live
+    }
+
+    /// The agent looks at `tab`: what arrived there is seen.
+    pub fn seen(&self, tab: ModalTab) {
+        let i = tab.index();
+        if self.unseen.with_untracked(|u| u[i] != 0) {
+            self.unseen.update(|u| u[i] = 0);
+        }
+    }
+
+    /// Follows case `id` from now on (another case's stream is closed first).
+    pub fn follow(&self, id: CaseId) {
+        self.stop();
+        self.inner.update_value(|i| {
+            i.case_id = id;
+            i.pending.clear();
+        });
+        self.others.set(Vec::new());
+        self.unseen.set([0; TAB_COUNT]);
+        self.notice.set(None);
+        if !self.enabled {
+            return;
+        }
+        let Ok(controller) = AbortController::new() else { return };
+        let signal = controller.signal();
+        self.inner.update_value(|i| i.run = Some(controller));
+        self.link.set(Link::Connecting);
+        spawn_local(self.read(id, signal));
+    }
+
+    fn stop(&self) {
+        if let Some(Some(c)) = self.inner.try_update_value(|i| i.run.take()) {
+            c.abort();
+        }
+    }
+
+    /// Reads the stream until `stop`, reconnecting after every loss.
+    async fn read(self, id: CaseId, stop: AbortSignal) {
+        let Some(client) = self.inner.try_with_value(|i| i.client.clone()) else {
+            return;
+        };
+        let mut last_id: Option<String> = None;
+        let mut failures = 0u32;
+        let mut heartbeat_ms = 15_000u32;
+        let mut lost_at: Option<f64> = None;
+        let mut data_at = now();
+        while !stop.aborted() {
+            let Ok(conn) = AbortController::new() else { return };
+            let both = AbortSignal::any(&js_sys::Array::of2(&stop, &conn.signal()));
+            // about three heartbeats of silence, opening included, count as a lost connection
+            let watchdog = Watchdog::new(conn, 3 * heartbeat_ms);
+            let mut retry_after = None;
+            let mut heard = false;
+            match client.open_events(id, last_id.as_deref(), &both).await {
+                Ok(stream) => {
+                    let mut parser = SseParser::new();
+                    while let Ok(Some(text)) = stream.next().await {
+                        watchdog.rearm();
+                        if !heard {
+                            heard = true;
+                            lost_at = None;
+                            self.link.try_set(Link::Live);
+                        }
+                        data_at = now();
+                        for item in parser.feed(&text) {
+                            let SseItem::Event(e) = item else { continue };
+                            if let Some(eid) = &e.id {
+                                last_id = Some(eid.clone());
+                            }
+                            if let Some(h) = self.take(&e.event, &e.data) {
+                                heartbeat_ms = h.clamp(500, 60_000);
+                                watchdog.limit.set(3 * heartbeat_ms);
+                                watchdog.rearm();
+                            }
+                        }
+                    }
+                }
+                Err(e) => retry_after = retry_after_of(&e),
+            }
+            watchdog.disarm();
+            if stop.aborted() {
+                return;
+            }
+            // a stream that gave something and ended is resumed at once; one that never answered
+            // counts as a failure
+            failures = if heard { 0 } else { failures + 1 };
+            let since = *lost_at.get_or_insert_with(now);
+            self.link.try_set(if failures >= OFFLINE_AFTER {
+                Link::Offline { since, data_at }
+            } else {
+                Link::Reconnecting { since }
+            });
+            sleep(live::reconnect_delay_ms(failures, retry_after)).await;
+        }
+    }
+
+    /// Takes one event of the stream (its `event:` kind and `data:`); the heartbeat interval when
+    /// it was the `hello`. Public for the component tests, which feed events without a server.
+    #[inline(never)]
+    pub fn take(&self, kind: &str, data: &str) -> Option<u32> {
+        // a garbled event, or one of a kind this version does not know, is skipped: the next ones
+        // still apply
+        match live::decode(kind, data) {
+            Ok(Incoming::Hello(h)) => {
+                self.inner.try_update_value(|i| i.me = Some(h.agent.id));
+                return Some(h.heartbeat_ms);
+            }
+            Ok(Incoming::Change(c)) => self.queue(c),
+            Ok(Incoming::Presence(p)) => {
+                let me = self.inner.try_with_value(|i| i.me).flatten();
+                self.others.try_set(live::others(&p, me));
+            }
+            // someone unified cases into this one (or undid it): what that changes is reloaded
+            Ok(Incoming::Unification) => self.reload(|t| t.def().changed_by_unification),
+            Ok(Incoming::Reset) => self.reload(|_| true),
+            Ok(Incoming::Unknown) | Err(_) => {}
+        }
+        None
+    }
+
+    /// Reloads the tabs `which` picks, keeping what they show until the new data is in (and the
+    /// filters, selection and scroll, which live outside the data).
+    #[inline(never)]
+    fn reload(&self, which: fn(ModalTab) -> bool) {
+        self.flush();
+        let Some((client, id)) = self.inner.try_with_value(|i| (i.client.clone(), i.case_id)) else {
+            return;
+        };
+        for tab in ModalTab::all().filter(|t| which(*t)) {
+            self.resources.refresh(tab, &client, id);
+        }
+    }
+
+    fn queue(&self, change: Change) {
+        let schedule = self
+            .inner
+            .try_update_value(|i| {
+                i.pending.push(change);
+                !std::mem::replace(&mut i.flush_due, true)
+            })
+            .unwrap_or(false);
+        if schedule {
+            let this = *self;
+            set_timeout(move || this.flush(), Duration::from_millis(BATCH_MS));
+        }
+    }
+
+    /// Applies what is pending, as one batch.
+    fn flush(&self) {
+        let Some((changes, client, id, me)) = self.inner.try_update_value(|i| {
+            i.flush_due = false;
+            (std::mem::take(&mut i.pending), i.client.clone(), i.case_id, i.me)
+        }) else {
+            return;
+        };
+        if changes.is_empty() {
+            return;
+        }
+        let mut counts = self.resources.apply_live(&changes);
+        let mut reread = [false; TAB_COUNT];
+        for tab in changes.iter().filter_map(read_again) {
+            counts[tab.index()] += 1;
+            reread[tab.index()] = true;
+        }
+        for tab in ModalTab::all().filter(|t| reread[t.index()]) {
+            self.resources.refresh(tab, &client, id);
+        }
+        if counts.iter().any(|&n| n > 0) {
+            let current = self.tab.get_untracked().index();
+            self.unseen.update(|u| {
+                for (i, n) in counts.iter().enumerate() {
+                    if i != current {
+                        u[i] += n;
+                    }
+                }
+            });
+            self.schedule_announcement(counts);
+        }
+        let by_other = changes.iter().rev().find_map(|c| match c {
+            Change::Case(c) if c.changed_by.as_ref().map(|a| a.id) != me => Some(c.clone()),
+            _ => None,
+        });
+        if let Some(c) = by_other {
+            self.show_notice(c);
+        }
+        // the host is told what changed (kinds and ids), never the content
+        let list: js_sys::Array = changes
+            .iter()
+            .map(|c| {
+                let (kind, id) = c.kind_and_id();
+                object(&[("kind", kind.into()), ("id", num(id))])
+            })
+            .collect();
+        self.inner.with_value(|i| {
+            i.events.emit(
+                "cvortex:case-updated",
+                &[("case_id", num(id)), ("changes", list.into())],
+            )
+        });
+    }
+
+    /// Adds `counts` to the next announcement, made once the burst is over.
+    fn schedule_announcement(&self, counts: [usize; TAB_COUNT]) {
+        let schedule = self
+            .inner
+            .try_update_value(|i| {
+                for (a, n) in i.to_announce.iter_mut().zip(counts) {
+                    *a += n;
+                }
+                !std::mem::replace(&mut i.announce_due, true)
+            })
+            .unwrap_or(false);
+        if !schedule {
+            return;
+        }
+        let this = *self;
+        set_timeout(
+            move || {
+                let due = this.inner.try_update_value(|i| {
+                    i.announce_due = false;
+                    std::mem::take(&mut i.to_announce)
+                });
+                if let Some(counts) = due {
+                    this.announced.try_set(counts);
+                }
+            },
+            Duration::from_millis(ANNOUNCE_MS),
+        );
+    }
+
+    fn show_notice(&self, change: CaseChanged) {
+        let gen = self.inner.try_update_value(|i| {
+            i.notice_gen += 1;
+            i.notice_gen
+        });
+        self.notice.set(Some(change));
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.inner.try_with_value(|i| i.notice_gen) == gen {
+                    this.notice.try_set(None);
+                }
+            },
+            Duration::from_millis(NOTICE_MS),
+        );
+    }
+}
+
+/// The tab read again on `change` instead of applying it: an SLA target's clock is as of when
+/// it was sent and its list's as of the load, so applying it would shift the clock; the case
+/// and its surveys are a few rows (applying them in place would cost bundle size for nothing).
+fn read_again(change: &Change) -> Option<ModalTab> {
+    match change {
+        Change::Sla(_) => Some(ModalTab::Sla),
+        Change::Survey(_) => Some(ModalTab::Surveys),
+        Change::Case(_) => Some(ModalTab::CaseData),
+        _ => None,
+    }
+}
+
+fn retry_after_of(e: &ApiError) -> Option<u32> {
+    match e {
+        ApiError::RateLimited { retry_after } | ApiError::Unavailable { retry_after } => *retry_after,
+        _ => None,
+    }
+}
+
+/// Aborts a connection that stays silent for `limit` ms; every chunk re-arms it.
+struct Watchdog {
+    conn: AbortController,
+    limit: Cell<u32>,
+    timer: Cell<Option<TimeoutHandle>>,
+}
+
+impl Watchdog {
+    fn new(conn: AbortController, limit: u32) -> Watchdog {
+        let w = Watchdog {
+            conn,
+            limit: Cell::new(limit),
+            timer: Cell::new(None),
+        };
+        w.rearm();
+        w
+    }
+
+    fn rearm(&self) {
+        self.disarm();
+        let conn = self.conn.clone();
+        let ms = self.limit.get() as u64;
+        self.timer
+            .set(set_timeout_with_handle(move || conn.abort(), Duration::from_millis(ms)).ok());
+    }
+
+    fn disarm(&self) {
+        if let Some(t) = self.timer.take() {
+            t.clear();
+        }
+    }
+}
