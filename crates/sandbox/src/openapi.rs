@@ -143,11 +143,11 @@ fn op(name: &str, g: &mut SchemaGenerator) -> Op {
         },
         "upload" => Op {
             summary: "Attach a file",
-            description: "The body is the file itself, `Content-Type` its MIME type. Checked against the limits of the attachment list (413 payload_too_large, 415 unsupported_media_type, 422 for an empty file). The name is sanitized.",
+            description: "The body is the file itself, `Content-Type` its MIME type. Checked against the limits of the attachment list (413 payload_too_large, 415 unsupported_media_type, 422 for an empty file) and the quotas: the case's (`case_quota_bytes`, of which `case_used_bytes` are taken) and the tenant's, 413 quota_exceeded with `details.remaining_bytes`. A case unified into another takes no file: 409 case_unified, `details.case_id` naming where it went. A body that does not arrive within the server's time: 408 request_timeout. The Idempotency-Key is scoped by tenant, agent and route, and its request includes the bytes' SHA-256: the same key with other bytes is 422 idempotency_key_reused. Ids are counted per tenant. The name is sanitized.",
             request: None,
             ok_status: "201",
             ok: ok("The new attachment (200 when replayed by Idempotency-Key)", sub::<Attachment>(g)),
-            errors: &[400, 401, 404, 413, 415, 422],
+            errors: &[400, 401, 404, 408, 409, 413, 415, 422],
             extra_params: vec![
                 idempotency_param(),
                 json!({ "name": "file_name", "in": "query", "required": true, "description": "The file's name", "schema": { "type": "string" } }),
@@ -266,9 +266,10 @@ pub fn document() -> Value {
         ),
         (
             409,
-            "Conflict: cases_not_eligible (details: CaseRefusal list), case_finished (nothing is unified into a finished case), undo_window_expired, undo_blocked_by_later_unification (details: unification_id, case_id), conflict",
+            "Conflict: cases_not_eligible (details: CaseRefusal list), case_finished (nothing is unified into a finished case), undo_window_expired, undo_blocked_by_later_unification (details: unification_id, case_id), case_unified (details: case_id, where the case went), conflict",
         ),
-        (413, "The file is larger than the limit"),
+        (408, "The request's body did not arrive in time (request_timeout)"),
+        (413, "The file is larger than the limit (payload_too_large), or a quota would be exceeded (quota_exceeded, details: remaining_bytes)"),
         (415, "The file type is not allowed"),
         (
             422,
