@@ -20,8 +20,11 @@ use crate::api::{sleep, ApiClient, ApiError};
 use crate::host::{num, object, HostEvents};
 use crate::tabs::{ModalTab, TAB_COUNT};
 
-/// How long changes are gathered before they are applied: one frame.
+/// How long changes to the tab on screen are gathered before they are applied: one frame.
 const BATCH_MS: u64 = 16;
+/// How long changes to the other tabs are gathered: their badges follow within it, and a burst
+/// costs a few batches a second instead of one a frame while the agent types elsewhere.
+const HIDDEN_BATCH_MS: u64 = 250;
 /// How long arrivals are gathered into one announcement (a burst of 50 is announced once).
 const ANNOUNCE_MS: u64 = 1000;
 /// How long the notice of a change to the open case stays.
@@ -73,9 +76,10 @@ struct Inner {
     case_id: CaseId,
     /// This page's agent (the stream's `hello`), to tell its own changes and presence apart.
     me: Option<i64>,
-    /// Changes waiting for the next batch, and whether it is scheduled.
+    /// Changes waiting for the next batch, and whether a batch is scheduled within a frame
+    /// (a change to the tab on screen) and within [`HIDDEN_BATCH_MS`] (to another).
     pending: Vec<Change>,
-    flush_due: bool,
+    flush_due: [bool; 2],
     /// Arrivals waiting for the next announcement, and whether it is scheduled.
     to_announce: [usize; TAB_COUNT],
     announce_due: bool,
@@ -114,7 +118,7 @@ impl LiveCase {
                 case_id: 0,
                 me: None,
                 pending: Vec::new(),
-                flush_due: false,
+                flush_due: [false; 2],
                 to_announce: [0; TAB_COUNT],
                 announce_due: false,
                 notice_gen: 0,
@@ -127,6 +131,8 @@ impl LiveCase {
 
     /// The agent looks at `tab`: what arrived there is seen.
     pub fn seen(&self, tab: ModalTab) {
+        // what waits for the slower batch is applied now that its tab is shown
+        self.flush();
         let i = tab.index();
         if self.unseen.with_untracked(|u| u[i] != 0) {
             self.unseen.update(|u| u[i] = 0);
@@ -257,25 +263,34 @@ impl LiveCase {
     }
 
     fn queue(&self, change: Change) {
+        let soon = usize::from(tab_of(&change) != self.tab.get_untracked());
         let schedule = self
             .inner
             .try_update_value(|i| {
                 i.pending.push(change);
-                !std::mem::replace(&mut i.flush_due, true)
+                !std::mem::replace(&mut i.flush_due[soon], true)
             })
             .unwrap_or(false);
         if schedule {
             let this = *self;
-            set_timeout(move || this.flush(), Duration::from_millis(BATCH_MS));
+            let ms = [BATCH_MS, HIDDEN_BATCH_MS][soon];
+            // each timer clears its own mark; a batch takes whatever is pending
+            set_timeout(
+                move || {
+                    this.inner.try_update_value(|i| i.flush_due[soon] = false);
+                    this.flush();
+                },
+                Duration::from_millis(ms),
+            );
         }
     }
 
     /// Applies what is pending, as one batch.
     fn flush(&self) {
-        let Some((changes, client, id, me)) = self.inner.try_update_value(|i| {
-            i.flush_due = false;
-            (std::mem::take(&mut i.pending), i.client.clone(), i.case_id, i.me)
-        }) else {
+        let Some((changes, client, id, me)) = self
+            .inner
+            .try_update_value(|i| (std::mem::take(&mut i.pending), i.client.clone(), i.case_id, i.me))
+        else {
             return;
         };
         if changes.is_empty() {
@@ -368,6 +383,20 @@ impl LiveCase {
             },
             Duration::from_millis(NOTICE_MS),
         );
+    }
+}
+
+/// The tab that shows `change`.
+fn tab_of(change: &Change) -> ModalTab {
+    match change {
+        Change::Message(_) => ModalTab::Interactions,
+        Change::History(_) => ModalTab::CaseHistory,
+        Change::Call(_) => ModalTab::Calls,
+        Change::Sla(_) => ModalTab::Sla,
+        Change::Attachment(_) => ModalTab::Attachments,
+        Change::Survey(_) => ModalTab::Surveys,
+        Change::Case(_) => ModalTab::CaseData,
+        Change::CustomerCase(_) => ModalTab::CustomerHistory,
     }
 }
 

@@ -64,21 +64,20 @@ fn InteractionsView(list: Data<InteractionList>, case_id: CaseId) -> impl IntoVi
     let texts = t.t();
     // the channels with messages (a live message may open a new one: it joins at the end)
     // (a closure, not a memo: a handful of channels, and each memo costs bundle size)
+    // (keyed by position and channel: a silent reload may bring the channels in another order)
     let channels = move || {
         list.with(|l| {
             (0..l.channels.len())
                 .filter(|&i| !l.channels[i].messages.is_empty())
-                .collect::<Vec<usize>>()
+                .map(|i| (i, l.channels[i].channel.clone()))
+                .collect::<Vec<(usize, String)>>()
         })
     };
-    let selected = RwSignal::new(untrack(channels).first().copied().unwrap_or(0));
+    let selected = RwSignal::new(untrack(channels).first().map_or(0, |c| c.0));
     let query = RwSignal::new(String::new());
     // keyed: a button keeps its element (and focus) while its count and time change
-    let button = move |i: usize| {
+    let button = move |(i, code): (usize, String)| {
         let summary = move || list.with(|l| l.channels.get(i).map(|c| (c.channel.clone(), summary(c))));
-        let Some((code, _)) = summary() else {
-            return ().into_any();
-        };
         let name = fmt::channel(texts, &code);
         let now = move || {
             let s = summary().map(|(_, s)| s).unwrap_or_default();
@@ -116,9 +115,15 @@ fn InteractionsView(list: Data<InteractionList>, case_id: CaseId) -> impl IntoVi
         }
         .into_any()
     };
-    // the list is shared, not copied: a channel switch costs no clone of its messages
+    // the list is shared, not copied: a channel switch costs no clone of its messages. Built
+    // again when the selected position holds another conversation (after a silent reload), not
+    // for each new message.
+    let shown = Memo::new(move |_| {
+        let i = selected.get();
+        list.with(|l| l.channels.get(i).map(|c| (i, c.channel.clone(), c.identifier.clone())))
+    });
     let conversation = move || {
-        let index = selected.get();
+        let index = shown.with(|s| s.as_ref().map_or(0, |s| s.0));
         view! { <Conversation list index case_id query /> }
     };
     view! {
@@ -128,7 +133,7 @@ fn InteractionsView(list: Data<InteractionList>, case_id: CaseId) -> impl IntoVi
         >
             <div class="cv-interactions">
                 <div class="cv-channels" role="group" aria-label=texts.interactions.channels>
-                    <For each=channels key=|i| *i children=button />
+                    <For each=channels key=|c| c.clone() children=button />
                 </div>
                 <div class="cv-toolbar" role="search">
                     <SearchBox
@@ -229,13 +234,15 @@ fn Conversation(list: Data<InteractionList>, index: usize, case_id: CaseId, quer
                         let day = messages::day(messages[i].sent_at, &Local);
                         let separator = day != prev_day;
                         prev_day = day;
-                        (i, separator)
+                        (i, messages[i].id, separator)
                     })
                     .collect::<Vec<_>>()
             })
         })
     });
-    let row = move |(i, separator): (usize, bool)| {
+    // keyed by position and id: a row built for one message is never reused for another that a
+    // silent reload put at its position
+    let row = move |(i, _, separator): (usize, i64, bool)| {
         list.with_untracked(|l| {
             let msg = messages_in(l, index).get(i)?;
             let day = separator.then(|| {

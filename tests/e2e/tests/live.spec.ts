@@ -185,3 +185,30 @@ test('a change a colleague makes to the open case shows in place, with a short n
   await expect(d.locator('.cv-notice')).toHaveText(/^Maria Souza alterou .*o responsável.* deste caso\.$/);
   await expect(panel).toContainText('Maria Souza');
 });
+
+test('after a unification brings older messages, each conversation shows exactly the server\'s messages (rows kept by position would show others)', async ({ page, errors }) => {
+  const d = await openLive(page, '/casos/1001');
+  const panel = d.getByRole('tabpanel');
+  await d.getByRole('tab', { name: /^Interações/ }).click();
+  await expect(panel.locator('li.cv-msg').first()).toBeVisible();
+  // unify #1003 (e-mail) and #1004 (chat), both older than what #1001 holds
+  await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+  for (const id of [1003, 1004]) await panel.getByRole('checkbox', { name: new RegExp(`#${id}\\b`) }).check();
+  await panel.getByRole('button', { name: 'Unificar Atendimentos' }).click();
+  await panel.getByRole('button', { name: 'Confirmar unificação' }).click();
+  await expect(panel).toContainText('unificados ao caso #1001');
+  await d.getByRole('tab', { name: /^Interações/ }).click();
+  const res = await page.request.get('/v1/cases/1001/interactions', { headers: { Authorization: 'Bearer demo-token-ana' } });
+  const channels = ((await res.json()).channels as { channel: string; messages: { id: number; sent_at: number }[] }[])
+    .filter((c) => c.messages.length > 0);
+  const names: Record<string, string> = { whatsapp: 'WhatsApp', email: 'E-mail', chat: 'Chat' };
+  expect(channels.map((c) => c.channel).sort()).toEqual(['chat', 'email', 'whatsapp']);
+  for (const c of channels) {
+    await panel.getByRole('button', { name: new RegExp(`^${names[c.channel]}`) }).click();
+    await expect(panel.locator('.cv-conversation-head')).toContainText(names[c.channel]);
+    const expected = [...c.messages].sort((a, b) => a.sent_at - b.sent_at || a.id - b.id).map((m) => `msg-${m.id}`);
+    await expect
+      .poll(() => panel.locator('li.cv-msg').evaluateAll((els) => els.map((e) => e.id.replace(/^.*-(msg-\d+)$/, '$1'))))
+      .toEqual(expected);
+  }
+});
