@@ -119,6 +119,25 @@ const HELPERS = () => {
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
 };
 
+/** Runs `f` while 100 customer WhatsApp messages a second are posted to #1001 (5 every 50 ms). */
+async function withFlood(activity, f) {
+  let flooding = true;
+  const flood = (async () => {
+    while (flooding) {
+      const t = Date.now();
+      await activity({ kind: 'message', case_id: 1001, channel: 'whatsapp', text: 'flood', count: 5 });
+      await new Promise((res) => setTimeout(res, Math.max(0, 50 - (Date.now() - t))));
+    }
+  })();
+  await new Promise((res) => setTimeout(res, 1000));
+  try {
+    return await f();
+  } finally {
+    flooding = false;
+    await flood;
+  }
+}
+
 function startSandbox(n) {
   // where cargo put the sandbox: CARGO_TARGET_DIR (relative to the repository) when it is set
   const target = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
@@ -307,24 +326,9 @@ async function runSize(browser, n) {
 
   await tab(page, 'Histórico do Caso').click();
   await page.waitForTimeout(300);
-  let flooding = true;
-  const flood = (async () => {
-    // 5 messages every 50 ms: 100 a second
-    while (flooding) {
-      const t = Date.now();
-      await activity({ kind: 'message', case_id: 1001, channel: 'whatsapp', text: 'flood', count: 5 });
-      await new Promise((res) => setTimeout(res, Math.max(0, 50 - (Date.now() - t))));
-    }
-  })();
-  await page.waitForTimeout(1000);
-  try {
-    const liveKeys = await page.evaluate(({ queries, total }) => window.__bench.typeAll(
-      document.querySelector('[role=tabpanel]:not([hidden]) input[type=search]'), queries, total), { queries, total: WARMUP + REPS_FAST });
-    r.history_keystroke_live = figures(liveKeys.slice(WARMUP));
-  } finally {
-    flooding = false;
-    await flood;
-  }
+  const liveKeys = await withFlood(activity, () => page.evaluate(({ queries, total }) => window.__bench.typeAll(
+    document.querySelector('[role=tabpanel]:not([hidden]) input[type=search]'), queries, total), { queries, total: WARMUP + REPS_FAST }));
+  r.history_keystroke_live = figures(liveKeys.slice(WARMUP));
 
   // 7. the plain-JavaScript baseline: the same table and keystrokes, by hand
   const vanilla = readFileSync(join(ROOT, 'tests', 'bench', 'vanilla.html'), 'utf-8');
@@ -334,11 +338,21 @@ async function runSize(browser, n) {
   const base = await page.evaluate(({ queries, total }) => window.__bench.typeAll(
     document.getElementById('search'), queries, total), { queries, total: WARMUP + REPS_FAST });
   r.baseline_keystroke = figures(base.slice(WARMUP));
+  // the baseline again while the same messages are posted (it does not read them): on this
+  // machine the sandbox storing 100 messages a second shares the two cores with the browser, and
+  // that costs every page, not only ours
+  const baseFlood = await withFlood(activity, () => page.evaluate(({ queries, total }) => window.__bench.typeAll(
+    document.getElementById('search'), queries, total), { queries, total: WARMUP + REPS_FAST }));
+  r.baseline_keystroke_flood = figures(baseFlood.slice(WARMUP));
   r.keystroke_vs_baseline = {
     median: r.history_keystroke.work.median / r.baseline_keystroke.work.median,
     p95: r.history_keystroke.work.p95 / r.baseline_keystroke.work.p95,
   };
   r.live_keystroke_vs_baseline = {
+    median: r.history_keystroke_live.work.median / r.baseline_keystroke_flood.work.median,
+    p95: r.history_keystroke_live.work.p95 / r.baseline_keystroke_flood.work.p95,
+  };
+  r.live_keystroke_vs_calm_baseline = {
     median: r.history_keystroke_live.work.median / r.baseline_keystroke.work.median,
     p95: r.history_keystroke_live.work.p95 / r.baseline_keystroke.work.p95,
   };
@@ -364,6 +378,7 @@ const ROWS = [
   ['Live: a message arriving on the stream → on screen in Interações', 'event_painted', null],
   ['Keystroke in the history search while 100 messages/s arrive', 'history_keystroke_live', 16],
   ['Baseline (plain JS): keystroke', 'baseline_keystroke', null],
+  ['Baseline (plain JS): keystroke while 100 messages/s are posted', 'baseline_keystroke_flood', null],
 ];
 const KEYSTROKE_VS_BASELINE = 1.5; // ours ÷ the plain-JS baseline, work, median and p95
 const MEMORY_BUDGET_MIB = 60; // JS heap + wasm memory after visiting every tab
@@ -381,7 +396,8 @@ function table(results) {
   md += '\n| other | N | figure |\n|---|---:|---|\n';
   for (const [n, r] of Object.entries(results)) {
     md += `| Keystroke, ours ÷ baseline (work) | ${n} | median ×${r.keystroke_vs_baseline.median.toFixed(2)}, p95 ×${r.keystroke_vs_baseline.p95.toFixed(2)} (budget ×${KEYSTROKE_VS_BASELINE}) |\n`;
-    md += `| Keystroke while 100 messages/s arrive, ours ÷ baseline (work) | ${n} | median ×${r.live_keystroke_vs_baseline.median.toFixed(2)}, p95 ×${r.live_keystroke_vs_baseline.p95.toFixed(2)} (budget ×${KEYSTROKE_VS_BASELINE}) |\n`;
+    md += `| Keystroke while 100 messages/s arrive, ours ÷ baseline under the same posting (work) | ${n} | median ×${r.live_keystroke_vs_baseline.median.toFixed(2)}, p95 ×${r.live_keystroke_vs_baseline.p95.toFixed(2)} (budget ×${KEYSTROKE_VS_BASELINE}) |\n`;
+    md += `| The same, ÷ the calm baseline (for comparison) | ${n} | median ×${r.live_keystroke_vs_calm_baseline.median.toFixed(2)}, p95 ×${r.live_keystroke_vs_calm_baseline.p95.toFixed(2)} |\n`;
     md += `| Slowest tab pair (median work) | ${n} | ${r.tab_switch.worst_pair.pair}: ${fmt(r.tab_switch.worst_pair.median)} ms |\n`;
     md += `| Scrolling the history | ${n} | ${r.history_scroll.dropped_per_second.toFixed(2)} dropped frames/s (${r.history_scroll.frames} frames in ${r.history_scroll.seconds.toFixed(1)} s, interval ${fmt(r.history_scroll.frame_interval_ms)} ms) |\n`;
     md += `| Memory after visiting every tab | ${n} | JS heap ${mib(r.memory.js_heap)}, wasm ${mib(r.memory.wasm)} (budget ${MEMORY_BUDGET_MIB} MiB together) |\n`;
@@ -402,7 +418,7 @@ function judge(results, sizes) {
       out.push({ budget: `${label}: p95 < ${budget} ms`, n, figure: p95 == null ? '—' : `p95 ${fmt(p95)} ms`, met: p95 == null ? null : p95 < budget });
     }
   }
-  for (const [key, what] of [['keystroke_vs_baseline', 'Keystroke'], ['live_keystroke_vs_baseline', 'Keystroke while 100 messages/s arrive']]) {
+  for (const [key, what] of [['keystroke_vs_baseline', 'Keystroke'], ['live_keystroke_vs_baseline', 'Keystroke while 100 messages/s arrive (baseline under the same posting)']]) {
     for (const [n, r] of Object.entries(results)) {
       const { median, p95 } = r[key];
       const ok = [median, p95].every(Number.isFinite);
