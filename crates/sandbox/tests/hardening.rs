@@ -173,3 +173,44 @@ async fn a_data_set_whose_case_and_customer_differ_in_tenant_is_refused() {
     let err = cvortex_sandbox::db::load(&mut conn, &data, 0).unwrap_err();
     assert!(err.contains("tenant"), "{err}");
 }
+
+// The schema version: a file of an older schema (no version, an old `unifications` table) is
+// emptied and seeded again; a current one keeps its data across a restart, and loading a data set
+// keeps the version (else every restart would empty the file).
+#[tokio::test]
+async fn a_file_of_an_older_schema_is_emptied_and_a_current_one_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::db_path(dir.path());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             INSERT INTO meta VALUES ('seeded_at', '1');
+             CREATE TABLE unifications (id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL);",
+        )
+        .unwrap();
+    }
+    let conn = cvortex_sandbox::db::open(&path).unwrap();
+    assert!(
+        !cvortex_sandbox::db::is_seeded(&conn).unwrap(),
+        "the old file was emptied"
+    );
+    drop(conn);
+
+    let s = Sandbox {
+        app: common::app_on(dir.path(), false),
+        dir,
+    };
+    let (st, _) = upload_as(&s, TOKEN, 1001, "kept.pdf", vec![1; 10], "v-1").await;
+    assert_eq!(st, StatusCode::CREATED);
+    let s = s.restart();
+    let (_, list) = s.get("/v1/cases/1001/attachments").await;
+    assert!(
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["file_name"] == "kept.pdf"),
+        "{list}"
+    );
+}
