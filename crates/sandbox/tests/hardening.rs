@@ -107,10 +107,9 @@ async fn the_tenants_quota_counts_every_case() {
         (StatusCode::PAYLOAD_TOO_LARGE, "quota_exceeded"),
         "{body}"
     );
-    // another tenant has its own
-    let s = tuned(|c| c.tenant_quota_bytes = 100_000_000);
-    let (st, _) = upload_as(&s, OTHER_TENANT_TOKEN, 2001, "a.pdf", vec![1; 10], "t-2").await;
-    assert_eq!(st, StatusCode::CREATED);
+    // the same file fits another tenant's quota, on the same server
+    let (st, body) = upload_as(&s, OTHER_TENANT_TOKEN, 2001, "a.pdf", vec![1; 500_000], "t-2").await;
+    assert_eq!(st, StatusCode::CREATED, "{body}");
 }
 
 // Before: a client that sent its headers and stalled held the request forever.
@@ -146,9 +145,29 @@ async fn ids_are_counted_per_tenant() {
     let (_, b) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; 10], "i-2").await;
     assert_eq!(b["id"].as_i64().unwrap(), a["id"].as_i64().unwrap() + 1);
     // history events and messages take their ids from the same per-tenant count
-    // (`store::next_item_id`); unifications are numbered per tenant as well
+    // (`store::next_item_id`); unifications are numbered per tenant as well: another tenant's
+    // unification (stored as the first row) does not count, and the undo finds this one by its
+    // number, not by its row
+    let conn = rusqlite::Connection::open(common::db_path(s.dir.path())).unwrap();
+    conn.execute(
+        "INSERT INTO unifications (tenant_id, number, target_case_id, idempotency_key, request, data)
+         VALUES ('outra', 1, 2001, 'x', '[]', '{}')",
+        [],
+    )
+    .unwrap();
     let (st, u) = s.unify(&[1004], "u").await;
     assert_eq!((st, u["id"].as_i64()), (StatusCode::CREATED, Some(1)), "{u}");
+    let (st, undone) = s
+        .call_as(
+            TOKEN,
+            axum::http::Method::DELETE,
+            "/v1/cases/1001/unifications/1",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(st, StatusCode::OK, "{undone}");
+    assert!(undone["undone_at"].is_i64(), "{undone}");
 }
 
 // Before: the case list joined customers of any tenant.
