@@ -263,21 +263,22 @@ impl LiveCase {
     }
 
     fn queue(&self, change: Change) {
-        let soon = usize::from(tab_of(&change) != self.tab.get_untracked());
+        // 0: the tab on screen, applied within a frame; 1: another tab, within HIDDEN_BATCH_MS
+        let later = usize::from(tab_of(&change) != self.tab.get_untracked());
         let schedule = self
             .inner
             .try_update_value(|i| {
                 i.pending.push(change);
-                !std::mem::replace(&mut i.flush_due[soon], true)
+                !std::mem::replace(&mut i.flush_due[later], true)
             })
             .unwrap_or(false);
         if schedule {
             let this = *self;
-            let ms = [BATCH_MS, HIDDEN_BATCH_MS][soon];
+            let ms = [BATCH_MS, HIDDEN_BATCH_MS][later];
             // each timer clears its own mark; a batch takes whatever is pending
             set_timeout(
                 move || {
-                    this.inner.try_update_value(|i| i.flush_due[soon] = false);
+                    this.inner.try_update_value(|i| i.flush_due[later] = false);
                     this.flush();
                 },
                 Duration::from_millis(ms),
