@@ -263,7 +263,6 @@ impl LiveCase {
     }
 
     fn queue(&self, change: Change) {
-        // 0: the tab on screen, applied within a frame; 1: another tab, within HIDDEN_BATCH_MS
         let later = usize::from(tab_of(&change) != self.tab.get_untracked());
         let schedule = self
             .inner
