@@ -306,14 +306,7 @@ async fn an_ineligible_case_refuses_the_whole_unification_with_reasons() {
 }
 
 async fn upload(s: &Sandbox, name: &str, mime: &str, bytes: Vec<u8>, key: &str) -> (StatusCode, Value) {
-    let req = Request::post(format!("/v1/cases/1001/attachments?file_name={name}"))
-        .header("authorization", format!("Bearer {TOKEN}"))
-        .header("idempotency-key", key)
-        .header("content-type", mime)
-        .body(Body::from(bytes))
-        .unwrap();
-    let (st, _, body) = s.send(req).await;
-    (st, serde_json::from_slice(&body).unwrap())
+    s.upload(TOKEN, 1001, name, mime, bytes, key).await
 }
 
 #[tokio::test]

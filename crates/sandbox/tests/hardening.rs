@@ -4,26 +4,13 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{app_with, error_code, Sandbox};
+use common::{error_code, Sandbox};
 use cvortex_sandbox::demo::{COLLEAGUE_TOKEN, OTHER_TENANT_TOKEN, TOKEN};
 use futures_util::StreamExt;
 use serde_json::Value;
 
 async fn upload_as(s: &Sandbox, token: &str, case: i64, name: &str, bytes: Vec<u8>, key: &str) -> (StatusCode, Value) {
-    let req = Request::post(format!("/v1/cases/{case}/attachments?file_name={name}"))
-        .header("authorization", format!("Bearer {token}"))
-        .header("idempotency-key", key)
-        .header("content-type", "application/pdf")
-        .body(Body::from(bytes))
-        .unwrap();
-    let (st, _, body) = s.send(req).await;
-    (st, serde_json::from_slice(&body).unwrap())
-}
-
-fn tuned(tune: impl FnOnce(&mut cvortex_sandbox::state::Config)) -> Sandbox {
-    let dir = tempfile::tempdir().unwrap();
-    let app = app_with(dir.path(), false, tune);
-    Sandbox { dir, app }
+    s.upload(token, case, name, "application/pdf", bytes, key).await
 }
 
 // Before: 201, the file landed in a case that no longer stands on its own.
@@ -77,7 +64,7 @@ async fn keys_are_scoped_by_agent_and_route() {
 // Before: no quota; 500 parallel 10 MB uploads wrote 5 GB.
 #[tokio::test]
 async fn the_cases_quota_is_told_with_the_limits_and_enforced() {
-    let s = tuned(|c| c.case_quota_bytes = 1000);
+    let s = Sandbox::with_config(|c| c.case_quota_bytes = 1000);
     let (_, list) = s.get("/v1/cases/1001/attachments").await;
     let used = list["limits"]["case_used_bytes"].as_u64().unwrap();
     assert_eq!(list["limits"]["case_quota_bytes"], 1000);
@@ -97,7 +84,7 @@ async fn the_cases_quota_is_told_with_the_limits_and_enforced() {
 
 #[tokio::test]
 async fn the_tenants_quota_counts_every_case() {
-    let s = tuned(|c| c.tenant_quota_bytes = 1_000_000);
+    let s = Sandbox::with_config(|c| c.tenant_quota_bytes = 1_000_000);
     let (st, _) = upload_as(&s, TOKEN, 1001, "a.pdf", vec![1; 600_000], "t-0").await;
     assert_eq!(st, StatusCode::CREATED);
     // another case of the same tenant, well within its own quota
@@ -115,7 +102,7 @@ async fn the_tenants_quota_counts_every_case() {
 // Before: a client that sent its headers and stalled held the request forever.
 #[tokio::test]
 async fn an_upload_whose_body_stalls_times_out() {
-    let s = tuned(|c| c.upload_timeout_ms = 200);
+    let s = Sandbox::with_config(|c| c.upload_timeout_ms = 200);
     let stalled =
         futures_util::stream::once(async { Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"%PDF")) })
             .chain(futures_util::stream::pending());

@@ -1,4 +1,4 @@
-import { test, expect, dialog, withRequestTimeout } from './fixtures';
+import { test, expect, dialog, withRequestTimeout, Sandbox } from './fixtures';
 import type { Page, Request } from '@playwright/test';
 
 // João's cases in the demo data (crates/sandbox/src/demo.rs), one per rule. The open case is 1001.
@@ -30,6 +30,22 @@ function unifyPosts(page: Page): Request[] {
     if (r.method() === 'POST' && /\/v1\/cases\/1001\/unifications$/.test(r.url())) posts.push(r);
   });
   return posts;
+}
+
+/**
+ * Confirms the unification of #1003 while the server drops its answer (it happens, unbeknownst to
+ * the page); gives the POSTs seen and the alert that says it may have happened.
+ */
+async function unifyWithLostAnswer(page: Page, sandbox: Sandbox) {
+  await open(page);
+  const posts = unifyPosts(page);
+  await sandbox.fault({ route: 'unify', drop_after: true, times: 1 });
+  await box(page, 1003).check();
+  await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+  await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+  const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar a unificação' });
+  await expect(failed).toContainText('a unificação pode ter sido feita');
+  return { posts, failed };
 }
 
 async function open(page: Page) {
@@ -222,16 +238,9 @@ test.describe('Histórico do Cliente', () => {
   });
 
   test('an answer lost on the way: the list shows it happened, and retrying with the same key confirms it once', async ({ page, sandbox, errors }) => {
-    await open(page);
-    const posts = unifyPosts(page);
-    await sandbox.fault({ route: 'unify', drop_after: true, times: 1 });
-    await box(page, 1003).check();
-    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
-    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
     // no answer: the UI cannot know whether it happened, and says so
-    const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar a unificação' });
+    const { posts, failed } = await unifyWithLostAnswer(page, sandbox);
     await expect(failed).toContainText('Sem conexão com o servidor');
-    await expect(failed).toContainText('a unificação pode ter sido feita');
     // it did happen, and the case's stream shows it: #1003 is listed as unified into this case,
     // without a note that it left the selection (that request took it, not someone else)
     await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
@@ -248,14 +257,7 @@ test.describe('Histórico do Cliente', () => {
   });
 
   test('a lost answer stays "may have happened" through a retry that fails: the next retry still sends that very request (forget it after the 503 and this fails)', async ({ page, sandbox, errors }) => {
-    await open(page);
-    const posts = unifyPosts(page);
-    await sandbox.fault({ route: 'unify', drop_after: true, times: 1 });
-    await box(page, 1003).check();
-    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
-    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
-    const failed = panel(page).getByRole('alert').filter({ hasText: 'Não foi possível confirmar a unificação' });
-    await expect(failed).toContainText('a unificação pode ter sido feita');
+    const { posts, failed } = await unifyWithLostAnswer(page, sandbox);
     await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
     // the first retry meets a server that is unavailable: nothing is known still
     await sandbox.fault({ route: 'unify', status: 503, times: 1 });

@@ -47,6 +47,13 @@ impl Sandbox {
         Self::with_faults(false)
     }
 
+    /// A sandbox whose configuration `tune` changed (quotas, timeouts).
+    pub fn with_config(tune: impl FnOnce(&mut Config)) -> Sandbox {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app_with(dir.path(), false, tune);
+        Sandbox { dir, app }
+    }
+
     pub fn with_faults(faults: bool) -> Sandbox {
         let dir = tempfile::tempdir().unwrap();
         let app = app_on(dir.path(), faults);
@@ -103,6 +110,26 @@ impl Sandbox {
             serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
         };
         (status, value)
+    }
+
+    /// Uploads `bytes` as `name` of type `mime` into case `case` with `token`.
+    pub async fn upload(
+        &self,
+        token: &str,
+        case: i64,
+        name: &str,
+        mime: &str,
+        bytes: Vec<u8>,
+        key: &str,
+    ) -> (StatusCode, Value) {
+        let req = Request::post(format!("/v1/cases/{case}/attachments?file_name={name}"))
+            .header("authorization", format!("Bearer {token}"))
+            .header("idempotency-key", key)
+            .header("content-type", mime)
+            .body(Body::from(bytes))
+            .unwrap();
+        let (st, _, body) = self.send(req).await;
+        (st, serde_json::from_slice(&body).unwrap())
     }
 
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
