@@ -227,7 +227,7 @@ impl LiveCase {
 
     /// Takes one event of the stream (its `event:` kind and `data:`); the heartbeat interval when
     /// it was the `hello`. Public for the component tests, which feed events without a server.
-    #[inline(never)]
+    #[inline(never)] // inlined into the stream reader's async state machine it cost 0.6 KB brotli
     pub fn take(&self, kind: &str, data: &str) -> Option<u32> {
         // a garbled event, or one of a kind this version does not know, is skipped: the next ones
         // still apply
@@ -251,7 +251,7 @@ impl LiveCase {
 
     /// Reloads the tabs `which` picks, keeping what they show until the new data is in (and the
     /// filters, selection and scroll, which live outside the data).
-    #[inline(never)]
+    #[inline(never)] // (as `take`: out of the state machine, 0.1 KB smaller)
     fn reload(&self, which: fn(ModalTab) -> bool) {
         self.flush();
         let Some((client, id)) = self.inner.try_with_value(|i| (i.client.clone(), i.case_id)) else {
