@@ -26,9 +26,13 @@ pub enum TokenSource {
     /// called for every request so the host owns expiry and refresh. Nothing is stored here.
     Host(js_sys::Function),
     /// Standalone: a tenant login; the token is kept in memory only, and a 401 logs in again once.
+    /// One login at a time: the reads that start together (every tab's, the event stream's)
+    /// share its promise, rather than each making the server check the password.
     Login {
         request: LoginRequest,
-        token: RefCell<Option<String>>,
+        token: RefCell<Option<js_sys::Promise>>,
+        /// Why the last login failed, for every read that waited on it.
+        failure: RefCell<Option<ApiError>>,
     },
     /// A fixed token (component tests).
     Fixed(String),
@@ -82,27 +86,56 @@ impl ApiClient {
                     .filter(|t| !t.is_empty())
                     .ok_or(ApiError::SessionExpired)
             }
-            TokenSource::Login { request, token } => {
-                if !fresh {
-                    if let Some(t) = token.borrow().clone() {
-                        return Ok(t);
-                    }
+            TokenSource::Login { token, failure, .. } => {
+                let kept = token.borrow().clone().filter(|_| !fresh);
+                let login = kept.unwrap_or_else(|| {
+                    let p = wasm_bindgen_futures::future_to_promise(self.clone().shared_login());
+                    *token.borrow_mut() = Some(p.clone());
+                    p
+                });
+                match JsFuture::from(login).await {
+                    Ok(t) => t.as_string().ok_or(ApiError::SessionExpired),
+                    Err(_) => Err(failure.borrow().clone().unwrap_or(ApiError::SessionExpired)),
                 }
-                let session: Session = self.login(request).await?;
-                *token.borrow_mut() = Some(session.token.clone());
-                Ok(session.token)
             }
         }
     }
 
-    async fn login(&self, request: &LoginRequest) -> Result<Session, ApiError> {
+    /// The login that [`token`](Self::token)'s callers share; a failed one is forgotten, so the
+    /// next read logs in again. Only the session's token is decoded (the rest is not used).
+    async fn shared_login(self) -> Result<JsValue, JsValue> {
+        #[derive(serde::Deserialize)]
+        struct Issued {
+            token: String,
+        }
+        let TokenSource::Login {
+            request,
+            token,
+            failure,
+        } = &self.0.tokens
+        else {
+            return Err(JsValue::NULL);
+        };
         let (signal, timeout) = self.signals(None);
-        let req = Request::post(&self.url("/v1/auth/login"))
+        let sent = match Request::post(&self.url("/v1/auth/login"))
             .abort_signal(Some(&signal))
             .json(request)
-            .map_err(|e| ApiError::BadData(e.to_string()))?;
-        let res = req.send().await.map_err(|_| classify_failure(None, &timeout))?;
-        decode(res).await
+        {
+            Ok(req) => req.send().await.map_err(|_| classify_failure(None, &timeout)),
+            Err(e) => Err(ApiError::BadData(e.to_string())),
+        };
+        let issued: Result<Issued, ApiError> = match sent {
+            Ok(res) => decode(res).await,
+            Err(e) => Err(e),
+        };
+        match issued {
+            Ok(i) => Ok(i.token.into()),
+            Err(e) => {
+                *token.borrow_mut() = None;
+                *failure.borrow_mut() = Some(e);
+                Err(JsValue::NULL)
+            }
+        }
     }
 
     /// A signal that fires on the caller's abort or on our timeout, and the timeout signal alone.

@@ -45,6 +45,7 @@ pub fn StandaloneApp() -> impl IntoView {
     let tokens = TokenSource::Login {
         request: config.login,
         token: Default::default(),
+        failure: Default::default(),
     };
     provide_client(ApiClient::new(&config.api_base, tokens, timeout_ms));
     let i18n = provide_i18n(Locale::PtBr);

@@ -13,6 +13,7 @@
 // Usage: node tests/bench/bench.mjs [N...]   (./x bench builds everything first)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +139,9 @@ async function withFlood(activity, f) {
   }
 }
 
+// the test controls' admin token, given to the sandbox (crates/sandbox/src/admin.rs)
+const ADMIN_TOKEN = randomBytes(16).toString('hex');
+
 function startSandbox(n) {
   // where cargo put the sandbox: CARGO_TARGET_DIR (relative to the repository) when it is set
   const target = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
@@ -147,7 +151,7 @@ function startSandbox(n) {
     // for /__sandbox/activity (the live figures); no fault is ever set
     '--faults',
     '--dist', join(ROOT, 'dist'),
-  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  ], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SANDBOX_ADMIN_TOKEN: ADMIN_TOKEN } });
   return child;
 }
 
@@ -312,7 +316,7 @@ async function runSize(browser, n) {
   // keystroke while 100 customer messages a second arrive (applied in place to Interações, counted
   // on its badge) — the same keystrokes as in 3, against the same baseline
   const activity = (body) => fetch(`${BASE}/__sandbox/activity`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-token': ADMIN_TOKEN }, body: JSON.stringify(body),
   }).then((res) => { if (!res.ok) throw new Error(`activity: ${res.status}`); });
   await page.exposeFunction('__inject', (text) => activity({ kind: 'message', case_id: 1001, channel: 'whatsapp', text }));
   await tab(page, 'Interações').click();

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 // The sandbox serves the release build (dist/) and the API on one origin, with fault injection
 // enabled and a 1 s event-stream heartbeat (a silent stream is lost after ~3 s, not 45 s); each
@@ -7,6 +8,9 @@ import { resolve } from 'node:path';
 const addr = process.env.E2E_ADDR ?? '127.0.0.1:8090';
 // where cargo put the sandbox: CARGO_TARGET_DIR (relative to the repository) when it is set
 const target = resolve('../..', process.env.CARGO_TARGET_DIR ?? 'target');
+// the test controls' admin token: made here, given to the sandbox, read by the fixtures (the
+// workers inherit this process's environment)
+process.env.SANDBOX_ADMIN_TOKEN ||= randomBytes(16).toString('hex');
 
 export default defineConfig({
   testDir: './tests',
@@ -34,6 +38,7 @@ export default defineConfig({
     url: `http://${addr}/`,
     reuseExistingServer: false,
     timeout: 60_000,
+    env: { SANDBOX_ADMIN_TOKEN: process.env.SANDBOX_ADMIN_TOKEN },
     stdout: 'ignore',
     stderr: 'pipe',
   },

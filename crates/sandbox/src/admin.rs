@@ -1,9 +1,17 @@
 //! `/__sandbox`: test controls, mounted only when fault injection is enabled.
+//!
+//! They can empty the database, so each request must carry the admin token printed at start
+//! (`X-Sandbox-Token`), name a loopback `Host` (a page that rebinds its own DNS name to 127.0.0.1
+//! still sends its own name), and send its body as JSON (a cross-site form or `fetch` without a
+//! preflight cannot set that type, nor the token's header).
 
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::{from_fn_with_state, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{patch, post};
 use axum::{Json, Router};
+use cvortex_domain::codes;
 use rusqlite::params;
 use serde_json::Value;
 
@@ -12,7 +20,9 @@ use crate::faults::Fault;
 use crate::routes::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
+pub const TOKEN_HEADER: &str = "x-sandbox-token";
+
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route(
             "/__sandbox/faults",
@@ -21,6 +31,62 @@ pub fn router() -> Router<AppState> {
         .route("/__sandbox/reset", post(reset))
         .route("/__sandbox/cases/{case_id}", patch(patch_case))
         .route("/__sandbox/activity", post(activity))
+        .route_layer(from_fn_with_state(state.clone(), guard))
+}
+
+async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let refuse = |status, code, message: &str| AppError::new(status, code, message).into_response();
+    if !loopback_host(req.headers()) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            codes::FORBIDDEN,
+            "the test controls answer only a loopback Host",
+        );
+    }
+    let token = req
+        .headers()
+        .get(TOKEN_HEADER)
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    if !same_secret(token, state.config.admin_token.as_bytes()) {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            codes::UNAUTHORIZED,
+            "the test controls need the admin token the sandbox printed at start (X-Sandbox-Token)",
+        );
+    }
+    let has_body = !matches!(*req.method(), Method::GET | Method::DELETE | Method::HEAD);
+    let json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+    if has_body && !json {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            codes::UNSUPPORTED_TYPE,
+            "the test controls take application/json",
+        );
+    }
+    next.run(req).await
+}
+
+/// `127.0.0.0/8`, `[::1]` or `localhost`, with or without a port.
+pub fn loopback_host(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _port)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Compares in time independent of where the two differ.
+fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
 /// Something happens to a case (`crate::activity::Activity`, one or a list): stored and
@@ -75,7 +141,7 @@ async fn clear_faults(State(state): State<AppState>) -> ApiResult<StatusCode> {
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Reloads the data set the sandbox started with and clears the faults; with
+/// Reloads the data set the sandbox started with and clears the faults and the failed logins; with
 /// `{"data_set": "hostile"}`, loads the hostile data set instead (crates/sandbox/src/hostile.rs).
 async fn reset(State(state): State<AppState>, body: axum::body::Bytes) -> ApiResult<StatusCode> {
     faults(&state)?.clear();
@@ -105,6 +171,7 @@ async fn reset(State(state): State<AppState>, body: axum::body::Bytes) -> ApiRes
     }
     // what the logs held describes the old data: a stream resuming from it must reload
     state.live.clear_logs();
+    state.logins.clear();
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -16,7 +16,9 @@ USAGE: sandbox [OPTIONS]
   --data FILE             load this data set (format: docs/sandbox-data.md)
   --generate N            load the demo data plus a case with N items per tab (benchmarks)
   --reset                 reload the data set even if the file already holds one
-  --faults                enable fault injection and the /__sandbox test controls
+  --faults                enable fault injection and the /__sandbox test controls (they need
+                          the header X-Sandbox-Token: the token printed at start, or
+                          $SANDBOX_ADMIN_TOKEN when set)
   --fault ROUTE:SPEC      inject a fault from the start (implies --faults), e.g. calls:500,times=1
   --frame-ancestors SRC   CSP frame-ancestors (default 'self')
   --undo-window-secs N    how long a unification can be undone (default 600)

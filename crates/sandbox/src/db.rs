@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS tenants (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, surveys_configured INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS agents (
     id INTEGER PRIMARY KEY, tenant_id TEXT NOT NULL, name TEXT NOT NULL,
-    username TEXT NOT NULL, password TEXT NOT NULL, UNIQUE (tenant_id, username));
+    username TEXT NOT NULL, password_hash TEXT NOT NULL, UNIQUE (tenant_id, username));
 CREATE TABLE IF NOT EXISTS tokens (
     token TEXT PRIMARY KEY, agent_id INTEGER NOT NULL, expires_at INTEGER);
 CREATE TABLE IF NOT EXISTS customers (
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS uploads (
 
 /// Bumped whenever [`SCHEMA`] changes: a file made by another version is emptied at open (and
 /// then seeded again), since `CREATE TABLE IF NOT EXISTS` would keep its old tables.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 pub fn open(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
@@ -131,7 +131,13 @@ pub fn load(conn: &mut Connection, data: &DataSet, now: i64) -> Result<(), Strin
         for a in &data.agents {
             tx.execute(
                 "INSERT INTO agents VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![a.id, a.tenant, a.name, a.username, a.password],
+                params![
+                    a.id,
+                    a.tenant,
+                    a.name,
+                    a.username,
+                    crate::password::stored(&format!("{}\n{}", a.tenant, a.username), &a.password)
+                ],
             )?;
             for token in &a.tokens {
                 tx.execute("INSERT INTO tokens VALUES (?1, ?2, NULL)", params![token, a.id])?;

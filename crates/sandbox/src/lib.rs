@@ -14,9 +14,11 @@ pub mod generate;
 pub mod hostile;
 pub mod live;
 pub mod openapi;
+pub mod password;
 pub mod routes;
 pub mod state;
 pub mod store;
+pub mod throttle;
 pub mod web;
 
 use axum::http::{header, HeaderValue};
@@ -36,7 +38,7 @@ pub fn router(state: AppState) -> Router {
     let api = routes::api().route_layer(from_fn_with_state(state.clone(), faults::inject));
     let mut app = Router::new().merge(api);
     if state.faults.is_some() {
-        app = app.merge(admin::router());
+        app = app.merge(admin::router(&state));
     }
     app.fallback(fallback)
         .method_not_allowed_fallback(method_not_allowed)

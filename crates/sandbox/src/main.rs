@@ -59,6 +59,9 @@ async fn main() -> ExitCode {
     }
 }
 
+/// Where the test controls' admin token may be given (tests do); else a random one is printed.
+const ADMIN_TOKEN_ENV: &str = "SANDBOX_ADMIN_TOKEN";
+
 async fn run(opts: Options) -> Result<(), String> {
     if let Some(dir) = opts.db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -83,7 +86,12 @@ async fn run(opts: Options) -> Result<(), String> {
     }
     let source = opts.source.clone();
     let reseed: Reseed = Arc::new(move |conn| seed(conn, &source));
+    let admin_token = std::env::var(ADMIN_TOKEN_ENV)
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| cvortex_sandbox::state::random_hex(16));
     let config = Config {
+        admin_token: admin_token.clone(),
         undo_window_ms: opts.undo_window_secs as i64 * 1000,
         frame_ancestors: opts.frame_ancestors.clone(),
         dist: Some(opts.dist.clone()),
@@ -98,7 +106,7 @@ async fn run(opts: Options) -> Result<(), String> {
     }
     let faults = opts.faults.then(|| Faults::new(opts.initial_faults.clone()));
     if faults.is_some() {
-        eprintln!("sandbox: fault injection enabled (/__sandbox)");
+        eprintln!("sandbox: fault injection enabled: /__sandbox takes requests with the header X-Sandbox-Token: {admin_token}");
     }
     let state = AppState::new(conn, config, faults, reseed);
     // a little live activity on the demo case, so a newcomer sees the modal follow it
@@ -120,12 +128,15 @@ async fn run(opts: Options) -> Result<(), String> {
         .await
         .map_err(|e| format!("{}: {e}", opts.addr))?;
     eprintln!("sandbox: listening on http://{}", opts.addr);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
 }
 
 /// Every `secs` seconds, João writes on WhatsApp in case #1001.

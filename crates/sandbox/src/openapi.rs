@@ -44,11 +44,11 @@ fn op(name: &str, g: &mut SchemaGenerator) -> Op {
     match name {
         "login" => Op {
             summary: "Log in to a tenant",
-            description: "Exchanges tenant, username and password for a bearer token. The only operation without a token.",
+            description: "Exchanges tenant, username and password for a bearer token, which expires at `expires_at` (then every call answers 401 and the client logs in again). The only operation without a token. Failed attempts are throttled per account and per client address (by default 5 and 20 within 15 minutes): past the limit the answer is 429 with `Retry-After`, even for the right password, until the window moves on. Passwords are kept as argon2id hashes.",
             request: Some(sub::<LoginRequest>(g)),
             ok_status: "200",
             ok: ok("A session", sub::<Session>(g)),
-            errors: &[401, 422],
+            errors: &[401, 422, 429],
             extra_params: vec![],
         },
         "cases" => Op {
@@ -271,6 +271,10 @@ pub fn document() -> Value {
         (408, "The request's body did not arrive in time (request_timeout)"),
         (413, "The file is larger than the limit (payload_too_large), or a quota would be exceeded (quota_exceeded, details: remaining_bytes)"),
         (415, "The file type is not allowed"),
+        (
+            429,
+            "Too many requests (rate_limited; after failed logins, details: retry_after_s): wait the Retry-After seconds",
+        ),
         (
             422,
             "Valid JSON that breaks a rule (validation_failed, idempotency_key_reused)",

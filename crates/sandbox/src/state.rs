@@ -28,6 +28,13 @@ pub struct Config {
     pub case_quota_bytes: u64,
     /// How many bytes of attachments one tenant may hold in all.
     pub tenant_quota_bytes: u64,
+    /// Failed logins allowed per account (tenant and username) within `login_window_ms`.
+    pub login_failures_per_account: u32,
+    /// Failed logins allowed per client address within `login_window_ms`.
+    pub login_failures_per_client: u32,
+    pub login_window_ms: i64,
+    /// What a request to the `/__sandbox` test controls must carry in `X-Sandbox-Token`.
+    pub admin_token: String,
 }
 
 impl Default for Config {
@@ -41,6 +48,10 @@ impl Default for Config {
             upload_timeout_ms: 5 * 60 * 1000,
             case_quota_bytes: 200 * 1024 * 1024,
             tenant_quota_bytes: 2 * 1024 * 1024 * 1024,
+            login_failures_per_account: 5,
+            login_failures_per_client: 20,
+            login_window_ms: 15 * 60 * 1000,
+            admin_token: random_hex(16),
         }
     }
 }
@@ -63,6 +74,8 @@ pub struct AppState {
     pub reseed: Reseed,
     /// The cases' live changes and their streams.
     pub live: Live,
+    /// Failed logins, per account and per client.
+    pub logins: Arc<crate::throttle::Throttle>,
 }
 
 impl AppState {
@@ -83,6 +96,7 @@ impl AppState {
             config: Arc::new(config),
             faults,
             reseed,
+            logins: Arc::default(),
         }
     }
 

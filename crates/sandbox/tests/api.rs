@@ -412,7 +412,7 @@ async fn faults_are_injected_per_route_and_the_controls_exist_only_when_enabled(
     let (st, body) = s.unify(&[1002], "k").await;
     assert_eq!(st, StatusCode::CONFLICT);
     assert_eq!(body["error"]["details"][0]["reasons"][0]["code"], "in_service");
-    let (st, _) = s.call(Method::POST, "/__sandbox/reset", None).await;
+    let (st, _) = s.call(Method::POST, "/__sandbox/reset", Some(json!({}))).await;
     assert_eq!(st, StatusCode::NO_CONTENT);
     let (st, _) = s.unify(&[1002], "k2").await;
     assert_eq!(st, StatusCode::CREATED);

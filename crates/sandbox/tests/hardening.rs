@@ -220,3 +220,185 @@ async fn a_file_of_an_older_schema_is_emptied_and_a_current_one_kept() {
         "{list}"
     );
 }
+
+async fn login(
+    s: &Sandbox,
+    username: &str,
+    password: &str,
+    from: [u8; 4],
+) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let body = serde_json::json!({ "tenant": "demo", "username": username, "password": password });
+    let mut req = Request::post("/v1/auth/login")
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let addr = std::net::SocketAddr::from((from, 40_000));
+    req.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+    let (st, headers, bytes) = s.send(req).await;
+    (st, headers, serde_json::from_slice(&bytes).unwrap())
+}
+
+const HOME: [u8; 4] = [127, 0, 0, 1];
+
+// Before (item 4): 60 wrong passwords in a row gave 60 × 401, and the 61st guess was still
+// checked. Remove the per-account check and the fourth attempt answers 200.
+#[tokio::test]
+async fn failed_logins_lock_the_account_with_retry_after_even_for_the_right_password() {
+    let s = Sandbox::with_config(|c| {
+        c.login_failures_per_account = 3;
+        c.login_window_ms = 60_000;
+    });
+    for _ in 0..3 {
+        let (st, _, _) = login(&s, "ana.lima", "guess", HOME).await;
+        assert_eq!(st, StatusCode::UNAUTHORIZED);
+    }
+    let (st, headers, body) = login(&s, "ana.lima", "demo", HOME).await;
+    assert_eq!(
+        (st, error_code(&body).as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+        "{body}"
+    );
+    let wait: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((59..=60).contains(&wait), "Retry-After {wait}");
+    assert_eq!(body["error"]["details"]["retry_after_s"], wait);
+    // another account of the same client is not locked
+    let (st, _, _) = login(&s, "maria.souza", "demo", HOME).await;
+    assert_eq!(st, StatusCode::OK);
+}
+
+// Remove the per-client check and one address can try every username of the tenant.
+#[tokio::test]
+async fn failed_logins_lock_the_client_across_accounts_and_leave_other_clients_alone() {
+    let s = Sandbox::with_config(|c| {
+        c.login_failures_per_account = 100;
+        c.login_failures_per_client = 4;
+    });
+    let attacker = [10, 0, 0, 66];
+    for user in ["ana.lima", "maria.souza", "carlos.pereira", "juliana.alves"] {
+        let (st, _, _) = login(&s, user, "guess", attacker).await;
+        assert_eq!(st, StatusCode::UNAUTHORIZED);
+    }
+    let (st, headers, _) = login(&s, "rafael.nogueira", "demo", attacker).await;
+    assert_eq!(st, StatusCode::TOO_MANY_REQUESTS);
+    assert!(headers.contains_key("retry-after"));
+    let (st, _, _) = login(&s, "ana.lima", "demo", HOME).await;
+    assert_eq!(st, StatusCode::OK, "the accounts themselves are not locked");
+}
+
+// A success clears the account's failures: an agent who mistyped twice is not one try from a
+// lock for the rest of the window.
+#[tokio::test]
+async fn a_successful_login_clears_the_accounts_failures() {
+    let s = Sandbox::with_config(|c| c.login_failures_per_account = 3);
+    for _ in 0..2 {
+        login(&s, "ana.lima", "guess", HOME).await;
+    }
+    assert_eq!(login(&s, "ana.lima", "demo", HOME).await.0, StatusCode::OK);
+    for _ in 0..2 {
+        login(&s, "ana.lima", "guess", HOME).await;
+    }
+    assert_eq!(login(&s, "ana.lima", "demo", HOME).await.0, StatusCode::OK);
+}
+
+// Before: the agents table held "demo" in clear and login compared it with `=`.
+#[tokio::test]
+async fn passwords_are_stored_as_argon2id_hashes() {
+    let s = Sandbox::new();
+    let conn = rusqlite::Connection::open(common::db_path(s.dir.path())).unwrap();
+    let stored: Vec<String> = conn
+        .prepare("SELECT password_hash FROM agents")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(stored.len(), 6);
+    for h in &stored {
+        assert!(h.starts_with("$argon2id$") && !h.contains("demo"), "{h}");
+    }
+    let unique: std::collections::HashSet<&String> = stored.iter().collect();
+    assert_eq!(unique.len(), stored.len(), "each account has its own salt");
+    assert_eq!(login(&s, "ana.lima", "demo", HOME).await.0, StatusCode::OK);
+}
+
+// Before: tokens were never purged. Remove the DELETE and the expired token's row stays.
+#[tokio::test]
+async fn expired_tokens_are_refused_and_purged() {
+    let s = Sandbox::with_config(|c| c.token_ttl_ms = 50);
+    let (_, _, first) = login(&s, "ana.lima", "demo", HOME).await;
+    let old = first["token"].as_str().unwrap().to_string();
+    tokio::time::sleep(std::time::Duration::from_millis(80)).await;
+    let (st, _) = s
+        .call_as(&old, axum::http::Method::GET, "/v1/cases/1001", None, None)
+        .await;
+    assert_eq!(
+        st,
+        StatusCode::UNAUTHORIZED,
+        "an expired token takes the 401 → login path"
+    );
+    login(&s, "maria.souza", "demo", HOME).await;
+    let conn = rusqlite::Connection::open(common::db_path(s.dir.path())).unwrap();
+    let kept: i64 = conn
+        .query_row("SELECT COUNT(*) FROM tokens WHERE token = ?1", [&old], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 0);
+    let fixed: i64 = conn
+        .query_row("SELECT COUNT(*) FROM tokens WHERE expires_at IS NULL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fixed, 3, "the data set's fixed tokens stay");
+}
+
+async fn control(s: &Sandbox, host: &str, token: Option<&str>, content_type: Option<&str>) -> StatusCode {
+    let mut b = Request::post("/__sandbox/faults").header("host", host);
+    if let Some(t) = token {
+        b = b.header("x-sandbox-token", t);
+    }
+    if let Some(ct) = content_type {
+        b = b.header("content-type", ct);
+    }
+    let req = b.body(Body::from(r#"{"route": "calls", "status": 500}"#)).unwrap();
+    s.send(req).await.0
+}
+
+// Before (item 11): any page could reset the data with a simple cross-site POST, and a page that
+// rebinds its DNS name to 127.0.0.1 could read the answers. Remove any one check and its line
+// fails.
+#[tokio::test]
+async fn the_test_controls_need_the_admin_token_a_loopback_host_and_json() {
+    let s = Sandbox::with_faults(true);
+    let json = Some("application/json");
+    let token = Some(common::ADMIN_TOKEN);
+    assert_eq!(
+        control(&s, "127.0.0.1:8080", None, json).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        control(&s, "127.0.0.1:8080", Some("guess"), json).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        control(&s, "evil.example:8080", token, json).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        control(&s, "127.0.0.1.evil.example", token, json).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        control(&s, "127.0.0.1:8080", token, Some("text/plain")).await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        control(&s, "127.0.0.1:8080", token, None).await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    let (_, faults) = s.get("/__sandbox/faults").await;
+    assert_eq!(faults, serde_json::json!([]), "nothing refused was applied");
+    for host in ["127.0.0.1:8080", "localhost:8090", "[::1]:8080", "127.0.0.2"] {
+        assert_eq!(
+            control(&s, host, token, Some("application/json; charset=utf-8")).await,
+            StatusCode::NO_CONTENT,
+            "{host}"
+        );
+    }
+}

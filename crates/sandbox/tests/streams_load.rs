@@ -63,7 +63,8 @@ async fn the_sandbox_holds_a_thousand_streams_and_reaches_each_one() {
     let mut admin = TcpStream::connect(addr).await.unwrap();
     let body = r#"{"kind": "message", "case_id": 1001, "channel": "whatsapp", "text": "para todos"}"#;
     let req = format!(
-        "POST /__sandbox/activity HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "POST /__sandbox/activity HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nX-Sandbox-Token: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        common::ADMIN_TOKEN,
         body.len()
     );
     admin.write_all(req.as_bytes()).await.unwrap();

@@ -3,27 +3,33 @@ import { test as base, expect, Page, APIRequestContext, Locator } from '@playwri
 export const TOKEN = 'demo-token-ana';
 
 /** Test controls of the sandbox (they exist only with --faults). */
+/** The test controls (`/__sandbox`, crates/sandbox/src/admin.rs): each call carries the admin
+ *  token playwright.config.ts gave the sandbox, and a JSON body. */
 export class Sandbox {
+  private headers = { 'X-Sandbox-Token': process.env.SANDBOX_ADMIN_TOKEN ?? '' };
   constructor(private request: APIRequestContext) {}
+  private async post(path: string, data: unknown) {
+    expect((await this.request.post(path, { data, headers: this.headers })).status()).toBe(204);
+  }
   async reset() {
-    expect((await this.request.post('/__sandbox/reset')).status()).toBe(204);
+    await this.post('/__sandbox/reset', {});
   }
   /** Loads a built-in data set instead of the demo ("hostile": crates/sandbox/src/hostile.rs). */
   async load(dataSet: string) {
-    expect((await this.request.post('/__sandbox/reset', { data: { data_set: dataSet } })).status()).toBe(204);
+    await this.post('/__sandbox/reset', { data_set: dataSet });
   }
   async fault(fault: Record<string, unknown> | Record<string, unknown>[]) {
-    expect((await this.request.post('/__sandbox/faults', { data: fault })).status()).toBe(204);
+    await this.post('/__sandbox/faults', fault);
   }
   async clearFaults() {
-    expect((await this.request.delete('/__sandbox/faults')).status()).toBe(204);
+    expect((await this.request.delete('/__sandbox/faults', { headers: this.headers })).status()).toBe(204);
   }
   /** Something happens to a case, stored and published on its event stream (crates/sandbox/src/activity.rs). */
   async activity(what: Record<string, unknown> | Record<string, unknown>[]) {
-    expect((await this.request.post('/__sandbox/activity', { data: what })).status()).toBe(204);
+    await this.post('/__sandbox/activity', what);
   }
   async patchCase(id: number, changes: Record<string, unknown>) {
-    expect((await this.request.patch(`/__sandbox/cases/${id}`, { data: changes })).status()).toBe(204);
+    expect((await this.request.patch(`/__sandbox/cases/${id}`, { data: changes, headers: this.headers })).status()).toBe(204);
   }
 }
 

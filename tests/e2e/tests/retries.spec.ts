@@ -102,3 +102,48 @@ test('a login the server cannot answer fails the tab with the reason; "Tentar no
   // the retry logged in anew: no token was left from the refused logins
   expect(logins.length).toBeGreaterThan(refused);
 });
+
+test("a login answered 429 waits its Retry-After before logging in again (ignore it and this fails)", async ({ page, sandbox, errors }) => {
+  // the start page makes one read, so one login: refused, then tried again after the 2 s asked
+  const logins: number[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/auth/login') logins.push(Date.now());
+  });
+  await sandbox.fault({ route: 'login', status: 429, retry_after: 2, times: 1 });
+  await page.goto('/');
+  await expect(page.locator('a[href="/casos/1002"]')).toBeVisible({ timeout: 15_000 });
+  expect(logins).toHaveLength(2);
+  // the backoff alone would be 400 ms (the events reach the test with some jitter)
+  expect(logins[1] - logins[0]).toBeGreaterThanOrEqual(1_200);
+});
+
+test('an account locked by failed logins: the tab says how long to wait, and "Tentar novamente" works once it is unlocked', async ({ page, sandbox, request, errors }) => {
+  // the sandbox's real throttle (crates/sandbox/src/throttle.rs): five wrong passwords lock the
+  // account for the rest of the 15-minute window
+  for (let i = 0; i < 5; i++) {
+    const res = await request.post('/v1/auth/login', { data: { tenant: 'demo', username: 'ana.lima', password: 'wrong' } });
+    expect(res.status()).toBe(401);
+  }
+  await page.goto('/casos/1001');
+  const failed = dialog(page).getByRole('tabpanel').getByRole('alert');
+  await expect(failed).toContainText('Não foi possível carregar Dados do Caso.', { timeout: 20_000 });
+  const said = (await failed.textContent()) ?? '';
+  const secs = Number(/Muitas requisições\. Tente novamente em (\d+) s\./.exec(said)?.[1]);
+  expect(secs).toBeGreaterThan(850);
+  expect(secs).toBeLessThanOrEqual(900);
+  await sandbox.reset(); // clears the failed logins, as the window's end would
+  await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+  await expect(dialog(page).getByRole('tabpanel')).toContainText('João da Silva Conceição');
+});
+
+test('a deep link logs in once for all the reads that start together (log in per read and this fails)', async ({ page, sandbox, errors }) => {
+  const logins = requestsTo(page, 'POST', /^\/v1\/auth\/login$/);
+  await page.goto('/casos/1001');
+  const d = dialog(page);
+  await expect(d.getByRole('tabpanel')).toContainText('João da Silva Conceição');
+  for (const name of ['Histórico do Caso', 'Interações', 'Anexos']) {
+    await d.getByRole('tab', { name }).click();
+    await expect(d.getByRole('tabpanel').getByRole('alert')).toHaveCount(0);
+  }
+  expect(logins).toHaveLength(1);
+});

@@ -20,6 +20,9 @@ pub struct Sandbox {
     pub app: Router,
 }
 
+/// The test controls' admin token in these tests (`X-Sandbox-Token`).
+pub const ADMIN_TOKEN: &str = "test-admin-token";
+
 pub fn db_path(dir: &Path) -> PathBuf {
     dir.join("sandbox.db")
 }
@@ -31,7 +34,10 @@ pub fn app_on(dir: &Path, faults: bool) -> Router {
 
 /// [`app_on`] with a configuration changed by `tune`.
 pub fn app_with(dir: &Path, faults: bool, tune: impl FnOnce(&mut Config)) -> Router {
-    let mut config = Config::default();
+    let mut config = Config {
+        admin_token: ADMIN_TOKEN.into(),
+        ..Config::default()
+    };
     tune(&mut config);
     let mut conn = db::open(&db_path(dir)).unwrap();
     if !db::is_seeded(&conn).unwrap() {
@@ -89,7 +95,13 @@ impl Sandbox {
         body: Option<Value>,
         key: Option<&str>,
     ) -> (StatusCode, Value) {
-        let mut b = Request::builder().method(method).uri(path);
+        let mut b = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("host", "127.0.0.1:8080");
+        if path.starts_with("/__sandbox") {
+            b = b.header("x-sandbox-token", ADMIN_TOKEN);
+        }
         if !token.is_empty() {
             b = b.header("authorization", format!("Bearer {token}"));
         }
