@@ -2,20 +2,39 @@
 //! builds in the browser. Attachments are mostly compressed formats already (PDF, JPEG, PNG), so
 //! storing them costs little and needs no compressor in the bundle.
 
-/// CRC-32 (IEEE), as zip requires.
-pub fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
+/// CRC-32 (IEEE), as zip requires, over bytes that may come in pieces.
+#[derive(Clone, Copy, Debug)]
+pub struct Crc32(u32);
+
+impl Default for Crc32 {
+    fn default() -> Self {
+        Crc32(!0)
+    }
+}
+
+impl Crc32 {
+    pub fn update(&mut self, data: &[u8]) {
+        for &b in data {
+            self.0 ^= b as u32;
+            for _ in 0..8 {
+                self.0 = if self.0 & 1 != 0 {
+                    (self.0 >> 1) ^ 0xEDB8_8320
+                } else {
+                    self.0 >> 1
+                };
+            }
         }
     }
-    !crc
+
+    pub fn value(self) -> u32 {
+        !self.0
+    }
+}
+
+pub fn crc32(data: &[u8]) -> u32 {
+    let mut crc = Crc32::default();
+    crc.update(data);
+    crc.value()
 }
 
 /// Names made unique inside the archive (ignoring ASCII case, as the file systems that unpack it
@@ -63,63 +82,85 @@ pub enum ZipError {
     TooLarge,
 }
 
-/// The archive of `files` (name, bytes), names in UTF-8 (flag bit 11), dated 1980-01-01.
-pub fn store(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
-    if files.len() > u16::MAX as usize {
-        return Err(ZipError::TooLarge);
-    }
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data) in files {
-        let offset = u32::try_from(out.len()).map_err(|_| ZipError::TooLarge)?;
-        let size = u32::try_from(data.len()).map_err(|_| ZipError::TooLarge)?;
+/// An archive written piece by piece: each entry's local header (then the caller's bytes, which
+/// never pass through here), then the central directory. The browser assembles the pieces as a
+/// Blob, so a selection of files is never held twice in memory. Names in UTF-8 (flag bit 11),
+/// dated 1980-01-01.
+#[derive(Default)]
+pub struct ZipWriter {
+    /// Where the next entry starts.
+    offset: u32,
+    central: Vec<u8>,
+    entries: u16,
+}
+
+impl ZipWriter {
+    /// The local header of a file of `size` bytes whose CRC-32 is `crc`; its bytes follow it.
+    pub fn entry(&mut self, name: &str, size: u32, crc: u32) -> Result<Vec<u8>, ZipError> {
         let name_len = u16::try_from(name.len()).map_err(|_| ZipError::TooLarge)?;
-        let crc = crc32(data);
-        // local file header
-        u32le(&mut out, 0x0403_4b50);
-        u16le(&mut out, 20); // version needed
-        u16le(&mut out, 1 << 11); // UTF-8 names
-        u16le(&mut out, 0); // stored
-        u16le(&mut out, 0); // time
-        u16le(&mut out, 0x0021); // date: 1980-01-01
-        u32le(&mut out, crc);
-        u32le(&mut out, size);
-        u32le(&mut out, size);
-        u16le(&mut out, name_len);
-        u16le(&mut out, 0);
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(data);
-        // its central directory entry
-        u32le(&mut central, 0x0201_4b50);
-        u16le(&mut central, 20); // made by
-        u16le(&mut central, 20);
-        u16le(&mut central, 1 << 11);
-        u16le(&mut central, 0);
-        u16le(&mut central, 0);
-        u16le(&mut central, 0x0021);
-        u32le(&mut central, crc);
-        u32le(&mut central, size);
-        u32le(&mut central, size);
-        u16le(&mut central, name_len);
-        u16le(&mut central, 0); // extra
-        u16le(&mut central, 0); // comment
-        u16le(&mut central, 0); // disk
-        u16le(&mut central, 0); // internal attributes
-        u32le(&mut central, 0); // external attributes
-        u32le(&mut central, offset);
-        central.extend_from_slice(name.as_bytes());
+        let header_len = 30 + name_len as u32;
+        let end = self
+            .offset
+            .checked_add(header_len)
+            .and_then(|o| o.checked_add(size))
+            .ok_or(ZipError::TooLarge)?;
+        self.entries = self.entries.checked_add(1).ok_or(ZipError::TooLarge)?;
+        // the fields the local header and the central directory share
+        let mut common = Vec::with_capacity(26);
+        u16le(&mut common, 20); // version needed
+        u16le(&mut common, 1 << 11); // UTF-8 names
+        u16le(&mut common, 0); // stored
+        u16le(&mut common, 0); // time
+        u16le(&mut common, 0x0021); // date: 1980-01-01
+        u32le(&mut common, crc);
+        u32le(&mut common, size);
+        u32le(&mut common, size);
+        u16le(&mut common, name_len);
+        u16le(&mut common, 0); // extra
+        let mut local = Vec::with_capacity(header_len as usize);
+        u32le(&mut local, 0x0403_4b50);
+        local.extend_from_slice(&common);
+        local.extend_from_slice(name.as_bytes());
+        u32le(&mut self.central, 0x0201_4b50);
+        u16le(&mut self.central, 20); // made by
+        self.central.extend_from_slice(&common);
+        u16le(&mut self.central, 0); // comment
+        u16le(&mut self.central, 0); // disk
+        u16le(&mut self.central, 0); // internal attributes
+        u32le(&mut self.central, 0); // external attributes
+        u32le(&mut self.central, self.offset);
+        self.central.extend_from_slice(name.as_bytes());
+        self.offset = end;
+        Ok(local)
     }
-    let central_at = u32::try_from(out.len()).map_err(|_| ZipError::TooLarge)?;
-    let central_len = u32::try_from(central.len()).map_err(|_| ZipError::TooLarge)?;
-    out.extend_from_slice(&central);
-    u32le(&mut out, 0x0605_4b50);
-    u16le(&mut out, 0);
-    u16le(&mut out, 0);
-    u16le(&mut out, files.len() as u16);
-    u16le(&mut out, files.len() as u16);
-    u32le(&mut out, central_len);
-    u32le(&mut out, central_at);
-    u16le(&mut out, 0);
+
+    /// The central directory and its end record: the archive's last piece.
+    pub fn finish(self) -> Result<Vec<u8>, ZipError> {
+        let central_len = u32::try_from(self.central.len()).map_err(|_| ZipError::TooLarge)?;
+        self.offset.checked_add(central_len).ok_or(ZipError::TooLarge)?;
+        let mut out = self.central;
+        u32le(&mut out, 0x0605_4b50);
+        u16le(&mut out, 0);
+        u16le(&mut out, 0);
+        u16le(&mut out, self.entries);
+        u16le(&mut out, self.entries);
+        u32le(&mut out, central_len);
+        u32le(&mut out, self.offset);
+        u16le(&mut out, 0);
+        Ok(out)
+    }
+}
+
+/// The whole archive of `files` (name, bytes) at once, from the same [`ZipWriter`].
+pub fn store(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
+    let mut zip = ZipWriter::default();
+    let mut out = Vec::new();
+    for (name, data) in files {
+        let size = u32::try_from(data.len()).map_err(|_| ZipError::TooLarge)?;
+        out.extend(zip.entry(name, size, crc32(data))?);
+        out.extend_from_slice(data);
+    }
+    out.extend(zip.finish()?);
     Ok(out)
 }
 
@@ -182,5 +223,30 @@ mod tests {
         assert_eq!(&z[30 + name_len..30 + name_len + 5], b"hello");
         assert_eq!(u32::from_le_bytes(z[14..18].try_into().unwrap()), crc32(b"hello"));
         assert_eq!(store(&[]).unwrap().len(), 22);
+    }
+
+    #[test]
+    fn a_crc_in_pieces_is_the_crc_of_the_whole() {
+        let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let mut crc = Crc32::default();
+        for piece in data.chunks(333) {
+            crc.update(piece);
+        }
+        assert_eq!(crc.value(), crc32(&data));
+    }
+
+    #[test]
+    fn the_archive_past_the_classic_limits_is_refused() {
+        let mut zip = ZipWriter::default();
+        assert_eq!(zip.entry("big.bin", u32::MAX - 10, 0), Err(ZipError::TooLarge));
+        let mut zip = ZipWriter::default();
+        zip.entry("a.bin", u32::MAX - 200, 0).unwrap();
+        assert_eq!(zip.entry("b.bin", 200, 0), Err(ZipError::TooLarge));
+        let mut zip = ZipWriter::default();
+        for _ in 0..u16::MAX {
+            zip.entry("x", 0, 0).unwrap();
+        }
+        assert_eq!(zip.entry("x", 0, 0), Err(ZipError::TooLarge));
+        assert_eq!(zip.entry(&"n".repeat(70_000), 0, 0), Err(ZipError::TooLarge));
     }
 }

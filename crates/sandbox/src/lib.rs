@@ -19,6 +19,7 @@ pub mod routes;
 pub mod state;
 pub mod store;
 pub mod throttle;
+pub mod validators;
 pub mod web;
 
 use axum::http::{header, HeaderValue};
@@ -35,7 +36,10 @@ use crate::state::AppState;
 /// The whole server: `/v1` API (with fault injection when enabled), `/__sandbox` controls (only
 /// when enabled), and the app on every other path.
 pub fn router(state: AppState) -> Router {
-    let api = routes::api().route_layer(from_fn_with_state(state.clone(), faults::inject));
+    // validators outside the fault injector: a tag names the bytes actually sent
+    let api = routes::api()
+        .route_layer(from_fn_with_state(state.clone(), faults::inject))
+        .route_layer(axum::middleware::from_fn(validators::etag));
     let mut app = Router::new().merge(api);
     if state.faults.is_some() {
         app = app.merge(admin::router(&state));

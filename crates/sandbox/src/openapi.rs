@@ -225,7 +225,27 @@ pub fn document() -> Value {
         }
         params.extend(o.extra_params);
         let mut responses = Map::new();
-        responses.insert(o.ok_status.into(), o.ok);
+        let mut ok = o.ok;
+        // every read but the stream has a validator (crates/sandbox/src/validators.rs)
+        let validated = route.method == "GET" && route.name != "events";
+        if validated {
+            params.push(json!({
+                "name": "If-None-Match",
+                "in": "header",
+                "required": false,
+                "description": "The ETag of the answer the client holds: 304 if it is still the answer",
+                "schema": { "type": "string" }
+            }));
+            ok["headers"] = json!({
+                "ETag": { "description": "A weak validator of this answer's bytes", "schema": { "type": "string" } },
+                "Cache-Control": { "description": "`private, no-cache`: keep it, revalidate it on every use", "schema": { "type": "string" } }
+            });
+            responses.insert(
+                "304".into(),
+                json!({ "description": "Not Modified: the answer whose ETag was sent in If-None-Match is still the answer (no body)" }),
+            );
+        }
+        responses.insert(o.ok_status.into(), ok);
         for status in o.errors {
             responses.insert(
                 status.to_string(),

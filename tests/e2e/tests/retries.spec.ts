@@ -22,6 +22,16 @@ test('a read that fails twice is retried and the tab shows its content (remove t
   expect(reads).toHaveLength(3);
 });
 
+test('a read that keeps failing is tried exactly three times, then the tab says why (retry without end and this fails)', async ({ page, sandbox, errors }) => {
+  const reads = requestsTo(page, 'GET', /^\/v1\/cases\/1001\/history$/);
+  await sandbox.fault({ route: 'history', status: 503 });
+  await page.goto('/casos/1001/historico-do-caso');
+  const alert = dialog(page).getByRole('tabpanel').getByRole('alert');
+  await expect(alert).toContainText('O serviço está indisponível no momento.', { timeout: 15_000 });
+  await page.waitForTimeout(2_000); // a fourth attempt would come within the backoff's 1.2 s
+  expect(reads).toHaveLength(3);
+});
+
 test("a 429's Retry-After is waited before the retry (ignore it and this fails)", async ({ page, sandbox, errors }) => {
   const reads = requestsTo(page, 'GET', /^\/v1\/cases\/1001\/calls$/);
   const at: number[] = [];
@@ -34,8 +44,9 @@ test("a 429's Retry-After is waited before the retry (ignore it and this fails)"
   await expect(panel.getByRole('status').first()).toHaveText('8 de 8 registros', { timeout: 15_000 });
   expect(reads).toHaveLength(2);
   // the backoff alone would be 400 ms; the server asked for 2 s (the events reach the test with
-  // some jitter, so the bound sits well between the two)
+  // some jitter, so the bound sits well between the two), and no more than that was waited
   expect(at[1] - at[0]).toBeGreaterThanOrEqual(1_200);
+  expect(at[1] - at[0]).toBeLessThan(3_500);
 });
 
 test('a 401 logs in again once and the read succeeds (remove the refresh and this fails)', async ({ page, sandbox, errors }) => {
@@ -55,7 +66,7 @@ test('a 401 logs in again once and the read succeeds (remove the refresh and thi
   expect(reads).toHaveLength(2);
 });
 
-test('embedded: one 401 makes the widget ask the host for a fresh token exactly once', async ({ page, sandbox, errors }) => {
+test('embedded: one 401 makes the widget ask the host for a fresh token exactly once (drop forceRefresh and this fails)', async ({ page, sandbox, errors }) => {
   // wrap whatever getToken the host gives the element, to see how the widget calls it
   await page.addInitScript(() => {
     (window as any).__forceRefresh = [];
@@ -85,7 +96,7 @@ test('embedded: one 401 makes the widget ask the host for a fresh token exactly 
   expect(calls.filter((f) => f)).toHaveLength(1);
 });
 
-test('a login the server cannot answer fails the tab with the reason; "Tentar novamente" logs in and reads it (#20 item 9)', async ({ page, sandbox, errors }) => {
+test('a login the server cannot answer fails the tab with the reason; "Tentar novamente" logs in and reads it (keep a failed login and this fails)', async ({ page, sandbox, errors }) => {
   await sandbox.fault({ route: 'login', status: 503 });
   const logins = requestsTo(page, 'POST', /^\/v1\/auth\/login$/);
   await page.goto('/casos/1001');

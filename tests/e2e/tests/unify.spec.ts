@@ -183,7 +183,7 @@ test.describe('Histórico do Cliente', () => {
     await expect(row(page, 1002).locator('.cv-chip--reason')).toHaveCount(0);
   });
 
-  test('an undo that fails keeps the unification and its "Desfazer"; trying again undoes it (#20 item 9)', async ({ page, sandbox, errors }) => {
+  test('an undo that fails keeps the unification and its "Desfazer"; trying again undoes it (drop the unification on a failed undo and this fails)', async ({ page, sandbox, errors }) => {
     await open(page);
     await box(page, 1004).check();
     await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();

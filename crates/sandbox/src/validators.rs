@@ -1,0 +1,78 @@
+//! Validators on every read: each complete `200` answer to a `GET` gets a weak `ETag` made from
+//! its bytes, and a request whose `If-None-Match` names the current one gets `304 Not Modified`
+//! with no body. With `Cache-Control: private, no-cache` the browser keeps the answer and
+//! revalidates it on every use (reopening a case, "Tentar novamente", the silent reloads), so an
+//! unchanged list never crosses the wire twice, and the app needs no code for it.
+//!
+//! It wraps the fault injector, so the tag always names the bytes actually sent (a fault's body
+//! too: once the fault is gone the tags differ and the real answer is sent). A body of no known
+//! length (the event stream, a connection the fault injector drops) passes untouched.
+
+use std::hash::{DefaultHasher, Hasher};
+
+use axum::body::{Body, HttpBody};
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+pub const CACHE_CONTROL: &str = "private, no-cache";
+
+pub async fn etag(req: Request, next: Next) -> Response {
+    if req.method() != Method::GET {
+        return next.run(req).await;
+    }
+    let wanted = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let res = next.run(req).await;
+    if res.status() != StatusCode::OK || res.body().size_hint().exact().is_none() {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return crate::error::AppError::internal("internal error").into_response();
+    };
+    let mut hasher = DefaultHasher::new();
+    hasher.write(&bytes);
+    let tag = format!("W/\"{:016x}-{:x}\"", hasher.finish(), bytes.len());
+    let tag_value = HeaderValue::from_str(&tag).expect("hex digits and quotes");
+    parts.headers.insert(header::ETAG, tag_value.clone());
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+    if wanted
+        .as_ref()
+        .and_then(|w| w.to_str().ok())
+        .is_some_and(|w| names(w, &tag))
+    {
+        let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
+        let h = not_modified.headers_mut();
+        h.insert(header::ETAG, tag_value);
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+        return not_modified;
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Whether an `If-None-Match` list names `tag`, by the weak comparison `GET` uses (`W/` ignored).
+pub fn names(if_none_match: &str, tag: &str) -> bool {
+    let opaque = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    let tag = opaque(tag);
+    if_none_match.trim() == "*" || if_none_match.split(',').any(|t| opaque(t) == tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn if_none_match_is_compared_weakly_and_as_a_list() {
+        let tag = "W/\"00ab-10\"";
+        assert!(names("W/\"00ab-10\"", tag));
+        assert!(names("\"00ab-10\"", tag));
+        assert!(names("\"x\", W/\"00ab-10\"", tag));
+        assert!(names("*", tag));
+        assert!(!names("W/\"00ab-11\"", tag));
+        assert!(!names("", tag));
+    }
+}
