@@ -35,14 +35,24 @@ impl UploadCancel {
 const UPLOAD_TIMEOUT_MS: u32 = 120_000;
 
 impl ApiClient {
-    /// `GET /v1/cases/{id}/attachments/{aid}/content`: the file's bytes.
-    pub async fn attachment_bytes(&self, id: CaseId, attachment_id: i64, s: &AbortSignal) -> Result<Vec<u8>, ApiError> {
+    /// `GET /v1/cases/{id}/attachments/{aid}/content`: the file's bytes, kept in JavaScript (wasm
+    /// memory never shrinks: a file copied in would hold its size there for the page's life).
+    pub async fn attachment_bytes(
+        &self,
+        id: CaseId,
+        attachment_id: i64,
+        s: &AbortSignal,
+    ) -> Result<js_sys::Uint8Array, ApiError> {
         let url = self.url(&format!("/v1/cases/{id}/attachments/{attachment_id}/content"));
         let res = self.send(s, "GET", &url, &[], None).await?;
         if !(200..300).contains(&res.status()) {
             return Err(read_body(res).await.err().unwrap_or(ApiError::Network));
         }
-        res.binary().await.map_err(|_| ApiError::Network)
+        let buffer = web_sys::Response::from(res)
+            .array_buffer()
+            .map_err(|_| ApiError::Network)?;
+        let buffer = JsFuture::from(buffer).await.map_err(|_| ApiError::Network)?;
+        Ok(js_sys::Uint8Array::new(&buffer))
     }
 
     /// `POST /v1/cases/{id}/attachments?file_name=…`: the file as the body, with its idempotency

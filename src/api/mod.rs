@@ -29,7 +29,8 @@ pub enum TokenSource {
     /// One login at a time: the reads that start together (every tab's, the event stream's)
     /// share its promise, rather than each making the server check the password.
     Login {
-        request: LoginRequest,
+        /// The body of `POST /v1/auth/login` (JSON: tenant, username, password).
+        request: String,
         token: RefCell<Option<js_sys::Promise>>,
         /// Why the last login failed, for every read that waited on it.
         failure: RefCell<Option<ApiError>>,
@@ -119,7 +120,8 @@ impl ApiClient {
         let (signal, timeout) = self.signals(None);
         let sent = match Request::post(&self.url("/v1/auth/login"))
             .abort_signal(Some(&signal))
-            .json(request)
+            .header("Content-Type", "application/json")
+            .body(request.as_str())
         {
             Ok(req) => req.send().await.map_err(|_| classify_failure(None, &timeout)),
             Err(e) => Err(ApiError::BadData(e.to_string())),

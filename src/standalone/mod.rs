@@ -5,22 +5,21 @@
 mod case_page;
 mod start_page;
 
-use cvortex_domain::LoginRequest;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
-use serde::Deserialize;
+use wasm_bindgen::JsValue;
 
 use crate::api::{provide_client, ApiClient, TokenSource};
 use crate::i18n::{provide_i18n, Locale};
 
-#[derive(Deserialize)]
+/// The configuration in `index.html`, read with the browser's own JSON (a decoder in the bundle
+/// for it, and for the login's fields, cost 1 KB): `api_base`, `login` (`{"tenant", "username",
+/// "password"}`, sent as it is to `POST /v1/auth/login`) and `request_timeout_ms` (how long one
+/// request may take before the client gives up on it; default 15 s).
 struct StandaloneConfig {
-    #[serde(default)]
     api_base: String,
-    login: LoginRequest,
-    /// How long one request may take before the client gives up on it (default 15 s).
-    #[serde(default)]
+    login: String,
     request_timeout_ms: Option<f64>,
 }
 
@@ -28,7 +27,14 @@ fn read_config() -> Option<StandaloneConfig> {
     let text = document()
         .get_element_by_id("cvortex-standalone-config")?
         .text_content()?;
-    crate::api::parse(crate::api::Body::Text(text)).ok()
+    let config = js_sys::JSON::parse(&text).ok().filter(JsValue::is_object)?;
+    let field = |name: &str| js_sys::Reflect::get(&config, &JsValue::from_str(name)).ok();
+    let login = field("login").filter(JsValue::is_object)?;
+    Some(StandaloneConfig {
+        api_base: field("api_base").and_then(|v| v.as_string()).unwrap_or_default(),
+        login: js_sys::JSON::stringify(&login).ok()?.into(),
+        request_timeout_ms: field("request_timeout_ms").and_then(|v| v.as_f64()),
+    })
 }
 
 #[component]

@@ -21,7 +21,7 @@ pub use list_tab::{Filtered, ListTab};
 pub use list_toolbar::{EmptyState, ResultCount, SearchBox};
 pub use load_view::{ready_as, LoadView, ReadyView, SkeletonKind};
 pub use multi_select::{facet_options, MultiSelect, SelectOption};
-pub use save_file::save_bytes;
+pub use save_file::save_parts;
 
 /// A number unique in the page, for element ids (several widgets may share a page).
 pub fn next_uid() -> usize {

@@ -8,12 +8,12 @@ use wasm_bindgen::JsCast;
 #[derive(Debug)]
 pub struct SaveFailed;
 
-pub fn save_bytes(bytes: &[u8], name: &str, mime: &str) -> Result<(), SaveFailed> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+/// Saves the concatenation of `parts` (Uint8Arrays and Blobs), which the browser joins without a
+/// copy through wasm memory.
+pub fn save_parts(parts: &js_sys::Array, name: &str, mime: &str) -> Result<(), SaveFailed> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| SaveFailed)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &opts).map_err(|_| SaveFailed)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| SaveFailed)?;
     let document = leptos::prelude::document();
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| SaveFailed)?.unchecked_into();

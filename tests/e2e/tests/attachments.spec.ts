@@ -218,4 +218,29 @@ test.describe('Anexos', () => {
     expect(new Set(photos.map(([, i]) => read.sha256[i]))).toEqual(expected);
   });
 
+  // #17 item 8: the files were copied into wasm memory, which never shrinks, then copied again
+  // into the archive. Copy them through wasm and this fails (4 × 8 MB would grow it by 64 MB).
+  test('zipping 32 MB of files leaves wasm memory as it was, and every byte arrives', async ({ page, request, sandbox, errors }) => {
+    test.setTimeout(120_000);
+    const big = (i: number) => Buffer.alloc(8 << 20, i + 1).fill(`scan ${i}`, 0, 6);
+    await attach(request, 4, 'scan.jpeg', big, 4);
+    await page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e: any) => { (window as any).__wasm = e.detail?.wasm; });
+    });
+    await open(page);
+    await panel(page).getByRole('checkbox', { name: 'Selecionar todos os anexos exibidos' }).check();
+    const memory = () => page.evaluate(() => (window as any).__wasm.memory.buffer.byteLength as number);
+    const before = await memory();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      panel(page).getByRole('button', { name: 'Baixar 8 selecionados (.zip)' }).click(),
+    ]);
+    const read = unzip(await download.path());
+    expect(read.bad).toBeNull();
+    const scans = read.names.map((n, i) => [n, i] as const).filter(([n]) => n.startsWith('scan'));
+    expect(scans).toHaveLength(4);
+    expect(new Set(scans.map(([, i]) => read.sha256[i]))).toEqual(new Set([0, 1, 2, 3].map((i) => sha256(big(i)))));
+    expect((await memory()) - before).toBeLessThan(4 << 20);
+  });
+
 });

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use cvortex_domain::files::safe_file_name;
 use cvortex_domain::list::attachments::{self as files_list, kind, FileKind};
 use cvortex_domain::text::Query;
-use cvortex_domain::zip::{store, unique_names};
+use cvortex_domain::zip::{unique_names, Crc32, ZipWriter};
 use cvortex_domain::{Attachment, AttachmentList, CaseId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -22,7 +22,7 @@ use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Data, UploadFlow};
 use crate::tabs::{apply_as, count_of, decode_as, ModalTab, TabCtx, TabDef};
-use crate::ui::shared::{cells, ready_as, save_bytes, Column, DataList, Filtered, ListTab, SearchBox, SkeletonKind};
+use crate::ui::shared::{cells, ready_as, save_parts, Column, DataList, Filtered, ListTab, SearchBox, SkeletonKind};
 
 /// The tab's declaration (see `crate::tabs`).
 pub static TAB: TabDef = TabDef {
@@ -89,7 +89,7 @@ fn download(client: ApiClient, t: I18n, case_id: CaseId, a: &Attachment, notice:
         };
         let texts = t.t();
         match client.attachment_bytes(case_id, id, &ctl.signal()).await {
-            Ok(bytes) if save_bytes(&bytes, &name, &mime).is_ok() => notice.set(None),
+            Ok(bytes) if save_parts(&js_sys::Array::of1(&bytes), &name, &mime).is_ok() => notice.set(None),
             Ok(_) => notice.set(Some((texts.attachments.download_failed)(&name))),
             Err(e) => notice.set(Some(format!(
                 "{}: {}",
@@ -169,31 +169,38 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
                 // made safe first, then unique: two names may become the same once made safe
                 let safe: Vec<String> = chosen.iter().map(|a| safe_file_name(&a.file_name)).collect();
                 let names = unique_names(safe.iter().map(String::as_str));
-                let mut entries = Vec::with_capacity(chosen.len());
+                // the archive's pieces stay in JavaScript and are joined by the Blob: each file
+                // passes through wasm only in slices, for its CRC
+                let parts = js_sys::Array::new();
+                let mut zip = ZipWriter::default();
                 for (i, (a, name)) in chosen.iter().zip(names).enumerate() {
                     zipping.set(Some((i + 1, chosen.len())));
-                    match client.attachment_bytes(case_id, a.id, &ctl.signal()).await {
-                        Ok(bytes) => entries.push((name, bytes)),
-                        Err(e) => {
-                            notice.set(Some(format!(
-                                "{}: {}",
-                                (texts.attachments.download_failed)(&a.file_name),
-                                e.message(texts)
-                            )));
-                            zipping.set(None);
-                            return;
-                        }
-                    }
+                    let failed = match client.attachment_bytes(case_id, a.id, &ctl.signal()).await {
+                        Ok(bytes) => match zip.entry(&name, bytes.length(), crc_of(&bytes).await) {
+                            Ok(header) => {
+                                parts.push(&js_sys::Uint8Array::from(&header[..]));
+                                parts.push(&bytes);
+                                continue;
+                            }
+                            Err(_) => (texts.attachments.download_failed)(&(texts.attachments.zip_name)(case_id)),
+                        },
+                        Err(e) => format!(
+                            "{}: {}",
+                            (texts.attachments.download_failed)(&a.file_name),
+                            e.message(texts)
+                        ),
+                    };
+                    notice.set(Some(failed));
+                    zipping.set(None);
+                    return;
                 }
                 zipping.set(None);
-                match store(&entries) {
-                    Ok(zip) if save_bytes(&zip, &(texts.attachments.zip_name)(case_id), "application/zip").is_ok() => {
-                        notice.set(None)
-                    }
-                    _ => notice.set(Some((texts.attachments.download_failed)(
-                        &(texts.attachments.zip_name)(case_id),
-                    ))),
-                }
+                let name = (texts.attachments.zip_name)(case_id);
+                let saved = zip.finish().ok().and_then(|end| {
+                    parts.push(&js_sys::Uint8Array::from(&end[..]));
+                    save_parts(&parts, &name, "application/zip").ok()
+                });
+                notice.set(saved.is_none().then(|| (texts.attachments.download_failed)(&name)));
             });
         }
     };
@@ -376,4 +383,25 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
             <p class="cv-dropzone__hint" aria-hidden="true">{texts.attachments.drop}</p>
         </div>
     }
+}
+
+/// The CRC-32 of bytes held in JavaScript, copied into wasm 256 KiB at a time, with a pause for
+/// the event loop after each slice so a large file makes no long task.
+async fn crc_of(bytes: &js_sys::Uint8Array) -> u32 {
+    const SLICE: u32 = 256 * 1024;
+    let len = bytes.length();
+    let mut crc = Crc32::default();
+    let mut buf = vec![0u8; len.min(SLICE) as usize];
+    let mut at = 0;
+    while at < len {
+        let end = len.min(at + SLICE);
+        let piece = &mut buf[..(end - at) as usize];
+        bytes.subarray(at, end).copy_to(piece);
+        crc.update(piece);
+        at = end;
+        if at < len {
+            crate::api::sleep(0).await;
+        }
+    }
+    crc.value()
 }
