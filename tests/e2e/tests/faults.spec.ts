@@ -43,6 +43,8 @@ const other = (i: number) => ENDPOINTS[(i + 1) % ENDPOINTS.length];
 for (const [i, e] of ENDPOINTS.entries()) {
   for (const f of FAULTS) {
     test(`${e.route} × ${f.name}`, async ({ page, sandbox, errors }) => {
+      const logins: string[] = [];
+      page.on('request', (r) => { if (new URL(r.url()).pathname === '/v1/auth/login') logins.push(r.method()); });
       await sandbox.fault({ route: e.route, ...f.fault });
       if (f.timeoutMs) await withRequestTimeout(page, f.timeoutMs);
       await page.goto(`/casos/1001/${e.slug}`);
@@ -71,6 +73,9 @@ for (const [i, e] of ENDPOINTS.entries()) {
         await expect(alert).toContainText(f.expect.message);
         await expect(alert.getByRole('button', { name: 'Tentar novamente' })).toHaveCount(f.expect.retry ? 1 : 0);
         await expect(d.getByRole('tab', { name: new RegExp(`^${e.tab}`) })).toHaveClass(/cv-tab--failed/);
+        // the page's one login, then exactly one more for the fresh token the 401 asked for
+        // (remove the refresh, or refresh without end, and this fails)
+        if (f.name === '401 twice') expect(logins).toHaveLength(2);
       }
       // the other tabs keep working
       const o = other(i);
