@@ -118,8 +118,15 @@ impl Apply for AttachmentList {
         matches!(change, Change::Attachment(_))
     }
 
+    /// A file added by anyone counts against the case's quota at once, so the app refuses an
+    /// upload that no longer fits before sending it.
     fn apply(&mut self, change: &Change) -> bool {
-        matches!(change, Change::Attachment(a) if add_once(&mut self.items, a, |x| x.id))
+        let Change::Attachment(a) = change else { return false };
+        let added = add_once(&mut self.items, a, |x| x.id);
+        if added {
+            self.limits.case_used_bytes = self.limits.case_used_bytes.saturating_add(a.size_bytes);
+        }
+        added
     }
 }
 
@@ -419,5 +426,25 @@ mod tests {
         assert_eq!(initials("  Bruno "), "B");
         assert_eq!(initials("Ísis Ávila"), "ÍÁ");
         assert_eq!(initials(""), "");
+    }
+
+    // Before: a colleague's file was listed but the quota still counted without it, so the app
+    // let an upload go that the server then refused.
+    #[test]
+    fn a_file_added_by_anyone_counts_against_the_cases_quota_once() {
+        let mut list: AttachmentList = serde_json::from_str(
+            r#"{"items": [], "limits": {"max_bytes": 100, "allowed_types": [], "case_quota_bytes": 1000, "case_used_bytes": 10}}"#,
+        )
+        .unwrap();
+        let Ok(Incoming::Change(change)) = decode(
+            kinds::ATTACHMENT,
+            r#"{"id":4,"case_id":1001,"file_name":"a.pdf","mime_type":"application/pdf","size_bytes":300,"created_at":1,"origin":{"kind":"upload"}}"#,
+        ) else {
+            panic!("an attachment event")
+        };
+        assert!(list.apply(&change));
+        assert_eq!(list.limits.case_used_bytes, 310);
+        assert!(!list.apply(&change), "the same file again changes nothing");
+        assert_eq!(list.limits.case_used_bytes, 310);
     }
 }
