@@ -142,6 +142,30 @@ async fn the_dialog_is_named_and_has_the_eight_tabs_in_order() {
     assert!(!panel.has_attribute("hidden"));
 }
 
+// The write refusals the server names are told as such, never as the generic refusal. (A 408
+// cannot be provoked end to end: Chromium sends the request again by itself.)
+#[wasm_bindgen_test]
+fn a_refused_upload_says_which_refusal_it_was() {
+    let t = Locale::PtBr.texts();
+    let refused = |status: u16, code: &str| {
+        let body = serde_json::json!({"error": {"code": code, "message": "x", "details": {"case_id": 1002}}});
+        ApiError::from_status(status, &body.to_string(), None).message(t)
+    };
+    assert_eq!(
+        refused(408, codes::REQUEST_TIMEOUT),
+        "O envio demorou demais para chegar ao servidor: nada foi recebido."
+    );
+    assert_eq!(
+        refused(413, codes::QUOTA_EXCEEDED),
+        "A cota de anexos foi atingida: nada foi enviado."
+    );
+    assert_eq!(
+        refused(409, codes::CASE_UNIFIED),
+        "Este caso foi unificado ao caso #1002: anexe lá."
+    );
+    assert_ne!(refused(422, codes::VALIDATION), refused(408, codes::REQUEST_TIMEOUT));
+}
+
 #[wasm_bindgen_test]
 async fn english_is_complete_for_the_shell() {
     let m = mount(Locale::En);

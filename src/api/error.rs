@@ -90,6 +90,7 @@ impl ApiError {
                 (t.errors.case_unified)(details["case_id"].as_i64().unwrap_or_default())
             }
             ApiError::Refused { code, .. } if code == codes::QUOTA_EXCEEDED => t.errors.quota.into(),
+            ApiError::Refused { code, .. } if code == codes::REQUEST_TIMEOUT => t.errors.too_slow.into(),
             ApiError::Refused { .. } => t.errors.rejected.into(),
             ApiError::RateLimited { retry_after } => (t.errors.rate_limited)(*retry_after),
             ApiError::Unavailable { .. } => t.errors.unavailable.into(),

@@ -91,6 +91,7 @@ pub static TEXTS: Texts = Texts {
         undo_blocked: |u, case| format!("Undo unification #{u} first: it moved these items on to case #{case}."),
         case_unified: |case| format!("This case was unified into case #{case}: add it there."),
         quota: "The attachment quota is used up: nothing was sent.",
+        too_slow: "The upload took too long to reach the server: nothing was received.",
     },
     case_data: CaseDataTexts {
         label: "Case data",

@@ -140,6 +140,8 @@ pub struct ErrorTexts {
     pub case_unified: fn(i64) -> String,
     /// The attachment quota (the case's or the whole account's) would be exceeded.
     pub quota: &'static str,
+    /// 408: the request's body did not reach the server in time (nothing was written).
+    pub too_slow: &'static str,
 }
 
 /// Dados do Caso ([`ModalTab::CaseData`]).

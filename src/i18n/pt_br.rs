@@ -98,6 +98,7 @@ pub static TEXTS: Texts = Texts {
         undo_blocked: |u, case| format!("Desfaça antes a unificação #{u}, que levou estes itens ao caso #{case}."),
         case_unified: |case| format!("Este caso foi unificado ao caso #{case}: anexe lá."),
         quota: "A cota de anexos foi atingida: nada foi enviado.",
+        too_slow: "O envio demorou demais para chegar ao servidor: nada foi recebido.",
     },
     case_data: CaseDataTexts {
         label: "Dados do Caso",

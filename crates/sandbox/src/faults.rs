@@ -145,6 +145,7 @@ fn code_for(status: StatusCode) -> &'static str {
         401 => codes::UNAUTHORIZED,
         403 => codes::FORBIDDEN,
         404 => codes::NOT_FOUND,
+        408 => codes::REQUEST_TIMEOUT,
         409 => codes::CONFLICT,
         413 => codes::PAYLOAD_TOO_LARGE,
         422 => codes::VALIDATION,
