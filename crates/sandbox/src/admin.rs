@@ -36,11 +36,16 @@ pub fn router(state: &AppState) -> Router<AppState> {
 
 async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let refuse = |status, code, message: &str| AppError::new(status, code, message).into_response();
-    if !loopback_host(req.headers()) {
+    // the peer too, when known: a remote client could name any Host (in-process tests have none)
+    let remote_peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .is_some_and(|c| !c.0.ip().to_canonical().is_loopback());
+    if remote_peer || !loopback_host(req.headers()) {
         return refuse(
             StatusCode::FORBIDDEN,
             codes::FORBIDDEN,
-            "the test controls answer only a loopback Host",
+            "the test controls answer only a loopback client naming a loopback Host",
         );
     }
     let token = req

@@ -15,45 +15,88 @@ pub struct Limit {
 /// Above this many keys, keys whose failures have all left their window are dropped.
 const PRUNE_ABOVE: usize = 10_000;
 
+type Failures = HashMap<String, VecDeque<i64>>;
+
 #[derive(Default)]
 pub struct Throttle {
-    failures: Mutex<HashMap<String, VecDeque<i64>>>,
+    failures: Mutex<Failures>,
 }
 
 impl Throttle {
+    fn map(&self) -> std::sync::MutexGuard<'_, Failures> {
+        self.failures.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Whole seconds until `key` may try again, or `None` when it may now.
     pub fn wait_secs(&self, key: &str, limit: Limit, now: i64) -> Option<u64> {
-        let map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let times = map.get(key)?;
-        let recent: Vec<i64> = times.iter().copied().filter(|t| now - t < limit.window_ms).collect();
-        if recent.len() < limit.failures as usize {
-            return None;
+        wait_in(&self.map(), key, limit, now)
+    }
+
+    /// An attempt under every `(key, limit)`, counted as a failure before its password is checked
+    /// (under one lock with the check, so a burst of parallel attempts cannot all pass it), or
+    /// the seconds to wait when a key is at its limit. A success takes it back
+    /// ([`succeeded`](Self::succeeded)).
+    pub fn attempt(&self, keys: &[(&str, Limit)], now: i64) -> Result<(), u64> {
+        let mut map = self.map();
+        if let Some(secs) = keys
+            .iter()
+            .filter_map(|(key, limit)| wait_in(&map, key, *limit, now))
+            .max()
+        {
+            return Err(secs);
         }
-        // the limit-th most recent failure must leave the window before one more try is allowed
-        let blocking = recent[recent.len() - limit.failures as usize];
-        let ms = (blocking + limit.window_ms - now).max(1);
-        Some(((ms + 999) / 1000) as u64)
+        for (key, limit) in keys {
+            record(&mut map, key, *limit, now);
+        }
+        Ok(())
+    }
+
+    /// The attempt made at `now` succeeded: the account's failures are forgotten, and the
+    /// client's count loses that attempt.
+    pub fn succeeded(&self, account: &str, client: &str, now: i64) {
+        let mut map = self.map();
+        map.remove(account);
+        if let Some(times) = map.get_mut(client) {
+            if let Some(i) = times.iter().rposition(|t| *t == now) {
+                times.remove(i);
+            }
+        }
     }
 
     pub fn failed(&self, key: &str, limit: Limit, now: i64) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() > PRUNE_ABOVE {
-            map.retain(|_, times| times.back().is_some_and(|t| now - t < limit.window_ms));
-        }
-        let times = map.entry(key.to_string()).or_default();
-        times.push_back(now);
-        while times.len() > limit.failures.max(1) as usize {
-            times.pop_front();
-        }
+        record(&mut self.map(), key, limit, now);
     }
 
     /// Forgets every failure (`POST /__sandbox/reset`).
     pub fn clear(&self) {
-        self.failures.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        self.map().clear();
     }
 
     pub fn forget(&self, key: &str) {
-        self.failures.lock().unwrap_or_else(|p| p.into_inner()).remove(key);
+        self.map().remove(key);
+    }
+}
+
+fn wait_in(map: &Failures, key: &str, limit: Limit, now: i64) -> Option<u64> {
+    let times = map.get(key)?;
+    let recent: Vec<i64> = times.iter().copied().filter(|t| now - t < limit.window_ms).collect();
+    if recent.len() < limit.failures as usize {
+        return None;
+    }
+    // the limit-th most recent failure must leave the window before one more try is allowed
+    let blocking = recent[recent.len() - limit.failures as usize];
+    let ms = (blocking + limit.window_ms - now).max(1);
+    Some(((ms + 999) / 1000) as u64)
+}
+
+fn record(map: &mut Failures, key: &str, limit: Limit, now: i64) {
+    if map.len() > PRUNE_ABOVE {
+        map.retain(|_, times| times.back().is_some_and(|t| now - t < limit.window_ms));
+    }
+    let times = map.entry(key.to_string()).or_default();
+    times.push_back(now);
+    while times.len() > limit.failures.max(1) as usize {
+        times.pop_front();
     }
 }
 
@@ -93,5 +136,18 @@ mod tests {
         }
         assert_eq!(t.failures.lock().unwrap()["a"].len(), 3);
         assert_eq!(t.wait_secs("a", LIMIT, 1_000), Some(10));
+    }
+
+    // Checking first and counting after the password would let a burst of parallel guesses
+    // all pass the check.
+    #[test]
+    fn an_attempt_counts_before_its_outcome_and_a_success_takes_it_back() {
+        let t = Throttle::default();
+        let keys = [("acct", LIMIT), ("client", LIMIT)];
+        assert!((0..3).all(|_| t.attempt(&keys, 1_000).is_ok()));
+        assert_eq!(t.attempt(&keys, 1_000), Err(10), "the fourth waits, before any outcome");
+        t.succeeded("acct", "client", 1_000);
+        assert_eq!(t.wait_secs("acct", LIMIT, 1_000), None);
+        assert_eq!(t.failures.lock().unwrap()["client"].len(), 2);
     }
 }

@@ -266,6 +266,21 @@ async fn failed_logins_lock_the_account_with_retry_after_even_for_the_right_pass
     assert_eq!(st, StatusCode::OK);
 }
 
+// The review's finding: checked first and counted only after the password, a burst of parallel
+// guesses all passed the check. Count after the check and this fails (20 × 401).
+#[tokio::test]
+async fn a_burst_of_parallel_guesses_gets_no_more_tries_than_the_limit() {
+    let s = Sandbox::with_config(|c| c.login_failures_per_account = 3);
+    let burst = (0..20).map(|i| login(&s, "ana.lima", if i == 19 { "demo" } else { "guess" }, HOME));
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(burst)
+        .await
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    let tried = statuses.iter().filter(|s| **s != StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!(tried, 3, "{statuses:?}");
+}
+
 // Remove the per-client check and one address can try every username of the tenant.
 #[tokio::test]
 async fn failed_logins_lock_the_client_across_accounts_and_leave_other_clients_alone() {

@@ -49,6 +49,19 @@ test("a 429's Retry-After is waited before the retry (ignore it and this fails)"
   expect(at[1] - at[0]).toBeLessThan(3_500);
 });
 
+test("a Retry-After longer than 5 s is waited 5 s, not longer (remove the cap and this fails)", async ({ page, sandbox, errors }) => {
+  const at: number[] = [];
+  page.on('request', (r) => {
+    if (/\/v1\/cases\/1001\/calls$/.test(r.url())) at.push(Date.now());
+  });
+  await sandbox.fault({ route: 'calls', status: 429, retry_after: 30, times: 1 });
+  await page.goto('/casos/1001/ligacoes');
+  await expect(dialog(page).getByRole('tabpanel').getByRole('status').first()).toHaveText('8 de 8 registros', { timeout: 15_000 });
+  expect(at).toHaveLength(2);
+  expect(at[1] - at[0]).toBeGreaterThanOrEqual(4_500);
+  expect(at[1] - at[0]).toBeLessThan(6_500);
+});
+
 test('a 401 logs in again once and the read succeeds (remove the refresh and this fails)', async ({ page, sandbox, errors }) => {
   await page.goto('/casos/1001');
   await expect(dialog(page).getByRole('tabpanel')).toContainText('João da Silva Conceição');

@@ -11,6 +11,22 @@ use crate::error::{ApiResult, AppError};
 use crate::state::{now_ms, random_hex, AppState};
 use crate::throttle::Limit;
 
+/// How many password checks run at once.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// A client's address as throttling counts it: IPv6 clients by their /64 (one host is handed a
+/// whole /64 and can move within it), IPv4 by address; in-process tests have none.
+fn client_key(addr: Option<SocketAddr>) -> String {
+    match addr.map(|a| a.ip()) {
+        Some(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Some(ip) => ip.to_canonical().to_string(),
+        None => "unknown".into(),
+    }
+}
+
 /// `POST /v1/auth/login`: tenant + username + password → a bearer token.
 ///
 /// Failed attempts are throttled per account and per client address (429 with `Retry-After`,
@@ -23,28 +39,18 @@ pub async fn login(
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> ApiResult<Json<Session>> {
     let config = state.config.clone();
-    let window_ms = config.login_window_ms;
-    let by_account = (
-        format!("account\n{}\n{}", req.tenant, req.username),
-        Limit {
-            failures: config.login_failures_per_account,
-            window_ms,
-        },
-    );
-    let client_ip = client.map_or_else(|| "unknown".to_string(), |Extension(ConnectInfo(a))| a.ip().to_string());
-    let by_client = (
-        format!("client\n{client_ip}"),
-        Limit {
-            failures: config.login_failures_per_client,
-            window_ms,
-        },
-    );
+    let limit = |failures| Limit {
+        failures,
+        window_ms: config.login_window_ms,
+    };
+    let account_key = format!("account\n{}\n{}", req.tenant, req.username);
+    let client_key = format!("client\n{}", client_key(client.map(|Extension(ConnectInfo(a))| a)));
     let now = now_ms();
-    let wait = [&by_account, &by_client]
-        .iter()
-        .filter_map(|(key, limit)| state.logins.wait_secs(key, *limit, now))
-        .max();
-    if let Some(secs) = wait {
+    let keys = [
+        (account_key.as_str(), limit(config.login_failures_per_account)),
+        (client_key.as_str(), limit(config.login_failures_per_client)),
+    ];
+    if let Err(secs) = state.logins.attempt(&keys, now) {
         let mut e = AppError::new(
             StatusCode::TOO_MANY_REQUESTS,
             codes::RATE_LIMITED,
@@ -76,24 +82,27 @@ pub async fn login(
         })
         .await?;
     let (stored, password) = (account.as_ref().map(|(_, h)| h.clone()), req.password.clone());
+    // one argon2 check holds 19 MiB: as many at once as there are cores, the others queue
+    let permit = HASHING
+        .acquire()
+        .await
+        .map_err(|_| AppError::internal("internal error"))?;
     let matches = tokio::task::spawn_blocking(move || crate::password::verify(stored.as_deref(), &password))
         .await
         .unwrap_or(false);
+    drop(permit);
     let agent = match account {
         Some((agent, _)) if matches => agent,
+        // the attempt already counted as a failure
         _ => {
-            let now = now_ms();
-            for (key, limit) in [&by_account, &by_client] {
-                state.logins.failed(key, *limit, now);
-            }
             return Err(AppError::new(
                 StatusCode::UNAUTHORIZED,
                 codes::UNAUTHORIZED,
                 "unknown tenant, user or password",
-            ));
+            ))
         }
     };
-    state.logins.forget(&by_account.0);
+    state.logins.succeeded(&account_key, &client_key, now);
 
     let ttl = config.token_ttl_ms;
     state
