@@ -69,13 +69,13 @@ impl ApiClient {
             "/v1/cases/{id}/attachments?file_name={}",
             String::from(js_sys::encode_uri_component(&file.name()))
         ));
-        let mut fresh = false;
+        let mut refused: Option<String> = None;
         loop {
-            let token = self.token(fresh).await?;
+            let token = self.token(refused.as_deref()).await?;
             let (status, body, retry_after) =
                 send_xhr(&url, &token, idempotency_key, file, progress.clone(), cancel).await?;
-            if status == 401 && !fresh {
-                fresh = true;
+            if status == 401 && refused.is_none() {
+                refused = Some(token);
                 continue;
             }
             if !(200..300).contains(&status) {

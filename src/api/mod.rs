@@ -32,6 +32,9 @@ pub enum TokenSource {
         /// The body of `POST /v1/auth/login` (JSON: tenant, username, password).
         request: String,
         token: RefCell<Option<js_sys::Promise>>,
+        /// The token that promise gave (none while a newer login is on its way): a 401 on it
+        /// starts the next login, a 401 on an older one waits for the current.
+        issued: RefCell<Option<String>>,
         /// Why the last login failed, for every read that waited on it.
         failure: RefCell<Option<ApiError>>,
     },
@@ -69,12 +72,13 @@ impl ApiClient {
         format!("{}{}", self.0.base, path)
     }
 
-    async fn token(&self, fresh: bool) -> Result<String, ApiError> {
+    /// A token; after a 401, `refused` is the token that got it (one fresh token is asked for).
+    async fn token(&self, refused: Option<&str>) -> Result<String, ApiError> {
         match &self.0.tokens {
             TokenSource::Fixed(t) => Ok(t.clone()),
             TokenSource::Host(get_token) => {
                 let opts = js_sys::Object::new();
-                js_sys::Reflect::set(&opts, &"forceRefresh".into(), &JsValue::from_bool(fresh)).ok();
+                js_sys::Reflect::set(&opts, &"forceRefresh".into(), &JsValue::from_bool(refused.is_some())).ok();
                 let value = get_token
                     .call1(&JsValue::NULL, &opts)
                     .map_err(|_| ApiError::SessionExpired)?;
@@ -87,9 +91,14 @@ impl ApiClient {
                     .filter(|t| !t.is_empty())
                     .ok_or(ApiError::SessionExpired)
             }
-            TokenSource::Login { token, failure, .. } => {
-                let kept = token.borrow().clone().filter(|_| !fresh);
+            TokenSource::Login {
+                token, issued, failure, ..
+            } => {
+                // every read refused together shares one new login
+                let stale = refused.is_some() && issued.borrow().as_deref() == refused;
+                let kept = token.borrow().clone().filter(|_| !stale);
                 let login = kept.unwrap_or_else(|| {
+                    issued.borrow_mut().take();
                     let p = wasm_bindgen_futures::future_to_promise(self.clone().shared_login());
                     *token.borrow_mut() = Some(p.clone());
                     p
@@ -112,6 +121,7 @@ impl ApiClient {
         let TokenSource::Login {
             request,
             token,
+            issued,
             failure,
         } = &self.0.tokens
         else {
@@ -126,12 +136,15 @@ impl ApiClient {
             Ok(req) => req.send().await.map_err(|_| classify_failure(None, &timeout)),
             Err(e) => Err(ApiError::BadData(e.to_string())),
         };
-        let issued: Result<Issued, ApiError> = match sent {
+        let answer: Result<Issued, ApiError> = match sent {
             Ok(res) => decode(res).await,
             Err(e) => Err(e),
         };
-        match issued {
-            Ok(i) => Ok(i.token.into()),
+        match answer {
+            Ok(i) => {
+                *issued.borrow_mut() = Some(i.token.clone());
+                Ok(i.token.into())
+            }
             Err(e) => {
                 *token.borrow_mut() = None;
                 *failure.borrow_mut() = Some(e);
@@ -178,9 +191,9 @@ impl ApiClient {
         body: Option<&str>,
         timeout_ms: u32,
     ) -> Result<Response, ApiError> {
-        let mut fresh = false;
+        let mut refused: Option<String> = None;
         loop {
-            let token = self.token(fresh).await?;
+            let token = self.token(refused.as_deref()).await?;
             let (signal, timeout) = self.signals_within(Some(caller), timeout_ms);
             let base = match method {
                 "POST" => Request::post(url),
@@ -203,8 +216,8 @@ impl ApiClient {
                 None => builder.send().await,
             };
             let res = sent.map_err(|_| classify_failure(Some(caller), &timeout))?;
-            if res.status() == 401 && !fresh {
-                fresh = true;
+            if res.status() == 401 && refused.is_none() {
+                refused = Some(token);
                 continue;
             }
             return Ok(res);

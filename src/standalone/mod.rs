@@ -51,6 +51,7 @@ pub fn StandaloneApp() -> impl IntoView {
     let tokens = TokenSource::Login {
         request: config.login,
         token: Default::default(),
+        issued: Default::default(),
         failure: Default::default(),
     };
     provide_client(ApiClient::new(&config.api_base, tokens, timeout_ms));

@@ -79,6 +79,24 @@ test('a 401 logs in again once and the read succeeds (remove the refresh and thi
   expect(reads).toHaveLength(2);
 });
 
+test('when every read gets a 401 at once, they share one new login (refresh per read and this fails)', async ({ page, sandbox, errors }) => {
+  await page.goto('/casos/1001');
+  const d = dialog(page);
+  await expect(d.getByRole('tabpanel')).toContainText('João da Silva Conceição');
+  const logins = requestsTo(page, 'POST', /^\/v1\/auth\/login$/);
+  // the token is refused by every read of the next open, once each (as when it expires)
+  const routes = ['case', 'history', 'customer_cases', 'calls', 'interactions', 'sla', 'attachments', 'surveys'];
+  await sandbox.fault(routes.map((route) => ({ route, status: 401, times: 1 })));
+  await page.keyboard.press('Escape');
+  await page.locator('a[href="/casos/1002"]').click();
+  await expect(d.getByRole('tabpanel')).toContainText('Segunda via da fatura de outubro');
+  for (const name of ['Histórico do Caso', 'Anexos', 'SLA']) {
+    await d.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+    await expect(d.getByRole('tabpanel').getByRole('alert')).toHaveCount(0);
+  }
+  expect(logins).toHaveLength(1);
+});
+
 test('embedded: one 401 makes the widget ask the host for a fresh token exactly once (drop forceRefresh and this fails)', async ({ page, sandbox, errors }) => {
   // wrap whatever getToken the host gives the element, to see how the widget calls it
   await page.addInitScript(() => {
