@@ -121,6 +121,9 @@ struct Pending {
     /// Its answer was lost (a timeout, the connection): it may have happened. Only an answer
     /// clears it (a success or a refusal); a failed retry (a 503) does not.
     lost: bool,
+    /// An earlier request, for other ticks, lost its answer: until an answer comes, a failure
+    /// cannot say that nothing was unified.
+    earlier_lost: bool,
 }
 
 impl UnifyFlow {
@@ -267,7 +270,8 @@ impl UnifyFlow {
     /// Whether the last request's answer was lost (it may have happened), even if a retry of it
     /// has failed since.
     pub fn may_have_happened(&self) -> bool {
-        self.pending.with_value(|p| p.as_ref().is_some_and(|p| p.lost))
+        self.pending
+            .with_value(|p| p.as_ref().is_some_and(|p| p.lost || p.earlier_lost))
     }
 
     /// The cases of the request whose answer was lost (it may have happened), if any.
@@ -302,13 +306,14 @@ impl UnifyFlow {
         let fingerprint = request_fingerprint(target, &selection);
         let key = match self.pending.get_value() {
             Some(p) if p.fingerprint == fingerprint => p.key,
-            _ => {
+            earlier => {
                 let key = new_idempotency_key();
                 self.pending.set_value(Some(Pending {
                     fingerprint,
                     key: key.clone(),
                     cases: selection.clone(),
                     lost: false,
+                    earlier_lost: earlier.is_some_and(|p| p.lost || p.earlier_lost),
                 }));
                 key
             }

@@ -271,6 +271,22 @@ test.describe('Histórico do Cliente', () => {
     expect(new Set(posts.map((p) => p.headers()['idempotency-key'])).size).toBe(1);
   });
 
+  test('after a lost answer, a request for other ticks that fails still says the first may have happened (forget it with the new ticks and this fails)', async ({ page, sandbox, errors }) => {
+    const { posts, failed } = await unifyWithLostAnswer(page, sandbox);
+    await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
+    // the agent ticks another case and sends again: a new request, which the server refuses
+    await box(page, 1004).check();
+    await sandbox.fault({ route: 'unify', status: 503, times: 1 });
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    await expect.poll(() => posts.length).toBe(2);
+    expect(posts[1].headers()['idempotency-key']).not.toBe(posts[0].headers()['idempotency-key']);
+    // #1003's unification did happen: "nothing was unified" would be false
+    await expect(failed).toContainText('indisponível');
+    await expect(failed).toContainText('a unificação pode ter sido feita');
+    await expect(failed).not.toContainText('Nada foi unificado');
+  });
+
   test('a unification that times out may have happened: the retry completes it once', async ({ page, sandbox, errors }) => {
     await withRequestTimeout(page, 1000);
     await open(page);
