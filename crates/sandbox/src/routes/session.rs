@@ -30,9 +30,10 @@ fn client_key(addr: Option<SocketAddr>) -> String {
 /// `POST /v1/auth/login`: tenant + username + password → a bearer token.
 ///
 /// Failed attempts are throttled per account and per client address (429 with `Retry-After`,
-/// checked before the password, so a locked account stays locked for the right password too);
-/// passwords are argon2id hashes, checked off the async threads and outside the write lock.
-/// Each login also purges the tokens that have expired.
+/// checked before the password, so a locked account stays locked for the right password too; an
+/// attempt counts as failed until its password matches); passwords are argon2id hashes, checked
+/// off the async threads and outside the write lock. Each successful login also purges the
+/// tokens that have expired.
 pub async fn login(
     State(state): State<AppState>,
     client: Option<Extension<ConnectInfo<SocketAddr>>>,
