@@ -27,11 +27,6 @@ impl Throttle {
         self.failures.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Whole seconds until `key` may try again, or `None` when it may now.
-    pub fn wait_secs(&self, key: &str, limit: Limit, now: i64) -> Option<u64> {
-        wait_in(&self.map(), key, limit, now)
-    }
-
     /// An attempt under every `(key, limit)`, counted as a failure before its password is checked
     /// (under one lock with the check, so a burst of parallel attempts cannot all pass it), or
     /// the seconds to wait when a key is at its limit. A success takes it back
@@ -63,20 +58,13 @@ impl Throttle {
         }
     }
 
-    pub fn failed(&self, key: &str, limit: Limit, now: i64) {
-        record(&mut self.map(), key, limit, now);
-    }
-
     /// Forgets every failure (`POST /__sandbox/reset`).
     pub fn clear(&self) {
         self.map().clear();
     }
-
-    pub fn forget(&self, key: &str) {
-        self.map().remove(key);
-    }
 }
 
+/// Whole seconds until `key` may try again, or `None` when it may now.
 fn wait_in(map: &Failures, key: &str, limit: Limit, now: i64) -> Option<u64> {
     let times = map.get(key)?;
     let recent: Vec<i64> = times.iter().copied().filter(|t| now - t < limit.window_ms).collect();
@@ -108,6 +96,19 @@ mod tests {
         failures: 3,
         window_ms: 10_000,
     };
+
+    // what the tests read and write beside the two calls login makes
+    impl Throttle {
+        fn failed(&self, key: &str, limit: Limit, now: i64) {
+            record(&mut self.map(), key, limit, now);
+        }
+        fn wait_secs(&self, key: &str, limit: Limit, now: i64) -> Option<u64> {
+            wait_in(&self.map(), key, limit, now)
+        }
+        fn forget(&self, key: &str) {
+            self.map().remove(key);
+        }
+    }
 
     #[test]
     fn blocks_at_the_limit_until_the_oldest_failure_leaves_the_window() {
