@@ -336,11 +336,19 @@ impl UnifyFlow {
                 Ok(unification) => {
                     flow.pending.set_value(None);
                     flow.chosen.set(BTreeSet::new());
+                    hooks.refresh.run(());
+                    // a retry whose first answer was lost is answered with what that request did,
+                    // as it stands now: a colleague may have undone it meanwhile
+                    if unification.undone_at.is_some() {
+                        flow.phase.set(Phase::Undone {
+                            restored: unification.merged_case_ids,
+                        });
+                        return;
+                    }
                     flow.phase.set(Phase::Done {
                         unification: unification.clone(),
                         undo: UndoState::Available,
                     });
-                    hooks.refresh.run(());
                     hooks.unified.run(unification);
                 }
                 Err(ApiError::Refused {

@@ -256,6 +256,28 @@ test.describe('Histórico do Cliente', () => {
     expect(items.find((c) => c.id === 1003)?.merged_into).toBe(1001);
   });
 
+  test('a lost answer whose unification a colleague undid meanwhile: the retry says it was undone, with no "Desfazer" (show the replay as done and this fails)', async ({ page, sandbox, errors }) => {
+    const { posts, failed } = await unifyWithLostAnswer(page, sandbox);
+    await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
+    // the colleague undoes it (the tenant's first unification); the stream makes #1003 eligible again
+    const undo = await page.request.delete('/v1/cases/1001/unifications/1', { headers: { authorization: 'Bearer demo-token-colega' } });
+    expect(undo.status()).toBe(200);
+    await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveCount(0);
+    // the retry is a replay of that very request: the server says what became of it
+    await failed.getByRole('button', { name: 'Tentar novamente' }).click();
+    await expect(panel(page).getByRole('status').filter({ hasText: 'Unificação desfeita' })).toHaveText(
+      /Unificação desfeita: #1003 voltou a ser atendimento separado\./,
+    );
+    await expect(panel(page)).not.toContainText('unificado ao caso #1001');
+    await expect(panel(page).getByRole('button', { name: 'Desfazer' })).toHaveCount(0);
+    expect(posts).toHaveLength(2);
+    expect(posts[1].headers()['idempotency-key']).toBe(posts[0].headers()['idempotency-key']);
+    // and nothing was unified again
+    const res = await page.request.get('/v1/cases/1001/customer-cases', { headers: { Authorization: 'Bearer demo-token-ana' } });
+    const items = (await res.json()).items as { id: number; merged_into?: number }[];
+    expect(items.find((c) => c.id === 1003)?.merged_into ?? null).toBeNull();
+  });
+
   test('a lost answer stays "may have happened" through a retry that fails: the next retry still sends that very request (forget it after the 503 and this fails)', async ({ page, sandbox, errors }) => {
     const { posts, failed } = await unifyWithLostAnswer(page, sandbox);
     await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
