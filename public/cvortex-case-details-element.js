@@ -1,17 +1,32 @@
 // <cvortex-case-details case-id="1001" api-base="" locale="pt-BR" tab="dados" live="off">: the case-details
 // modal as a custom element for host pages (the cVortex web shell). Give it a token source before
 // (or right after) adding it: `el.getToken = async ({ forceRefresh }) => token`. It renders in the
-// light DOM (styled by app.css, which the host page loads) and reports through bubbling DOM events:
-// cvortex:close, cvortex:tab-change, cvortex:continue-case, cvortex:cases-unified,
-// cvortex:unification-undone, cvortex:attachment-uploaded, cvortex:case-updated (live changes: kinds
-// and ids). It follows the case live unless live="off" (read when it is added). Load the widget's CSS (app.css) on the host page.
+// light DOM, styled by the widget's stylesheet, which this file adds to the page itself, and reports
+// through bubbling DOM events: cvortex:close, cvortex:tab-change, cvortex:continue-case,
+// cvortex:cases-unified, cvortex:unification-undone, cvortex:attachment-uploaded,
+// cvortex:case-updated (live changes: kinds and ids). It follows the case live unless live="off"
+// (read when it is added).
+// This is the one file loaded by a fixed path: the build gives the others content-hashed names and
+// writes them in here, so the code, the wasm and the styles always come from the same build.
 import init, { mountCaseDetails } from './cvortex-case-details.js';
 
 let ready;
-/** Loads the wasm module once (the host page may also call this itself). */
+/** Loads the wasm module and the widget's styles once (the host page may also call this itself). */
 export function load() {
-  ready ??= init({ module_or_path: new URL('./cvortex-case-details_bg.wasm', import.meta.url) });
+  ready ??= Promise.all([
+    init({ module_or_path: new URL('./cvortex-case-details_bg.wasm', import.meta.url) }),
+    stylesheet(new URL('./app.css', import.meta.url).href),
+  ]);
   return ready;
+}
+
+/** Adds the stylesheet at `href` to the page (once); resolves when it has loaded or failed. */
+function stylesheet(href) {
+  if ([...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href === href)) return;
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+  const done = new Promise((resolve) => { link.onload = link.onerror = resolve; });
+  document.head.append(link);
+  return done;
 }
 
 export class CvortexCaseDetails extends HTMLElement {

@@ -31,13 +31,30 @@ pub async fn etag(req: Request, next: Next) -> Response {
     if res.status() != StatusCode::OK || res.body().size_hint().exact().is_none() {
         return res;
     }
-    let (mut parts, body) = res.into_parts();
+    let (parts, body) = res.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return crate::error::AppError::internal("internal error").into_response();
     };
-    // the headers that say what the bytes are belong to the answer too (a file's type and name)
+    tagged(parts, bytes, wanted.as_ref(), CACHE_CONTROL)
+}
+
+/// The answer `parts` + `bytes` with a weak `ETag` of its bytes and `cache_control`, or `304 Not
+/// Modified` when `wanted` (the request's `If-None-Match`) names that tag. The app's fixed-name
+/// files use it too (`crate::web`).
+pub fn tagged(
+    mut parts: axum::http::response::Parts,
+    bytes: axum::body::Bytes,
+    wanted: Option<&HeaderValue>,
+    cache_control: &'static str,
+) -> Response {
+    // the headers that say what the bytes are belong to the answer too (a file's type and name,
+    // and its encoding: the brotli and the gzip copy of a file are different bytes)
     let mut hasher = DefaultHasher::new();
-    for name in [header::CONTENT_TYPE, header::CONTENT_DISPOSITION] {
+    for name in [
+        header::CONTENT_TYPE,
+        header::CONTENT_DISPOSITION,
+        header::CONTENT_ENCODING,
+    ] {
         hasher.write(parts.headers.get(&name).map_or(&b""[..], |v| v.as_bytes()));
         hasher.write_u8(0);
     }
@@ -47,16 +64,15 @@ pub async fn etag(req: Request, next: Next) -> Response {
     parts.headers.insert(header::ETAG, tag_value.clone());
     parts
         .headers
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
-    if wanted
-        .as_ref()
-        .and_then(|w| w.to_str().ok())
-        .is_some_and(|w| names(w, &tag))
-    {
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    if wanted.and_then(|w| w.to_str().ok()).is_some_and(|w| names(w, &tag)) {
         let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
         let h = not_modified.headers_mut();
         h.insert(header::ETAG, tag_value);
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+        if let Some(vary) = parts.headers.get(header::VARY) {
+            h.insert(header::VARY, vary.clone());
+        }
         return not_modified;
     }
     parts.headers.remove(header::CONTENT_LENGTH);

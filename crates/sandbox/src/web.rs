@@ -1,6 +1,8 @@
 //! Serves the built app (`dist/`) on the API's origin, with a strict Content-Security-Policy.
 //! Trunk writes `nonce="{{__TRUNK NONCE__}}"` on the scripts it injects (`create_nonce`); every
 //! answer gets a fresh nonce in both the page and the policy, so no inline script runs without it.
+//! Files with content-hashed names are cached for a year (`immutable`); the fixed-name loader is
+//! revalidated on every load by a tag of its bytes; pages are never stored (see [`cached`]).
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -42,6 +44,11 @@ pub async fn app(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_string();
     let looks_like_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
     if looks_like_file && path != "/index.html" {
+        let hashed = is_hashed(&path);
+        let mut req = req;
+        // a fixed name is revalidated by its ETag alone: a deploy may keep a file's date
+        req.headers_mut().remove(header::IF_MODIFIED_SINCE);
+        let wanted = req.headers().get(header::IF_NONE_MATCH).cloned();
         let served = ServeDir::new(&dist)
             .precompressed_br()
             .precompressed_gzip()
@@ -59,7 +66,7 @@ pub async fn app(State(state): State<AppState>, req: Request) -> Response {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"));
         if !is_html {
-            return res;
+            return cached(res, hashed, wanted.as_ref()).await;
         }
         let Ok(bytes) = axum::body::to_bytes(res.into_body(), MAX_PAGE_BYTES).await else {
             return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
@@ -72,7 +79,43 @@ pub async fn app(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
-/// The largest page served (the app's is ~1 KB; a file of `dist/` is read whole to add the nonce).
+/// Whether a path names a file the build gave a content-hashed name
+/// (`app-0123456789abcdef.css`, `…-0123456789abcdef_bg.wasm`: scripts/fingerprint.mjs).
+pub fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = [".css", ".js", "_bg.wasm"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext));
+    stem.and_then(|s| s.rsplit_once('-'))
+        .is_some_and(|(_, h)| h.len() == 16 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+}
+
+/// How long a browser keeps a file. A hashed name always means the same bytes: kept a year and
+/// never revalidated. Any other (the custom-element loader a host page imports by its path, the
+/// examples): revalidated on every load, by a tag of its bytes, so a deploy takes effect at once
+/// and the loader never names files of an older build.
+async fn cached(res: Response, hashed: bool, wanted: Option<&HeaderValue>) -> Response {
+    if res.status() != StatusCode::OK {
+        return res;
+    }
+    if hashed {
+        let mut res = res;
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    parts.headers.remove(header::LAST_MODIFIED);
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
+    };
+    crate::validators::tagged(parts, bytes, wanted, "no-cache")
+}
+
+/// The largest page or fixed-name file served (the app's page is ~1 KB and is read whole to add the
+/// nonce; the loader, ~1 KB, to tag it).
 const MAX_PAGE_BYTES: usize = 1 << 20;
 
 /// A page with a fresh nonce in its scripts and in its policy, never cached (the nonce is

@@ -120,3 +120,81 @@ async fn the_event_stream_is_not_tagged() {
     assert!(res.headers().get("etag").is_none());
     assert_eq!(res.headers()["cache-control"], "no-store");
 }
+
+// The app's own files: a content-hashed name is kept a year and never revalidated; the fixed-name
+// loader a host page imports is revalidated on every load by a tag of its bytes, so a deploy (new
+// bytes, maybe the same file date) takes effect at once. Serve the loader like a hashed file, or
+// let its date decide, and this fails.
+#[tokio::test]
+async fn hashed_files_are_immutable_and_the_fixed_name_loader_is_revalidated_by_its_bytes() {
+    let dist = tempfile::tempdir().unwrap();
+    let write = |name: &str, body: &str| std::fs::write(dist.path().join(name), body).unwrap();
+    write("index.html", "<!doctype html><title>app</title>");
+    write("app-0123456789abcdef.css", ".cv-modal{display:grid}");
+    write("cvortex-case-details-0123456789abcdef_bg.wasm", "\0asm");
+    write(
+        "cvortex-case-details-element.js",
+        "import './cvortex-case-details-0123456789abcdef.js';",
+    );
+    let path = dist.path().to_path_buf();
+    let s = Sandbox::with_config(move |c| c.dist = Some(path));
+    let fetch = |path: &'static str, h: &[(&'static str, String)]| {
+        let mut b = Request::get(path);
+        for (k, v) in h {
+            b = b.header(*k, v.as_str());
+        }
+        s.send(b.body(Body::empty()).unwrap())
+    };
+
+    for hashed in [
+        "/app-0123456789abcdef.css",
+        "/cvortex-case-details-0123456789abcdef_bg.wasm",
+    ] {
+        let (st, h, _) = fetch(hashed, &[]).await;
+        assert_eq!(st, StatusCode::OK, "{hashed}");
+        assert_eq!(h["cache-control"], "public, max-age=31536000, immutable", "{hashed}");
+    }
+
+    let loader = "/cvortex-case-details-element.js";
+    let (st, h, body) = fetch(loader, &[]).await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(h["cache-control"], "no-cache");
+    assert!(h.get("last-modified").is_none(), "the date is no validator here");
+    assert_eq!(body, b"import './cvortex-case-details-0123456789abcdef.js';");
+    let tag = etag(&h);
+    let (st, h, body) = fetch(loader, &[("if-none-match", tag.clone())]).await;
+    assert_eq!(st, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+    assert_eq!(etag(&h), tag);
+    // a date in the future does not make it fresh
+    let (st, _, _) = fetch(loader, &[("if-modified-since", "Fri, 01 Jan 2100 00:00:00 GMT".into())]).await;
+    assert_eq!(st, StatusCode::OK);
+
+    // a deploy: the loader names the next build's files
+    write(
+        "cvortex-case-details-element.js",
+        "import './cvortex-case-details-fedcba9876543210.js';",
+    );
+    let (st, h, body) = fetch(loader, &[("if-none-match", tag.clone())]).await;
+    assert_eq!(st, StatusCode::OK);
+    assert_ne!(etag(&h), tag);
+    assert_eq!(body, b"import './cvortex-case-details-fedcba9876543210.js';");
+
+    // the page is never stored (its nonce is per answer)
+    let (st, h, _) = fetch("/casos/1001", &[]).await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(h["cache-control"], "no-store");
+}
+
+#[test]
+fn hashed_names_are_told_apart() {
+    use cvortex_sandbox::web::is_hashed;
+    assert!(is_hashed("/app-0123456789abcdef.css"));
+    assert!(is_hashed("/cvortex-case-details-0123456789abcdef.js"));
+    assert!(is_hashed("/x/cvortex-case-details-0123456789abcdef_bg.wasm"));
+    assert!(!is_hashed("/cvortex-case-details-element.js"));
+    assert!(!is_hashed("/app.css"));
+    assert!(!is_hashed("/app-0123456789ABCDEF.css"));
+    assert!(!is_hashed("/app-0123456789abcde.css"));
+    assert!(!is_hashed("/app-0123456789abcdef.html"));
+}
