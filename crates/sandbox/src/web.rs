@@ -2,7 +2,7 @@
 //! Trunk writes `nonce="{{__TRUNK NONCE__}}"` on the scripts it injects (`create_nonce`); every
 //! answer gets a fresh nonce in both the page and the policy, so no inline script runs without it.
 //! Files with content-hashed names are cached for a year (`immutable`); the fixed-name loader is
-//! revalidated on every load by a tag of its bytes; pages are never stored (see [`cached`]).
+//! revalidated on every load by a tag of its bytes; pages are never stored (their nonce is per answer).
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
