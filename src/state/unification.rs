@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use cvortex_domain::eligibility::Ineligibility;
-use cvortex_domain::unification::{refusals, request_fingerprint, Assessment};
+use cvortex_domain::unification::{id_set, refusals, request_fingerprint, Assessment};
 use cvortex_domain::{codes, CaseId, CaseRefusal, ContentCounts, CustomerCaseList, Unification};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -286,12 +286,12 @@ impl UnifyFlow {
     pub fn submit(&self, client: ApiClient, hooks: FlowHooks) {
         // what the agent confirmed, as far as it is still selected: a tick changed while the
         // confirmation was open never sends a case the agent did not see in it
-        let confirmed: BTreeSet<CaseId> = self
+        let confirmed = self
             .last_preview
-            .with_value(|p| p.per_case.iter().map(|(id, _)| *id).collect());
-        let mut selection: BTreeSet<CaseId> = self
+            .with_value(|p| id_set(&mut p.per_case.iter().map(|(id, _)| *id)));
+        let mut selection = self
             .selected
-            .with_untracked(|s| s.intersection(&confirmed).copied().collect());
+            .with_untracked(|s| id_set(&mut s.iter().copied().filter(|id| confirmed.contains(id))));
         // retrying a request whose answer was lost sends that very request, as long as the ticks
         // are still its cases: they may show as unified by now (by it), and the server answers a
         // replay with what it did. Ticks changed since: the new selection, under a new key.

@@ -36,9 +36,11 @@ pub fn highlight_ranges(text: &str, query: &Query) -> Vec<(usize, usize)> {
             from = e;
         }
     }
-    ranges.sort_unstable();
+    // through the one sort the bundle has (`list::sort_indices`), not a sort of its own
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    crate::list::sort_indices(&mut order, &|a, b| ranges[a].cmp(&ranges[b]));
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-    for r in ranges {
+    for r in order.into_iter().map(|i| ranges[i]) {
         match merged.last_mut() {
             Some(last) if r.0 <= last.1 => last.1 = last.1.max(r.1),
             _ => merged.push(r),

@@ -43,11 +43,7 @@ impl Assessment {
 
     /// The eligible cases among `shown` (what "select all" picks).
     pub fn eligible_ids(&self, items: &[CustomerCase], shown: &[usize]) -> BTreeSet<CaseId> {
-        shown
-            .iter()
-            .filter(|&&i| self.selectable(i))
-            .map(|&i| items[i].id)
-            .collect()
+        id_set(&mut shown.iter().filter(|&&i| self.selectable(i)).map(|&i| items[i].id))
     }
 
     /// The ticked cases that are listed but no longer eligible, each with its first reason: what
@@ -63,22 +59,38 @@ impl Assessment {
 
     /// Keeps only the selected cases still present and eligible (after a reload).
     pub fn prune(&self, items: &[CustomerCase], selected: &BTreeSet<CaseId>) -> BTreeSet<CaseId> {
-        items
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| selected.contains(&c.id) && self.selectable(*i))
-            .map(|(_, c)| c.id)
-            .collect()
+        id_set(
+            &mut items
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| selected.contains(&c.id) && self.selectable(*i))
+                .map(|(_, c)| c.id),
+        )
     }
+}
+
+/// A set of ids, inserted one by one: `collect()` into a set sorts first, and that sort would be
+/// a copy of its own in the app's bundle (every list sorts through `list::sort_indices`).
+pub fn id_set(ids: &mut dyn Iterator<Item = i64>) -> BTreeSet<i64> {
+    let mut set = BTreeSet::new();
+    for id in ids {
+        set.insert(id);
+    }
+    set
 }
 
 /// What "select all" does: select every eligible shown case, or clear them when all already are.
 pub fn toggle_all(selected: &BTreeSet<CaseId>, eligible: &BTreeSet<CaseId>) -> BTreeSet<CaseId> {
-    if !eligible.is_empty() && eligible.is_subset(selected) {
-        selected.difference(eligible).copied().collect()
-    } else {
-        selected.union(eligible).copied().collect()
+    let clear = !eligible.is_empty() && eligible.is_subset(selected);
+    let mut out = selected.clone();
+    for id in eligible {
+        if clear {
+            out.remove(id);
+        } else {
+            out.insert(*id);
+        }
     }
+    out
 }
 
 /// Per selected case (in id order) what it brings, and the sum.

@@ -48,12 +48,19 @@ pub fn facet_values<'a>(pairs: impl Iterator<Item = (String, &'a str)>) -> Vec<F
     for (value, label) in pairs {
         seen.entry(value).or_insert_with(|| (label.to_string(), 0)).1 += 1;
     }
-    let mut out: Vec<FacetValue> = seen
+    let mut slots: Vec<Option<FacetValue>> = seen
         .into_iter()
-        .map(|(value, (label, count))| FacetValue { value, label, count })
+        .map(|(value, (label, count))| Some(FacetValue { value, label, count }))
         .collect();
-    out.sort_by_cached_key(|v| (v.value.is_empty(), fold(&v.label)));
-    out
+    // by label, the empty value ("not informed") last; through the one sort the bundle has
+    let keys: Vec<(bool, String)> = slots
+        .iter()
+        .flatten()
+        .map(|v| (v.value.is_empty(), fold(&v.label)))
+        .collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    super::sort_indices(&mut order, &|a, b| keys[a].cmp(&keys[b]));
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 #[cfg(test)]

@@ -26,7 +26,15 @@ pub fn text(pairs: &[(String, String)], key: &str) -> String {
 }
 
 pub fn facet(pairs: &[(String, String)], key: &str) -> Facet {
-    Facet::of(values(pairs, key).take(MAX_FACET_VALUES))
+    // inserted one by one: collecting into the set would sort first, a sort of its own in the
+    // bundle
+    let mut f = Facet::default();
+    for v in values(pairs, key).take(MAX_FACET_VALUES) {
+        if !f.0.contains(v) {
+            f.toggle(v);
+        }
+    }
+    f
 }
 
 pub fn push_facet(out: &mut Vec<(String, String)>, key: &str, facet: &Facet) {

@@ -5,6 +5,7 @@
 
 mod upload_panel;
 
+use cvortex_domain::unification::id_set;
 use std::collections::BTreeSet;
 
 use cvortex_domain::files::safe_file_name;
@@ -112,8 +113,7 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
     let zipping = RwSignal::new(None::<(usize, usize)>);
     let shown = Memo::new(move |_| list.with(|l| query.with(|q| files_list::filter(&l.items, q))));
     let q = Memo::new(move |_| Query::new(&query.get()));
-    let shown_ids =
-        Memo::new(move |_| list.with(|l| shown.with(|s| s.iter().map(|&i| l.items[i].id).collect::<BTreeSet<i64>>())));
+    let shown_ids = Memo::new(move |_| list.with(|l| shown.with(|s| id_set(&mut s.iter().map(|&i| l.items[i].id)))));
     let all_checked =
         Signal::derive(move || shown_ids.with(|ids| !ids.is_empty() && selected.with(|s| ids.is_subset(s))));
 
