@@ -39,12 +39,14 @@ pub fn CaseDetails(
     let flows = CaseFlows::new(case_id, resources, client.clone(), use_host_events());
     let live = LiveCase::new(live, resources, client.clone(), use_host_events(), tab);
     provide_filter_memory();
-    // Every tab's data at once, and the case's live changes, again whenever the case changes
-    // (in-flight requests and the previous case's stream are aborted).
+    // Every tab's data at once (from memory for a case seen lately), and the case's live changes,
+    // again whenever the case changes (in-flight requests and the previous case's stream are
+    // aborted, and what it showed is kept).
     Effect::new(move |_| {
         let id = case_id.get();
-        resources.load_all(&client, id);
-        live.follow(id);
+        live.leave();
+        let resume = resources.open(&client, id, live.enabled());
+        live.follow(id, resume);
     });
     view! {
         <Localized>

@@ -556,3 +556,39 @@ async fn a_selected_case_that_turns_ineligible_leaves_the_selection_with_a_note(
         "{note}"
     );
 }
+
+// A refresh that fails (the silent reloads after a unification, a live reset, a case opened again
+// from memory) keeps what the tab shows, marked stale, with "Tentar novamente" in the header:
+// before, the error took the place of the data. Replace the data with the error and this fails.
+#[wasm_bindgen_test]
+async fn a_refresh_that_fails_keeps_the_data_marked_stale_with_a_retry() {
+    let m = mount(Locale::PtBr);
+    m.resources.set(ModalTab::CaseData, Load::Ready(details()));
+    leptos::task::tick().await;
+    assert!(m.root.query_selector(".cv-kept").unwrap().is_none());
+    // nothing listens there: every attempt is refused at once (three, 0.4 s and 1.2 s apart)
+    let client = ApiClient::new("http://127.0.0.1:9", TokenSource::Fixed("t".into()), 1000);
+    m.resources.refresh(ModalTab::CaseData, &client, 1001);
+    let mut note = None;
+    for _ in 0..50 {
+        cvortex_case_details::api::sleep(100).await;
+        note = m.root.query_selector(".cv-kept").unwrap();
+        if note.is_some() {
+            break;
+        }
+    }
+    let note = note.expect("a stale note");
+    let text = note.text_content().unwrap();
+    assert!(text.starts_with("Não foi possível atualizar · dados de "), "{text}");
+    assert_eq!(
+        query(note.unchecked_ref(), "button").text_content().unwrap(),
+        "Tentar novamente"
+    );
+    assert!(m.root.text_content().unwrap().contains("João da Silva Conceição"));
+    assert!(m
+        .root
+        .query_selector("[role=tabpanel]:not([hidden]) [role=alert]")
+        .unwrap()
+        .is_none());
+    assert_eq!(m.resources.stale().map(|(_, failed)| failed), Some(true));
+}

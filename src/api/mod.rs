@@ -5,6 +5,7 @@ mod error;
 mod events;
 mod files;
 
+use crate::state::RecentCases;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -46,6 +47,8 @@ struct Inner {
     base: String,
     tokens: TokenSource,
     timeout_ms: u32,
+    /// The recent cases' data (`crate::state::recent`): one client per mount, and so per login.
+    recent: RefCell<RecentCases>,
 }
 
 /// Cheap to clone. `SendWrapper` satisfies leptos' `Send` bounds (context, callbacks): wasm runs
@@ -65,7 +68,13 @@ impl ApiClient {
             base: base.trim_end_matches('/').to_string(),
             tokens,
             timeout_ms,
+            recent: RefCell::default(),
         })))
+    }
+
+    /// The recent cases kept by this client's mount (`crate::state::recent`).
+    pub fn recent(&self) -> std::cell::RefMut<'_, RecentCases> {
+        self.0.recent.borrow_mut()
     }
 
     fn url(&self, path: &str) -> String {

@@ -448,6 +448,13 @@ pub static TEXTS: Texts = Texts {
         reconnecting: "Reconnecting…",
         offline: |since, at| format!("Offline since {since} · data as of {at}"),
         off: "Live updates off",
+        kept: |at, failed| {
+            if failed {
+                format!("Could not update · data as of {at}")
+            } else {
+                format!("Updating · data as of {at}")
+            }
+        },
         others: "Also viewing this case",
         unseen: |n| if n == 1 { "1 new update".into() } else { format!("{n} new updates") },
         arrived: |tab, n| if n == 1 { format!("{tab}: 1 new update") } else { format!("{tab}: {n} new updates") },

@@ -104,6 +104,8 @@ pub struct LiveTexts {
     /// Since when (hh:mm), and the time of what is shown (hh:mm).
     pub offline: fn(&str, &str) -> String,
     pub off: &'static str,
+    /// Data shown from memory or not renewed: its time (hh:mm), and whether renewing it failed.
+    pub kept: fn(&str, bool) -> String,
     /// The group of the other agents' avatars.
     pub others: &'static str,
     /// A tab's badge of what arrived since it was last looked at.

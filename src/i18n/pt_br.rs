@@ -466,6 +466,13 @@ pub static TEXTS: Texts = Texts {
         reconnecting: "Reconectando…",
         offline: |since, at| format!("Sem conexão desde {since} · dados de {at}"),
         off: "Atualização automática desligada",
+        kept: |at, failed| {
+            if failed {
+                format!("Não foi possível atualizar · dados de {at}")
+            } else {
+                format!("Atualizando · dados de {at}")
+            }
+        },
         others: "Também com este caso aberto",
         unseen: |n| if n == 1 { "1 novidade".into() } else { format!("{n} novidades") },
         arrived: |tab, n| if n == 1 { format!("{tab}: 1 novidade") } else { format!("{tab}: {n} novidades") },

@@ -1,12 +1,15 @@
 //! All tabs' data for one case, requested in parallel when the modal opens, so switching tabs
-//! never waits on the network. Changing the case or closing the modal aborts what is in flight.
-//! What each tab reads, decodes and counts is its declaration's (`crate::tabs`).
+//! never waits on the network. Changing the case or closing the modal aborts what is in flight,
+//! and keeps what the tabs show among the recent cases (`super::recent`): opening that case again
+//! shows it at once, marked stale until it is brought up to date. What each tab reads, decodes
+//! and counts is its declaration's (`crate::tabs`).
 
 use std::sync::Arc;
 
 use cvortex_domain::CaseId;
 use leptos::prelude::*;
 
+use super::KeptCase;
 use super::{Load, Remote};
 use crate::api::{reads, ApiClient};
 use cvortex_domain::live::Change;
@@ -28,6 +31,74 @@ impl CaseResources {
         };
         on_cleanup(move || r.abort_all());
         r
+    }
+
+    /// Shows case `id`: from memory when it was kept (marked stale, and brought up to date by
+    /// reloading it unless `resumable`: the live stream replays what it missed), else from the
+    /// server. Gives the kept case's last event id when its stream should resume from there.
+    pub fn open(&self, client: &ApiClient, id: CaseId, resumable: bool) -> Option<String> {
+        let kept = client.recent().take(id);
+        let Some(KeptCase { tabs, at, last_event }) = kept else {
+            self.load_all(client, id);
+            return None;
+        };
+        let resume = last_event.filter(|_| resumable);
+        for tab in ModalTab::all() {
+            match &tabs[tab.index()] {
+                Some((data, bytes)) => {
+                    self.remote(tab).restore(data.clone(), *bytes, at);
+                    if resume.is_none() {
+                        self.refresh(tab, client, id);
+                    }
+                }
+                None => self.load(tab, client, id),
+            }
+        }
+        resume
+    }
+
+    /// Keeps what the tabs show of case `id` among the recent cases, as it closes (or another
+    /// opens): with the last event its stream took, and whether the stream was live until now
+    /// (then what is kept is current now, not as of its oldest answer).
+    pub fn keep(&self, client: &ApiClient, id: CaseId, last_event: Option<String>, live_until_now: bool) {
+        let mut shown = self.remotes.map(|r| r.shown());
+        // the SLA clocks run from when their list arrived: kept, they would be behind
+        shown[ModalTab::Sla.index()] = None;
+        let bytes = shown.iter().flatten().map(|(_, b, _)| *b as usize).sum();
+        let Some(oldest) = shown.iter().flatten().map(|(_, _, at)| *at).reduce(f64::min) else {
+            return;
+        };
+        let kept = KeptCase {
+            tabs: shown.map(|s| s.map(|(d, b, _)| (d, b))),
+            at: if live_until_now { js_sys::Date::now() } else { oldest },
+            last_event,
+        };
+        client.recent().keep(id, bytes, kept);
+    }
+
+    /// The stream is live again: data kept in memory that waited for it is current.
+    pub fn caught_up(&self) {
+        for r in &self.remotes {
+            r.caught_up();
+        }
+    }
+
+    /// Since when the data shown may be out of date, and whether bringing it up to date failed
+    /// (reactive; `None`: it is current).
+    pub fn stale(&self) -> Option<(f64, bool)> {
+        self.remotes
+            .iter()
+            .filter_map(Remote::stale)
+            .reduce(|a, b| (a.0.min(b.0), a.1 || b.1))
+    }
+
+    /// Reloads every tab of case `id` whose data is stale ("Tentar novamente").
+    pub fn renew(&self, client: &ApiClient, id: CaseId) {
+        for tab in ModalTab::all() {
+            if self.remote(tab).is_stale() {
+                self.refresh(tab, client, id);
+            }
+        }
     }
 
     pub fn remote(&self, tab: ModalTab) -> Remote {

@@ -87,6 +87,9 @@ struct Inner {
     notice_gen: u32,
     /// Aborts the stream being read.
     run: Option<AbortController>,
+    /// The id of the last event taken: a reconnection resumes after it, and so does the case
+    /// opened again from memory.
+    last_event: Option<String>,
 }
 
 fn now() -> f64 {
@@ -123,10 +126,16 @@ impl LiveCase {
                 announce_due: false,
                 notice_gen: 0,
                 run: None,
+                last_event: None,
             }),
         };
-        on_cleanup(move || live.stop());
+        on_cleanup(move || live.leave());
         live
+    }
+
+    /// Whether the case is followed live (the host may turn it off).
+    pub fn enabled(&self) -> bool {
+        self.enabled
     }
 
     /// The agent looks at `tab`: what arrived there is seen.
@@ -139,12 +148,14 @@ impl LiveCase {
         }
     }
 
-    /// Follows case `id` from now on (another case's stream is closed first).
-    pub fn follow(&self, id: CaseId) {
+    /// Follows case `id` from now on, or after event `resume` (a case opened again from memory:
+    /// the stream replays what it missed). Another case's stream is closed first.
+    pub fn follow(&self, id: CaseId, resume: Option<String>) {
         self.stop();
         self.inner.update_value(|i| {
             i.case_id = id;
             i.pending.clear();
+            i.last_event = resume;
         });
         self.others.set(Vec::new());
         self.unseen.set([0; TAB_COUNT]);
@@ -165,12 +176,33 @@ impl LiveCase {
         }
     }
 
+    /// Closes the stream of the case followed, and keeps what the tabs show of that case among
+    /// the recent ones, with where its stream got to (before another case's data replaces it).
+    pub fn leave(&self) {
+        self.flush();
+        let live = self.link.try_get_untracked() == Some(Link::Live);
+        let left = self.inner.try_update_value(|i| {
+            let id = std::mem::take(&mut i.case_id);
+            (i.client.clone(), id, i.last_event.clone())
+        });
+        if let Some((client, id, last)) = left {
+            if id != 0 {
+                self.resources.keep(&client, id, last, live);
+            }
+        }
+        self.stop();
+    }
+
+    /// The case followed (0: none yet).
+    pub fn case_id(&self) -> CaseId {
+        self.inner.with_value(|i| i.case_id)
+    }
+
     /// Reads the stream until `stop`, reconnecting after every loss.
     async fn read(self, id: CaseId, stop: AbortSignal) {
         let Some(client) = self.inner.try_with_value(|i| i.client.clone()) else {
             return;
         };
-        let mut last_id: Option<String> = None;
         let mut failures = 0u32;
         let mut heartbeat_ms = 15_000u32;
         let mut lost_at: Option<f64> = None;
@@ -182,6 +214,7 @@ impl LiveCase {
             let watchdog = Watchdog::new(conn, 3 * heartbeat_ms);
             let mut retry_after = None;
             let mut heard = false;
+            let last_id = self.inner.try_with_value(|i| i.last_event.clone()).flatten();
             match client.open_events(id, last_id.as_deref(), &both).await {
                 Ok(stream) => {
                     let mut parser = SseParser::new();
@@ -191,12 +224,14 @@ impl LiveCase {
                             heard = true;
                             lost_at = None;
                             self.link.try_set(Link::Live);
+                            // a case opened from memory hears what it missed now
+                            self.resources.caught_up();
                         }
                         data_at = now();
                         for item in parser.feed(&text) {
                             let SseItem::Event(e) = item else { continue };
-                            if let Some(eid) = &e.id {
-                                last_id = Some(eid.clone());
+                            if let Some(eid) = e.id.clone() {
+                                self.inner.try_update_value(|i| i.last_event = Some(eid));
                             }
                             if let Some(h) = self.take(&e.event, &e.data) {
                                 heartbeat_ms = h.clamp(500, 60_000);

@@ -7,6 +7,7 @@ mod case_flows;
 mod case_resources;
 mod list_state;
 mod live;
+mod recent;
 mod remote;
 mod unification;
 mod uploads;
@@ -17,6 +18,7 @@ pub use list_state::{
     filter_part, provide_filter_memory, provide_url_query, use_persisted_filter, FilterMemory, UrlQuery,
 };
 pub use live::{Link, LiveCase};
+pub use recent::{KeptCase, RecentCases};
 pub use remote::{apply_as, decode_as, ApplyFn, Data, Decode, Load, Remote, TabData};
 pub use unification::{Candidates, FlowHooks, Phase, Preview, UndoState, UnifyFlow};
 pub use uploads::{UploadFlow, UploadPhase};

@@ -115,11 +115,23 @@ where
 #[derive(Clone, Copy)]
 pub struct Remote {
     pub state: RwSignal<Load<TabData>>,
+    /// Whether the data shown may be out of date (see [`stale`](Self::stale)): 0 when current,
+    /// else when it was current (epoch ms), negative once renewing it failed. A number rather than
+    /// an `Option<(f64, bool)>`: a signal of a type new to the bundle costs a kilobyte.
+    stale_since: RwSignal<f64>,
     in_flight: StoredValue<Option<AbortController>, LocalStorage>,
     /// How live changes apply to this data (`None`: they do not).
     apply: Option<ApplyFn>,
+    held: StoredValue<Held>,
+}
+
+#[derive(Default)]
+struct Held {
     /// The live changes that arrived while the request in flight was on its way.
-    held: StoredValue<Vec<Change>>,
+    changes: Vec<Change>,
+    /// The size of the answer the data shown was decoded from, and when it arrived (epoch ms).
+    bytes: u32,
+    at: f64,
 }
 
 impl Default for Remote {
@@ -137,9 +149,47 @@ impl Remote {
     pub fn applying(apply: Option<ApplyFn>) -> Self {
         Remote {
             state: RwSignal::new(Load::Loading),
+            stale_since: RwSignal::new(0.0),
             in_flight: StoredValue::new_local(None),
             apply,
-            held: StoredValue::new(Vec::new()),
+            held: StoredValue::new(Held::default()),
+        }
+    }
+
+    /// The data shown, its size and when it was current, to keep it in memory.
+    pub fn shown(&self) -> Option<(TabData, u32, f64)> {
+        let data = self.state.try_with_untracked(|s| s.ready().cloned()).flatten()?;
+        self.held.try_with_value(|h| (data, h.bytes, h.at))
+    }
+
+    /// Shows data kept in memory (`bytes` and `at` as [`shown`](Self::shown) gave them), marked
+    /// stale until it is brought up to date.
+    pub fn restore(&self, data: TabData, bytes: u32, at: f64) {
+        self.abort();
+        self.held.set_value(Held {
+            changes: Vec::new(),
+            bytes,
+            at,
+        });
+        self.state.set(Load::Ready(data));
+        self.stale_since.set(at);
+    }
+
+    /// The data shown may be out of date: since when it was current, and whether renewing it
+    /// failed (reactive; `None`: it is current).
+    pub fn stale(&self) -> Option<(f64, bool)> {
+        let t = self.stale_since.get();
+        (t != 0.0).then(|| (t.abs(), t < 0.0))
+    }
+
+    pub fn is_stale(&self) -> bool {
+        self.stale_since.get_untracked() != 0.0
+    }
+
+    /// Data that waited to be brought up to date is: unless renewing it failed.
+    pub fn caught_up(&self) {
+        if self.stale_since.get_untracked() > 0.0 {
+            self.stale_since.set(0.0);
         }
     }
 
@@ -148,7 +198,7 @@ impl Remote {
     pub fn apply_live(&self, changes: &[Change]) -> usize {
         let Some(apply) = self.apply else { return 0 };
         if self.in_flight.with_value(Option::is_some) {
-            self.held.update_value(|h| h.extend_from_slice(changes));
+            self.held.update_value(|h| h.changes.extend_from_slice(changes));
         }
         let next = self.state.with_untracked(|s| s.ready().and_then(|d| apply(d, changes)));
         match next {
@@ -167,7 +217,8 @@ impl Remote {
     }
 
     /// Like [`load`](Self::load), but what is shown stays until the new data arrives (a refresh
-    /// after a change the user made: no skeleton flashing over the list).
+    /// after a change the user made: no skeleton flashing over the list), and stays if it cannot,
+    /// marked stale.
     pub fn reload(&self, client: &ApiClient, path: String, decode: Decode) {
         self.start(client, path, decode, false);
     }
@@ -181,7 +232,7 @@ impl Remote {
         let signal = controller.signal();
         self.in_flight.set_value(Some(controller));
         // what arrived before this request is in its answer
-        self.held.set_value(Vec::new());
+        self.held.update_value(|h| h.changes.clear());
         if show_loading && !matches!(self.state.get_untracked(), Load::Loading) {
             self.state.set(Load::Loading);
         }
@@ -189,15 +240,35 @@ impl Remote {
         spawn_read(client.clone(), path, signal, move |body| {
             // this request was not aborted, so it is the latest: nothing is in flight now
             this.in_flight.try_set_value(None);
-            let held = this.held.try_update_value(std::mem::take).unwrap_or_default();
-            let _ = this.state.try_set(match body.and_then(decode) {
-                Ok(v) => Load::Ready(match this.apply.zip(Some(held)) {
-                    Some((apply, held)) if !held.is_empty() => apply(&v, &held).map_or(v, |(d, _)| d),
-                    _ => v,
-                }),
+            let bytes = match &body {
+                Ok(Body::Browser(b)) => b.length(),
+                _ => 0,
+            };
+            let Some(held) = this.held.try_update_value(|h| std::mem::take(&mut h.changes)) else {
+                return;
+            };
+            let next = match body.and_then(decode) {
+                Ok(v) => {
+                    this.held
+                        .update_value(|h| (h.bytes, h.at) = (bytes, js_sys::Date::now()));
+                    this.stale_since.set(0.0);
+                    Load::Ready(match this.apply {
+                        Some(apply) if !held.is_empty() => apply(&v, &held).map_or(v, |(d, _)| d),
+                        _ => v,
+                    })
+                }
                 Err(ApiError::Aborted) => return,
+                // data on screen stays, marked: an error in its place would lose what the agent
+                // was reading for a refresh that failed
+                Err(_) if this.state.with_untracked(|s| s.ready().is_some()) => {
+                    // (data put in directly has no time: marked as of the epoch's first ms)
+                    let at = this.held.with_value(|h| h.at).max(1.0);
+                    this.stale_since.set(-at);
+                    return;
+                }
                 Err(e) => Load::Failed(e),
-            });
+            };
+            this.state.set(next);
         });
     }
 

@@ -3,19 +3,44 @@
 //! the open case, and one polite announcement per burst of arrivals (never taking focus).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::api::use_client;
 use crate::fmt;
 use crate::i18n::use_i18n;
-use crate::state::{Link, LiveCase};
+use crate::state::{CaseResources, Link, LiveCase};
 use crate::tabs::ModalTab;
 
-/// The link's state and the other agents, for the dialog's header (one reactive piece: each
-/// costs bundle size, and nothing in it takes focus).
+/// The link's state, the other agents, and the age of data that may be out of date (a case opened
+/// again from memory, a refresh that failed: "Tentar novamente" renews it), for the dialog's
+/// header (one reactive piece: each costs bundle size, and nothing in it takes focus).
 #[component]
-pub fn LiveStatus(live: LiveCase) -> impl IntoView {
+pub fn LiveStatus(live: LiveCase, resources: CaseResources) -> impl IntoView {
     let t = use_i18n();
     let texts = t.t();
+    let client = use_client();
     move || {
+        // kept data waits for the stream to catch up: with the stream offline it cannot
+        let offline = matches!(live.link.get(), Link::Offline { .. });
+        let kept = resources.stale().map(|(at, failed)| {
+            let failed = failed || offline;
+            let client = client.clone();
+            let retry = failed.then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="cv-link-button"
+                        on:click=move |ev| {
+                            resources.renew(&client, live.case_id());
+                            focus_selected_tab(&ev);
+                        }
+                    >
+                        {texts.retry}
+                    </button>
+                }
+            });
+            view! { <span class="cv-kept">{(texts.live.kept)(&fmt::time(at as i64), failed)} {retry}</span> }
+        });
         let (class, text) = match live.link.get() {
             Link::Connecting => ("cv-link", texts.live.connecting.to_string()),
             Link::Live => ("cv-link cv-link--live", texts.live.live.to_string()),
@@ -46,9 +71,23 @@ pub fn LiveStatus(live: LiveCase) -> impl IntoView {
                 <ul class="cv-avatars" aria-label=texts.live.others>
                     {others}
                 </ul>
+                {kept}
                 <span class=class>{text}</span>
             </div>
         }
+    }
+}
+
+/// Moves focus from the clicked button, which goes once the data is renewed, to the selected tab.
+fn focus_selected_tab(ev: &web_sys::MouseEvent) {
+    let tab = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("[role=dialog]").ok().flatten())
+        .and_then(|d| d.query_selector("[role=tab][aria-selected=true]").ok().flatten())
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(tab) = tab {
+        let _ = tab.focus();
     }
 }
 

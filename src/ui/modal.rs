@@ -221,7 +221,7 @@ pub fn CaseModal(
                         {t.t().modal_title}
                     </h2>
                     <span class="cv-dialog__case">{move || (t.t().case_number)(case_id.get())}</span>
-                    <LiveStatus live />
+                    <LiveStatus live resources />
                     <button
                         type="button"
                         class="cv-icon-button cv-dialog__close"

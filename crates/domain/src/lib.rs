@@ -9,6 +9,7 @@ pub mod format;
 pub mod list;
 pub mod live;
 pub mod phone;
+pub mod recent;
 pub mod search;
 pub mod sla;
 pub mod sse;

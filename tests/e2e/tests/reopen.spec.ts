@@ -3,7 +3,7 @@ import { test, expect, dialog } from './fixtures';
 // Issue #19: every read has a validator (crates/sandbox/src/validators.rs) and the browser keeps
 // the answers, so reopening a case sends nothing that did not change.
 
-test('reopening a case revalidates its reads: what did not change crosses the wire without a body (remove the validators and this fails)', async ({ page, sandbox, errors }) => {
+test('loading a case again revalidates its reads: what did not change crosses the wire without a body (remove the validators and this fails)', async ({ page, sandbox, errors }) => {
   // the body bytes each read took on the wire (a 304 takes none: the browser answers the page
   // from its cache, so the page still sees a 200), and whether it asked with the tag it held
   let reads = new Map<string, { asked: boolean; body: number }>();
@@ -19,8 +19,8 @@ test('reopening a case revalidates its reads: what did not change crosses the wi
   await expect.poll(() => reads.size).toBe(8);
   expect([...reads.values()].every((r) => !r.asked && r.body > 0)).toBe(true);
   reads = new Map();
-  await page.keyboard.press('Escape');
-  await page.locator('a[href="/casos/1001"]').click();
+  // a new page (within one page the case would open from memory, reading nothing)
+  await page.goto('/casos/1001');
   await expect(d.getByRole('tabpanel')).toContainText('João da Silva Conceição');
   await expect.poll(() => reads.size).toBe(8);
   for (const [path, r] of reads) expect(r.asked, path).toBe(true);
@@ -42,4 +42,65 @@ test('a change made while the case was closed is seen on reopening (a validator 
   await page.locator('a[href="/casos/1001"]').click();
   await d.getByRole('tab', { name: /^Histórico de Ligações/ }).click();
   await expect(d.getByRole('tabpanel').getByRole('status').first()).toHaveText('9 de 9 registros');
+});
+
+// Recent cases in memory: closing a case keeps what its tabs showed; opening it again shows that at
+// once, and the live stream resumes after the last event it took, so a change made meanwhile
+// arrives without reading the lists again.
+test('a case opened again shows from memory at once, without reading its lists (but SLA), then shows a change made meanwhile (drop the memory and this fails)', async ({ page, sandbox, errors }) => {
+  await page.goto('/casos/1001/ligacoes');
+  const d = dialog(page);
+  const count = d.getByRole('tabpanel').getByRole('status').first();
+  await expect(count).toHaveText('8 de 8 registros');
+  await expect(d.locator('.cv-link--live')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await sandbox.activity({ kind: 'call', case_id: 1001, status: 'answered' });
+  // no list may be read while the case opens again, and the stream waits until we let it go
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/v1/cases/1001') && !path.endsWith('/events')) reads.push(path);
+  });
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let resumedFrom: string | undefined;
+  await page.route('**/v1/cases/1001/events', async (route) => {
+    resumedFrom = route.request().headers()['last-event-id'];
+    await held;
+    await route.continue();
+  });
+  await page.locator('a[href="/casos/1001"]').click();
+  await d.getByRole('tab', { name: /^Histórico de Ligações/ }).click();
+  // what was shown, at once, and said to be from before
+  await expect(count).toHaveText('8 de 8 registros');
+  await expect(d.locator('.cv-kept')).toHaveText(/^Atualizando · dados de \d\d:\d\d$/);
+  expect(resumedFrom).toMatch(/^\d+$/);
+  release();
+  // the stream replays what it missed: the new call, and the note goes
+  await expect(count).toHaveText('9 de 9 registros');
+  await expect(d.locator('.cv-kept')).toHaveCount(0);
+  // only the SLA list is read (its clocks run from when it arrives, so it is never kept)
+  expect(reads).toEqual(['/v1/cases/1001/sla']);
+});
+
+test('a case opened again from memory whose update fails keeps its data, marked stale, with "Tentar novamente" that brings it up to date', async ({ page, sandbox, errors }) => {
+  await page.goto('/casos/1001/ligacoes');
+  const d = dialog(page);
+  const count = d.getByRole('tabpanel').getByRole('status').first();
+  await expect(count).toHaveText('8 de 8 registros');
+  await page.keyboard.press('Escape');
+  await sandbox.activity({ kind: 'call', case_id: 1001, status: 'answered' });
+  // the stream cannot be opened again
+  await sandbox.fault({ route: 'events', status: 503, times: 1000 });
+  await page.locator('a[href="/casos/1001"]').click();
+  await d.getByRole('tab', { name: /^Histórico de Ligações/ }).click();
+  const note = d.locator('.cv-kept');
+  await expect(note).toContainText(/^Não foi possível atualizar · dados de \d\d:\d\d/, { timeout: 15_000 });
+  await expect(count).toHaveText('8 de 8 registros');
+  const retry = note.getByRole('button', { name: 'Tentar novamente' });
+  await retry.click();
+  // read again: the new call is in, the note goes, and focus is on the selected tab
+  await expect(count).toHaveText('9 de 9 registros');
+  await expect(note).toHaveCount(0);
+  await expect(d.getByRole('tab', { name: /^Histórico de Ligações/ })).toBeFocused();
 });

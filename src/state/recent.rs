@@ -1,0 +1,21 @@
+//! The recent cases of one mount (the standalone page, or one widget): what their tabs showed
+//! when another case opened or the modal closed, so opening one again shows it at once. The bounds
+//! and what goes first are `cvortex_domain::recent`'s. The client holds them (`ApiClient::recent`):
+//! one per mount, so a widget mounted again (another login, perhaps) starts with nothing.
+
+use cvortex_domain::recent::Recent;
+
+use super::TabData;
+use crate::tabs::TAB_COUNT;
+
+/// What is kept of one case.
+pub struct KeptCase {
+    /// Each tab's data and the size of the answer it came from (`None`: it was not loaded).
+    pub tabs: [Option<(TabData, u32)>; TAB_COUNT],
+    /// When it was current (epoch ms): the oldest answer, or the moment it closed while live.
+    pub at: f64,
+    /// The last event of its stream taken: the stream resumes after it.
+    pub last_event: Option<String>,
+}
+
+pub type RecentCases = Recent<KeptCase>;
