@@ -257,6 +257,9 @@ async function runSize(browser, n) {
     await fresh.close();
   }
 
+  // 2b. opening again (issue #19), in a page of its own
+  Object.assign(r, await reopening(context));
+
   // 3. Histórico do Caso: a keystroke in the search, applying a filter, clearing filters
   await tab(page, 'Histórico do Caso').click();
   const queries = ['e', 'es', 'est', 'esto', 'estor', 'estorn', 'estorno', 'estorn', 'estor', 'esto', 'est', 'es', 'e', ''];
@@ -364,6 +367,99 @@ async function runSize(browser, n) {
   return r;
 }
 
+/** Sums the bytes that crossed the wire for the resources loaded in `page` whose path matches `re`
+ *  (Resource Timing's transferSize: 0 for an answer from the cache, headers only for a 304). */
+const wireBytes = (page, re) => page.evaluate((src) => {
+  const re = new RegExp(src);
+  return performance.getEntriesByType('resource')
+    .filter((e) => re.test(new URL(e.name).pathname))
+    .reduce((sum, e) => sum + e.transferSize, 0);
+}, re.source);
+
+/** Waits until the open modal has all its tabs' data (seven count badges; Dados has none). */
+const allLoaded = (page) => page.waitForFunction(() => document.querySelectorAll('[role=tablist] .cv-badge').length >= 7, null, { timeout: 60_000 });
+
+/** Opens case `id` in the standalone app without a page load (the router follows history). */
+const goTo = (page, id) => page.evaluate((id) => {
+  history.pushState({}, '', `/casos/${id}`);
+  dispatchEvent(new PopStateEvent('popstate'));
+}, id);
+
+/**
+ * Issue #19's figures: the open yardstick (the same eight answers fetched and JSON.parse'd by plain
+ * JavaScript, in the same page and run), a kept case opened again, the bytes a reopen and a second
+ * page load take over the wire, and the memory after moving between five large cases.
+ */
+async function reopening(context) {
+  const out = {};
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  const paths = ['', '/history', '/customer-cases', '/calls', '/interactions', '/sla', '/attachments', '/surveys'];
+  const yard = [];
+  for (let i = 0; i < WARMUP + REPS; i++) {
+    const t = await page.evaluate(async ({ paths, token }) => {
+      const t0 = performance.now();
+      await Promise.all(paths.map((p) => fetch(`/v1/cases/1001${p}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } })
+        .then((res) => res.json())));
+      return performance.now() - t0;
+    }, { paths, token: TOKEN });
+    if (i >= WARMUP) yard.push(t);
+  }
+  out.open_yardstick = { work: stats(yard) };
+
+  // a kept case opened again: closed (kept), then its link clicked; timed until its first tab is
+  // painted, from memory (the stream resumes behind it); then until it has caught up
+  await page.locator('a[href="/casos/1001"]').click();
+  await allLoaded(page);
+  const reopen = [], bytes = [];
+  for (let i = 0; i < WARMUP + REPS; i++) {
+    await page.keyboard.press('Escape');
+    await page.locator('a[href="/casos/1001"]').waitFor();
+    await page.evaluate(() => window.__bench.settle());
+    await page.evaluate(() => performance.clearResourceTimings());
+    const f = await page.evaluate(() => {
+      const link = document.querySelector('a[href="/casos/1001"]');
+      return window.__bench.measureUntil(() => link.click(), () => document.querySelector('[role=tabpanel]:not([hidden]) .cv-case-data'));
+    });
+    await page.locator('.cv-kept').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.waitForTimeout(300);
+    if (i >= WARMUP) { reopen.push(f); bytes.push(await wireBytes(page, /^\/v1\/(?!.*\/events$)/)); }
+  }
+  out.reopen_first_tab = figures(reopen);
+  out.reopen_api_bytes = stats(bytes);
+
+  // a second page load: the app's files from the cache, the reads revalidated
+  await page.goto(`${BASE}/casos/1001`);
+  await allLoaded(page);
+  await page.goto(`${BASE}/casos/1001`);
+  await allLoaded(page);
+  await page.waitForTimeout(300);
+  out.second_load_bytes = {
+    files: await wireBytes(page, /\.(wasm|js|css)$/),
+    api: await wireBytes(page, /^\/v1\/(?!.*\/events$)/),
+  };
+
+  // five large cases in turn, twice (the second round from memory as far as its bounds keep them)
+  const fresh = await context.newPage();
+  await fresh.goto(`${BASE}/casos/1001`);
+  await allLoaded(fresh);
+  for (let round = 0; round < 2; round++) {
+    for (const id of [1002, 1003, 1004, 1005, 1001]) {
+      await goTo(fresh, id);
+      await fresh.waitForFunction((id) => document.querySelector('.cv-dialog__case')?.textContent === `Caso #${id}`, id);
+      await allLoaded(fresh);
+    }
+  }
+  await fresh.waitForTimeout(1000);
+  out.memory_five_cases = await fresh.evaluate(() => (window.gc?.(), {
+    js_heap: performance.memory?.usedJSHeapSize ?? null,
+    wasm: window.__wasm?.memory?.buffer?.byteLength ?? null,
+  }));
+  await fresh.close();
+  await page.close();
+  return out;
+}
+
 const fmt = (x) => (x == null ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const MIB = 1024 * 1024;
 const mib = (b) => (b == null ? '—' : (b / MIB).toFixed(1) + ' MiB');
@@ -379,6 +475,8 @@ const ROWS = [
   ['Applying a history filter', 'history_filter_apply', 16],
   ['Clearing the history filters', 'history_filter_clear', 16],
   ['Selecting all eligible cases', 'select_all_eligible', 16],
+  ['Opening a kept case again → first tab painted (from memory)', 'reopen_first_tab', 16],
+  ['Yardstick (plain JS): the eight answers fetched and parsed', 'open_yardstick', null],
   ['Live: a message arriving on the stream → on screen in Interações', 'event_painted', null],
   ['Keystroke in the history search while 100 messages/s arrive', 'history_keystroke_live', 16],
   ['Baseline (plain JS): keystroke', 'baseline_keystroke', null],
@@ -387,6 +485,11 @@ const ROWS = [
 const KEYSTROKE_VS_BASELINE = 1.5; // ours ÷ the plain-JS baseline, work, median and p95
 const MEMORY_BUDGET_MIB = 60; // JS heap + wasm memory after visiting every tab
 const MEMORY_BUDGET = MEMORY_BUDGET_MIB * MIB;
+const OPEN_VS_YARDSTICK = 1.5; // all eight tabs loaded ÷ the plain-JS fetch+parse of the same answers (median)
+const REOPEN_API_BYTES = 5 * 1024; // API bytes over the wire to open a kept, unchanged case again
+const kb = (b) => (b == null ? '—' : b < 1024 ? `${Math.round(b)} B` : `${(b / 1024).toFixed(1)} KB`);
+const ratio = (a, b) => (a != null && b ? a / b : null);
+const x2 = (v) => (v == null ? '—' : `×${v.toFixed(2)}`);
 
 function table(results) {
   let md = '| interaction | N | work median | work p95 | to next paint median | budget (p95) |\n|---|---:|---:|---:|---:|---:|\n';
@@ -405,6 +508,12 @@ function table(results) {
     md += `| Slowest tab pair (median work) | ${n} | ${r.tab_switch.worst_pair.pair}: ${fmt(r.tab_switch.worst_pair.median)} ms |\n`;
     md += `| Scrolling the history | ${n} | ${r.history_scroll.dropped_per_second.toFixed(2)} dropped frames/s (${r.history_scroll.frames} frames in ${r.history_scroll.seconds.toFixed(1)} s, interval ${fmt(r.history_scroll.frame_interval_ms)} ms) |\n`;
     md += `| Memory after visiting every tab | ${n} | JS heap ${mib(r.memory.js_heap)}, wasm ${mib(r.memory.wasm)} (budget ${MEMORY_BUDGET_MIB} MiB together) |\n`;
+    const y = r.open_yardstick.work;
+    md += `| Open, ours ÷ the yardstick: all eight tabs loaded | ${n} | median ${x2(ratio(r.open_all_tabs.work.median, y.median))}, p95 ${x2(ratio(r.open_all_tabs.work.p95, y.p95))} (aim ×${OPEN_VS_YARDSTICK}) |\n`;
+    md += `| Open, ours ÷ the yardstick: first tab painted | ${n} | median ${x2(ratio(r.open_first_tab.work.median, y.median))}, p95 ${x2(ratio(r.open_first_tab.work.p95, y.p95))} |\n`;
+    md += `| Opening a kept, unchanged case again: API bytes over the wire (the stream aside) | ${n} | median ${kb(r.reopen_api_bytes.median)}, max ${kb(r.reopen_api_bytes.max)} (aim < ${kb(REOPEN_API_BYTES)}) |\n`;
+    md += `| A second page load: bytes over the wire | ${n} | wasm + JS + CSS ${kb(r.second_load_bytes.files)}, API ${kb(r.second_load_bytes.api)} |\n`;
+    md += `| Memory after moving between five ${n}-row cases twice | ${n} | JS heap ${mib(r.memory_five_cases.js_heap)}, wasm ${mib(r.memory_five_cases.wasm)} (budget ${MEMORY_BUDGET_MIB} MiB together) |\n`;
   }
   return md;
 }
@@ -434,13 +543,21 @@ function judge(results, sizes) {
     }
   }
   for (const [n, r] of Object.entries(results)) {
-    const { js_heap: heap, wasm } = r.memory;
-    const ok = heap != null && wasm != null;
-    out.push({
-      budget: `Memory after visiting every tab (JS heap + wasm) < ${MEMORY_BUDGET_MIB} MiB`, n,
-      figure: `${mib(ok ? heap + wasm : null)} (JS heap ${mib(heap)}, wasm ${mib(wasm)})`,
-      met: ok ? heap + wasm < MEMORY_BUDGET : null,
-    });
+    for (const [key, what] of [['memory', 'Memory after visiting every tab'], ['memory_five_cases', 'Memory after moving between five large cases twice']]) {
+      const { js_heap: heap, wasm } = r[key];
+      const ok = heap != null && wasm != null;
+      out.push({
+        budget: `${what} (JS heap + wasm) < ${MEMORY_BUDGET_MIB} MiB`, n,
+        figure: `${mib(ok ? heap + wasm : null)} (JS heap ${mib(heap)}, wasm ${mib(wasm)})`,
+        met: ok ? heap + wasm < MEMORY_BUDGET : null,
+      });
+    }
+    const open = ratio(r.open_all_tabs.work.median, r.open_yardstick.work.median);
+    out.push({ budget: `Modal open → all eight tabs loaded within ×${OPEN_VS_YARDSTICK} the plain-JS yardstick (median)`, n, figure: x2(open), met: open == null ? null : open <= OPEN_VS_YARDSTICK });
+    const reopenBytes = r.reopen_api_bytes.median;
+    out.push({ budget: `Opening a kept, unchanged case again: API bytes < ${kb(REOPEN_API_BYTES)} (median)`, n, figure: kb(reopenBytes), met: reopenBytes < REOPEN_API_BYTES });
+    const files = r.second_load_bytes.files;
+    out.push({ budget: 'A second page load takes no wasm, JS or CSS body', n, figure: kb(files), met: files === 0 });
   }
   const { brotli, gzip } = sizes.total;
   out.push({ budget: `Transfer size, wasm + JS + CSS, brotli ≤ ${describeBytes(BUDGET_BYTES)}`, n: '—', figure: `${brotli.toLocaleString('en-US')} bytes (${(brotli / 1024).toFixed(1)} KiB)`, met: brotli <= BUDGET_BYTES });

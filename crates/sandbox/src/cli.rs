@@ -14,7 +14,7 @@ USAGE: sandbox [OPTIONS]
   --db FILE               SQLite file (default .sandbox/sandbox.db); its data is kept across restarts
   --dist DIR              the built app to serve (default dist)
   --data FILE             load this data set (format: docs/sandbox-data.md)
-  --generate N            load the demo data plus a case with N items per tab (benchmarks)
+  --generate N            load the demo data plus five cases with N items per tab (benchmarks)
   --reset                 reload the data set even if the file already holds one
   --faults                enable fault injection and the /__sandbox test controls (they need
                           the header X-Sandbox-Token: the token printed at start, or

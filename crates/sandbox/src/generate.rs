@@ -1,5 +1,6 @@
 //! `--generate N`: the demo data set with case #1001 grown to N history events, N calls,
-//! N messages and N attachments, and its customer to N cases, for benchmarks. Deterministic.
+//! N messages and N attachments (and the customer's next four cases to the same lists), and its
+//! customer to N cases, for benchmarks. Deterministic.
 
 use cvortex_domain::*;
 
@@ -57,6 +58,9 @@ const CALL_STATUSES: &[&str] = &["answered", "missed", "busy", "abandoned", "voi
 fn sentence(rng: &mut Rng, words: usize) -> String {
     (0..words).map(|_| rng.pick(WORDS)).collect::<Vec<_>>().join(" ")
 }
+
+/// How many of the customer's other cases get #1001's grown lists too.
+pub const LARGE_COPIES: usize = 4;
 
 pub fn data_set(now: i64, n: u32) -> DataSet {
     let mut data = demo::data_set(now);
@@ -158,6 +162,70 @@ pub fn data_set(now: i64, n: u32) -> DataSet {
         });
     }
 
+    // the customer's next four cases get the same lists (fresh ids): five large cases to move
+    // between, for the memory the recent cases take
+    let grown = open.clone();
+    let mut others: Vec<i64> = data
+        .cases
+        .iter()
+        .filter(|c| c.customer_id == 1 && c.case.id != OPEN_CASE)
+        .map(|c| c.case.id)
+        .collect();
+    others.sort_unstable();
+    for other in others.into_iter().take(LARGE_COPIES) {
+        let c = data
+            .cases
+            .iter_mut()
+            .find(|c| c.case.id == other)
+            .expect("listed above");
+        c.history = grown
+            .history
+            .iter()
+            .map(|h| HistoryEvent {
+                id: id(),
+                case_id: other,
+                ..h.clone()
+            })
+            .collect();
+        c.calls = grown
+            .calls
+            .iter()
+            .map(|x| Call {
+                id: id(),
+                case_id: other,
+                ..x.clone()
+            })
+            .collect();
+        c.interactions = grown
+            .interactions
+            .iter()
+            .map(|conv| ChannelConversation {
+                messages: conv
+                    .messages
+                    .iter()
+                    .map(|m| Message {
+                        id: id(),
+                        case_id: other,
+                        ..m.clone()
+                    })
+                    .collect(),
+                ..conv.clone()
+            })
+            .collect();
+        c.attachments = grown
+            .attachments
+            .iter()
+            .map(|a| SeedAttachment {
+                attachment: Attachment {
+                    id: id(),
+                    case_id: other,
+                    ..a.attachment.clone()
+                },
+                ..a.clone()
+            })
+            .collect();
+    }
+
     let joao_cases = data.cases.iter().filter(|c| c.customer_id == 1).count() as i64;
     for i in 0..(n - joao_cases).max(0) {
         let case_id = 100_000 + i;
@@ -217,6 +285,18 @@ mod tests {
         assert_eq!(open.attachments.len(), 500);
         assert_eq!(open.interactions.iter().map(|c| c.messages.len()).sum::<usize>(), 500);
         assert_eq!(a.cases.iter().filter(|c| c.customer_id == 1).count(), 500);
+        let large = a
+            .cases
+            .iter()
+            .filter(|c| c.history.len() == 500 && c.calls.len() == 500)
+            .count();
+        assert_eq!(large, 1 + LARGE_COPIES);
+        // every item id is unique
+        let mut ids: Vec<i64> = a.cases.iter().flat_map(|c| c.history.iter().map(|h| h.id)).collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
         let b = data_set(1_780_000_000_000, 500);
         assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
     }
