@@ -44,6 +44,10 @@ pub fn CaseDetails(
     // aborted, and what it showed is kept).
     Effect::new(move |_| {
         let id = case_id.get();
+        // the host may set the open case again: nothing to keep, reload or resume
+        if id == live.case_id() {
+            return;
+        }
         live.leave();
         let resume = resources.open(&client, id, live.enabled());
         live.follow(id, resume);

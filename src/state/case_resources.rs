@@ -9,6 +9,7 @@ use std::sync::Arc;
 use cvortex_domain::CaseId;
 use leptos::prelude::*;
 
+use super::remote::Shown;
 use super::KeptCase;
 use super::{Load, Remote};
 use crate::api::{reads, ApiClient};
@@ -45,9 +46,11 @@ impl CaseResources {
         let resume = last_event.filter(|_| resumable);
         for tab in ModalTab::all() {
             match &tabs[tab.index()] {
-                Some((data, bytes)) => {
-                    self.remote(tab).restore(data.clone(), *bytes, at);
-                    if resume.is_none() {
+                Some(kept) => {
+                    self.remote(tab).restore(&Shown { at, ..kept.clone() });
+                    // a reload it was owed (a `reset`, a unification, a refused refresh) comes
+                    // first: the stream resumes after the event that asked for it
+                    if resume.is_none() || kept.owed {
                         self.refresh(tab, client, id);
                     }
                 }
@@ -64,12 +67,12 @@ impl CaseResources {
         let mut shown = self.remotes.map(|r| r.shown());
         // the SLA clocks run from when their list arrived: kept, they would be behind
         shown[ModalTab::Sla.index()] = None;
-        let bytes = shown.iter().flatten().map(|(_, b, _)| *b as usize).sum();
-        let Some(oldest) = shown.iter().flatten().map(|(_, _, at)| *at).reduce(f64::min) else {
+        let bytes = shown.iter().flatten().map(|s| s.bytes as usize).sum();
+        let Some(oldest) = shown.iter().flatten().map(|s| s.at).reduce(f64::min) else {
             return;
         };
         let kept = KeptCase {
-            tabs: shown.map(|s| s.map(|(d, b, _)| (d, b))),
+            tabs: shown,
             at: if live_until_now { js_sys::Date::now() } else { oldest },
             last_event,
         };

@@ -220,12 +220,11 @@ impl LiveCase {
                     let mut parser = SseParser::new();
                     while let Ok(Some(text)) = stream.next().await {
                         watchdog.rearm();
-                        if !heard {
+                        let first = !heard;
+                        if first {
                             heard = true;
                             lost_at = None;
                             self.link.try_set(Link::Live);
-                            // a case opened from memory hears what it missed now
-                            self.resources.caught_up();
                         }
                         data_at = now();
                         for item in parser.feed(&text) {
@@ -238,6 +237,11 @@ impl LiveCase {
                                 watchdog.limit.set(3 * heartbeat_ms);
                                 watchdog.rearm();
                             }
+                        }
+                        // a case opened from memory has heard what it missed (a tab a `reset`
+                        // or its own owed reload is reloading says so when that lands)
+                        if first {
+                            self.resources.caught_up();
                         }
                     }
                 }

@@ -5,13 +5,13 @@
 
 use cvortex_domain::recent::Recent;
 
-use super::TabData;
+use super::remote::Shown;
 use crate::tabs::TAB_COUNT;
 
 /// What is kept of one case.
 pub struct KeptCase {
-    /// Each tab's data and the size of the answer it came from (`None`: it was not loaded).
-    pub tabs: [Option<(TabData, u32)>; TAB_COUNT],
+    /// Each tab's data (`None`: it was not loaded), its time being the case's `at`.
+    pub tabs: [Option<Shown>; TAB_COUNT],
     /// When it was current (epoch ms): the oldest answer, or the moment it closed while live.
     pub at: f64,
     /// The last event of its stream taken: the stream resumes after it.

@@ -111,6 +111,18 @@ where
     Some((Arc::new(next) as TabData, n))
 }
 
+/// What [`Remote::shown`] gives to keep in memory, and [`Remote::restore`] shows again.
+#[derive(Clone)]
+pub struct Shown {
+    pub data: TabData,
+    /// The size of the answer it was decoded from.
+    pub bytes: u32,
+    /// When it was current (epoch ms).
+    pub at: f64,
+    /// A reload was started and did not land: opening it again reloads it first.
+    pub owed: bool,
+}
+
 /// `Copy` handle (arena-allocated signals), so views and callbacks can capture it freely.
 #[derive(Clone, Copy)]
 pub struct Remote {
@@ -132,6 +144,9 @@ struct Held {
     /// The size of the answer the data shown was decoded from, and when it arrived (epoch ms).
     bytes: u32,
     at: f64,
+    /// A request was started and its answer has not landed (aborted, failed or on its way): the
+    /// data shown is owed a reload, which a case opened again from memory does first.
+    owed: bool,
 }
 
 impl Default for Remote {
@@ -156,23 +171,30 @@ impl Remote {
         }
     }
 
-    /// The data shown, its size and when it was current, to keep it in memory.
-    pub fn shown(&self) -> Option<(TabData, u32, f64)> {
+    /// The data shown, its size, when it was current and whether a reload is owed, to keep it
+    /// in memory.
+    pub fn shown(&self) -> Option<Shown> {
         let data = self.state.try_with_untracked(|s| s.ready().cloned()).flatten()?;
-        self.held.try_with_value(|h| (data, h.bytes, h.at))
+        self.held.try_with_value(|h| Shown {
+            data,
+            bytes: h.bytes,
+            at: h.at,
+            owed: h.owed,
+        })
     }
 
-    /// Shows data kept in memory (`bytes` and `at` as [`shown`](Self::shown) gave them), marked
-    /// stale until it is brought up to date.
-    pub fn restore(&self, data: TabData, bytes: u32, at: f64) {
+    /// Shows data kept in memory (as [`shown`](Self::shown) gave it), marked stale until it is
+    /// brought up to date.
+    pub fn restore(&self, kept: &Shown) {
         self.abort();
         self.held.set_value(Held {
             changes: Vec::new(),
-            bytes,
-            at,
+            bytes: kept.bytes,
+            at: kept.at,
+            owed: kept.owed,
         });
-        self.state.set(Load::Ready(data));
-        self.stale_since.set(at);
+        self.state.set(Load::Ready(kept.data.clone()));
+        self.stale_since.set(kept.at.max(1.0));
     }
 
     /// The data shown may be out of date: since when it was current, and whether renewing it
@@ -186,10 +208,12 @@ impl Remote {
         self.stale_since.get_untracked() != 0.0
     }
 
-    /// Data that waited to be brought up to date is: unless renewing it failed.
+    /// The stream caught up: data that waited for it is current, unless a reload of it is on its
+    /// way or failed (those say so themselves when they land).
     pub fn caught_up(&self) {
-        if self.stale_since.get_untracked() > 0.0 {
-            self.stale_since.set(0.0);
+        let waiting = self.stale_since.try_get_untracked().is_some_and(|t| t > 0.0);
+        if waiting && self.in_flight.try_with_value(Option::is_none) == Some(true) {
+            self.stale_since.try_set(0.0);
         }
     }
 
@@ -232,9 +256,16 @@ impl Remote {
         let signal = controller.signal();
         self.in_flight.set_value(Some(controller));
         // what arrived before this request is in its answer
-        self.held.update_value(|h| h.changes.clear());
-        if show_loading && !matches!(self.state.get_untracked(), Load::Loading) {
-            self.state.set(Load::Loading);
+        self.held.update_value(|h| {
+            h.changes.clear();
+            h.owed = true;
+        });
+        if show_loading {
+            // new data to come: no mark of the data that was shown
+            self.stale_since.set(0.0);
+            if !matches!(self.state.get_untracked(), Load::Loading) {
+                self.state.set(Load::Loading);
+            }
         }
         let this = *self;
         spawn_read(client.clone(), path, signal, move |body| {
@@ -250,7 +281,7 @@ impl Remote {
             let next = match body.and_then(decode) {
                 Ok(v) => {
                     this.held
-                        .update_value(|h| (h.bytes, h.at) = (bytes, js_sys::Date::now()));
+                        .update_value(|h| (h.bytes, h.at, h.owed) = (bytes, js_sys::Date::now(), false));
                     this.stale_since.set(0.0);
                     Load::Ready(match this.apply {
                         Some(apply) if !held.is_empty() => apply(&v, &held).map_or(v, |(d, _)| d),

@@ -98,8 +98,11 @@ async fn cached(res: Response, hashed: bool, wanted: Option<&HeaderValue>) -> Re
     if res.status() != StatusCode::OK {
         return res;
     }
+    let mut res = res;
+    // the brotli, gzip and plain copies share a URL: a cache must not give one for another
+    res.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     if hashed {
-        let mut res = res;
         res.headers_mut().insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
@@ -108,15 +111,17 @@ async fn cached(res: Response, hashed: bool, wanted: Option<&HeaderValue>) -> Re
     }
     let (mut parts, body) = res.into_parts();
     parts.headers.remove(header::LAST_MODIFIED);
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_FILE_BYTES).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
     };
     crate::validators::tagged(parts, bytes, wanted, "no-cache")
 }
 
-/// The largest page or fixed-name file served (the app's page is ~1 KB and is read whole to add the
-/// nonce; the loader, ~1 KB, to tag it).
+/// The largest page served (the app's is ~1 KB; it is read whole to add the nonce).
 const MAX_PAGE_BYTES: usize = 1 << 20;
+/// The largest fixed-name file served (it is read whole to tag it: the loader is ~1 KB, but a
+/// build without hashed names serves its 1.3 MB wasm this way).
+const MAX_FILE_BYTES: usize = 64 << 20;
 
 /// A page with a fresh nonce in its scripts and in its policy, never cached (the nonce is
 /// per answer).

@@ -153,12 +153,14 @@ async fn hashed_files_are_immutable_and_the_fixed_name_loader_is_revalidated_by_
         let (st, h, _) = fetch(hashed, &[]).await;
         assert_eq!(st, StatusCode::OK, "{hashed}");
         assert_eq!(h["cache-control"], "public, max-age=31536000, immutable", "{hashed}");
+        assert_eq!(h["vary"], "accept-encoding", "{hashed}");
     }
 
     let loader = "/cvortex-case-details-element.js";
     let (st, h, body) = fetch(loader, &[]).await;
     assert_eq!(st, StatusCode::OK);
     assert_eq!(h["cache-control"], "no-cache");
+    assert_eq!(h["vary"], "accept-encoding");
     assert!(h.get("last-modified").is_none(), "the date is no validator here");
     assert_eq!(body, b"import './cvortex-case-details-0123456789abcdef.js';");
     let tag = etag(&h);
@@ -166,6 +168,7 @@ async fn hashed_files_are_immutable_and_the_fixed_name_loader_is_revalidated_by_
     assert_eq!(st, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
     assert_eq!(etag(&h), tag);
+    assert_eq!(h["vary"], "accept-encoding");
     // a date in the future does not make it fresh
     let (st, _, _) = fetch(loader, &[("if-modified-since", "Fri, 01 Jan 2100 00:00:00 GMT".into())]).await;
     assert_eq!(st, StatusCode::OK);

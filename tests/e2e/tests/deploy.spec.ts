@@ -29,7 +29,7 @@ function transfers(page: Page) {
   return { done: () => Promise.all(seen) };
 }
 
-test('a second load takes no wasm, JS or CSS from the server: hashed files come from the cache unasked, the loader is revalidated (serve them without `immutable` and this fails)', async ({ page, sandbox, errors }) => {
+test('a second load takes no wasm, JS or CSS from the server: hashed files come from the cache unasked, the loader is revalidated (serve them without a year-long `immutable` and this fails)', async ({ page, sandbox, errors }) => {
   for (const first of ['/casos/1001', '/examples/host.html']) {
     await page.goto(first);
   }
@@ -49,6 +49,14 @@ test('a second load takes no wasm, JS or CSS from the server: hashed files come 
   const loader = files.filter((s) => s.path === '/cvortex-case-details-element.js');
   expect(loader.length).toBeGreaterThan(0);
   expect(loader.every((s) => s.wire > 0 && s.body === 0)).toBe(true);
+  // and what the server says of each: kept a year and never revalidated, or revalidated always
+  for (const path of new Set(hashed.map((s) => s.path))) {
+    const res = await page.request.get(path);
+    expect(res.headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+  }
+  const res = await page.request.get('/cvortex-case-details-element.js');
+  expect(res.headers()['cache-control']).toBe('no-cache');
+  expect(res.headers()['etag']).toMatch(/^W\/"[0-9a-f]{16}-[0-9a-f]+"$/);
 });
 
 /** A sandbox of its own, serving a copy of dist/ that the test deploys a new build into. */

@@ -104,3 +104,32 @@ test('a case opened again from memory whose update fails keeps its data, marked 
   await expect(note).toHaveCount(0);
   await expect(d.getByRole('tab', { name: /^Histórico de Ligações/ })).toBeFocused();
 });
+
+test('a case closed while a reload of it was on its way reloads it first when opened again (keep it as shown and resume after the change, and this fails)', async ({ page, sandbox, errors }) => {
+  await page.goto('/casos/1001');
+  const d = dialog(page);
+  const panel = d.getByRole('tabpanel');
+  await expect(d.locator('.cv-link--live')).toBeVisible();
+  await expect(panel).toContainText('João da Silva Conceição');
+  await expect(panel).not.toContainText('Maria Souza');
+  // a colleague takes the case: the stream says so and the case is read again, but that read
+  // does not land before the agent closes the modal
+  let asked!: () => void;
+  const readAgain = new Promise<void>((r) => (asked = r));
+  let close!: () => void;
+  const closed = new Promise<void>((r) => (close = r));
+  await page.route('**/v1/cases/1001', async (route) => {
+    asked();
+    await closed;
+    await route.abort().catch(() => {});
+  });
+  await sandbox.activity({ kind: 'take', case_id: 1001, agent_id: 2 });
+  await readAgain;
+  await page.keyboard.press('Escape');
+  close();
+  await page.unroute('**/v1/cases/1001');
+  // opened again from memory: the read it was owed comes first (the stream resumes after the change)
+  await page.locator('a[href="/casos/1001"]').click();
+  await expect(panel).toContainText('Maria Souza');
+  await expect(d.locator('.cv-kept')).toHaveCount(0);
+});
