@@ -1,6 +1,8 @@
 //! One upload at a time into the open case: refused before sending when the backend's limits say
 //! so, then sent with progress, cancellable, and retried (same file, same idempotency key) after a
-//! failure. The server stores an upload all or nothing, so a failure lists nothing.
+//! failure. The server stores an upload all or nothing, so a failure lists nothing. Closing the
+//! modal or opening another case does not cancel a file on its way: it is stored, and listed when
+//! its case is opened again (only the agent's "Cancelar" cancels).
 
 use std::rc::Rc;
 
@@ -50,17 +52,12 @@ impl UploadFlow {
             cancel: StoredValue::new_local(UploadCancel::default()),
             last: StoredValue::new_local(None),
         };
-        on_cleanup(move || {
-            if let Some(c) = flow.cancel.try_get_value() {
-                c.cancel();
-            }
-        });
         flow
     }
 
-    /// Another case was opened: what was being sent is cancelled, nothing is pending.
+    /// Another case was opened: nothing is pending here any more. A file on its way goes on (its
+    /// attempt belongs to an older generation: it tells only that it was stored).
     pub fn reset(&self, case_id: CaseId) {
-        self.cancel();
         self.generation.update_value(|g| *g += 1);
         self.last.set_value(None);
         self.phase.set(UploadPhase::Idle);

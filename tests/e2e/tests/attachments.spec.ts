@@ -84,6 +84,23 @@ test.describe('Anexos', () => {
     expect(readFileSync(await download.path()).equals(content)).toBe(true);
   });
 
+  test('a file on its way when the modal closes is stored, and listed when the case opens again (cancel it on close and this fails)', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await sandbox.fault({ route: 'upload', latency_ms: 1500, times: 1 });
+    await panel(page).locator('input[type=file]').setInputFiles({ name: 'ao-fechar.txt', mimeType: 'text/plain', buffer: Buffer.from('enviado ao fechar') });
+    await expect(panel(page).getByRole('status').filter({ hasText: 'Enviando ao-fechar.txt' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toHaveCount(0);
+    const stored = async () => {
+      const res = await page.request.get('/v1/cases/1001/attachments', { headers: { authorization: `Bearer ${TOKEN}` } });
+      return ((await res.json()).items as { file_name: string }[]).some((a) => a.file_name === 'ao-fechar.txt');
+    };
+    await expect.poll(stored, { timeout: 10_000 }).toBe(true);
+    await page.locator('a[href="/casos/1001"]').click();
+    await dialog(page).getByRole('tab', { name: /^Anexos/ }).click();
+    await expect(table(page)).toContainText('ao-fechar.txt');
+  });
+
   test('a file over the limit or of a type not allowed is refused before anything is sent', async ({ page, sandbox, errors }) => {
     await open(page);
     const posts = uploads(page);
