@@ -43,7 +43,7 @@ pub struct UploadFlow {
 
 impl UploadFlow {
     pub fn new(case_id: CaseId, limits: Signal<Option<UploadLimits>>, done: Callback<Attachment>) -> UploadFlow {
-        let flow = UploadFlow {
+        UploadFlow {
             case_id: RwSignal::new(case_id),
             phase: RwSignal::new(UploadPhase::Idle),
             limits,
@@ -51,8 +51,7 @@ impl UploadFlow {
             generation: StoredValue::new(0),
             cancel: StoredValue::new_local(UploadCancel::default()),
             last: StoredValue::new_local(None),
-        };
-        flow
+        }
     }
 
     /// Another case was opened: nothing is pending here any more. A file on its way goes on (its
