@@ -30,9 +30,13 @@ function transfers(page: Page) {
 }
 
 test('a second load takes no wasm, JS or CSS from the server: hashed files come from the cache unasked, the loader is revalidated (serve them without a year-long `immutable` and this fails)', async ({ page, sandbox, errors }) => {
-  for (const first of ['/casos/1001', '/examples/host.html']) {
-    await page.goto(first);
-  }
+  // the first load, each page until its app is running (leaving earlier would cancel the wasm's
+  // download, and the second load would rightly fetch it)
+  await page.goto('/casos/1001');
+  await expect(page.getByRole('dialog', { name: 'Informações do Atendimento' })).toContainText('João da Silva Conceição');
+  await page.goto('/examples/host.html');
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  await expect(page.getByRole('dialog', { name: 'Informações do Atendimento' })).toContainText('João da Silva Conceição');
   await page.goto('about:blank');
   const seen = transfers(page);
   await page.goto('/casos/1001');

@@ -88,6 +88,8 @@ test('a case opened again from memory whose update fails keeps its data, marked 
   const d = dialog(page);
   const count = d.getByRole('tabpanel').getByRole('status').first();
   await expect(count).toHaveText('8 de 8 registros');
+  // live, so the case is kept with an event to resume after (without one it is read again)
+  await expect(d.locator('.cv-link--live')).toBeVisible();
   await page.keyboard.press('Escape');
   await sandbox.activity({ kind: 'call', case_id: 1001, status: 'answered' });
   // the stream cannot be opened again
