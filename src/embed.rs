@@ -70,7 +70,35 @@ pub struct CaseDetailsHandle {
     tab: ArcRwSignal<ModalTab>,
     locale: ArcRwSignal<Locale>,
     open: ArcRwSignal<bool>,
+    element: HtmlElement,
     mounted: Option<Box<dyn Any>>,
+}
+
+impl CaseDetailsHandle {
+    /// After a host call, focus goes to the selected tab when the call changed what the modal
+    /// shows (the focused element may be gone: a row's button, a re-rendered locale) or when
+    /// focus is outside the widget (the host's own button). Otherwise it stays where the agent
+    /// is, so a host echoing `cvortex:tab-change` back does not pull focus from a search field.
+    fn keep_focus(&self, changed: bool) {
+        let inside = document()
+            .active_element()
+            .is_some_and(|a| self.element.contains(Some(&a)));
+        if !changed && inside {
+            return;
+        }
+        let element = self.element.clone();
+        // after the change has rendered (effects run before the next frame)
+        request_animation_frame(move || {
+            if let Some(tab) = element
+                .query_selector("[role=tab][aria-selected=true]")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = tab.focus();
+            }
+        });
+    }
 }
 
 #[wasm_bindgen]
@@ -80,8 +108,10 @@ impl CaseDetailsHandle {
     pub fn set_case_id(&self, id: JsValue) -> bool {
         match parse_case_id(&id) {
             Some(id) => {
+                let changed = id != self.case_id.get_untracked() || !self.open.get_untracked();
                 self.case_id.set(id);
                 self.open.set(true);
+                self.keep_focus(changed);
                 true
             }
             None => false,
@@ -91,16 +121,27 @@ impl CaseDetailsHandle {
     /// Selects a tab by its slug (`dados`, `historico-do-caso`, ..., `anexos`). False if unknown.
     #[wasm_bindgen(js_name = setTab)]
     pub fn set_tab(&self, slug: &str) -> bool {
-        ModalTab::from_slug(slug).map(|t| self.tab.set(t)).is_some()
+        let Some(tab) = ModalTab::from_slug(slug) else {
+            return false;
+        };
+        let changed = tab != self.tab.get_untracked();
+        self.tab.set(tab);
+        self.keep_focus(changed);
+        true
     }
 
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, tag: &str) {
-        self.locale.set(Locale::parse(tag));
+        let locale = Locale::parse(tag);
+        let changed = locale != self.locale.get_untracked();
+        self.locale.set(locale);
+        self.keep_focus(changed);
     }
 
     pub fn open(&self) {
+        let changed = !self.open.get_untracked();
         self.open.set(true);
+        self.keep_focus(changed);
     }
 
     pub fn close(&self) {
@@ -128,6 +169,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
     let client = ApiClient::new(&cfg.api_base, TokenSource::Host(cfg.get_token), cfg.timeout_ms);
     let (c, t, l, o) = (case_id.clone(), tab.clone(), locale.clone(), open.clone());
     let target = element.clone();
+    let root = element.clone();
     let live = cfg.live;
     let handle = leptos::mount::mount_to(element, move || {
         provide_client(client);
@@ -167,6 +209,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
         tab,
         locale,
         open,
+        element: root,
         mounted: Some(Box::new(handle)),
     })
 }

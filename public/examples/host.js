@@ -2,15 +2,18 @@
 // the sandbox and hands the widget a getToken() callback; the widget never stores the token.
 import '/cvortex-case-details-element.js';
 
+// One login at a time: the widget asks for the token from every request it starts at once.
 let token = null;
-async function getToken({ forceRefresh } = {}) {
+function getToken({ forceRefresh } = {}) {
   if (!token || forceRefresh) {
-    const res = await fetch('/v1/auth/login', {
+    token = fetch('/v1/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tenant: 'demo', username: 'ana.lima', password: 'demo' }),
-    });
-    token = (await res.json()).token;
+    })
+      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`login: ${res.status}`))))
+      .then((body) => body.token);
+    token.catch(() => { token = null; }); // the next request tries again
   }
   return token;
 }

@@ -67,3 +67,49 @@ test('the host switches the locale while a unification is on its way: it complet
   const items = (await res.json()).items as { id: number; merged_into?: number }[];
   expect(items.find((c) => c.id === 1002)?.merged_into).toBe(1001);
 });
+
+// An aria-modal dialog must keep focus: when a host call re-renders what had focus (a row's
+// button, the whole modal on a locale change) or focus sat on the host's own controls, it goes
+// to the selected tab, where Escape and Tab still work.
+test('focus stays in the modal through every host call: setCaseId, setTab, setLocale and open', async ({ page, sandbox, errors }) => {
+  await page.goto('/examples/host.html');
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
+  await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+  const selected = d.locator('[role=tab][aria-selected=true]');
+  const focusIsInDialog = () => page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'));
+
+  // setCaseId: the host answers "Continuar atendimento" with the other case
+  await d.getByRole('button', { name: 'Continuar o atendimento do caso #1002' }).click();
+  await expect(d).toContainText('Caso #1002');
+  await expect(selected).toBeFocused();
+  await expect(selected).toHaveText(/^Histórico do Cliente/);
+  await page.keyboard.press('Tab');
+  expect(await focusIsInDialog()).toBe(true);
+
+  // setTab while focus is on the host's page behind the dialog
+  await page.evaluate(() => (document.getElementById('english') as HTMLElement).focus());
+  await page.evaluate(() => document.querySelector('cvortex-case-details')!.setAttribute('tab', 'sla'));
+  await expect(d.getByRole('tab', { name: /^SLA/ })).toBeFocused();
+
+  // setTab to the tab already shown, with focus in the modal's search: focus is left alone
+  await d.getByRole('tab', { name: /^Histórico do Caso/ }).click();
+  const search = d.getByRole('searchbox').first();
+  await search.focus();
+  await page.evaluate(() => document.querySelector('cvortex-case-details')!.setAttribute('tab', 'historico-do-caso'));
+  await page.waitForTimeout(100); // a frame for a wrong refocus to happen
+  await expect(search).toBeFocused();
+
+  // setLocale re-renders the modal: focus lands on the selected tab, in English
+  await page.evaluate(() => document.querySelector('cvortex-case-details')!.setAttribute('locale', 'en'));
+  const en = page.getByRole('dialog', { name: 'Case details' });
+  await expect(en.getByRole('tab', { name: /^Case history/ })).toBeFocused();
+
+  // open after a close: focus lands on the selected tab, and Escape closes again
+  await page.keyboard.press('Escape');
+  await expect(en).toHaveCount(0);
+  await page.evaluate(() => (document.querySelector('cvortex-case-details') as HTMLElement & { open(): void }).open());
+  await expect(en.getByRole('tab', { name: /^Case history/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(en).toHaveCount(0);
+});
