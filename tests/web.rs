@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use cvortex_case_details::api::{provide_client, ApiClient, ApiError, TokenSource};
 use cvortex_case_details::host::HostEvents;
-use cvortex_case_details::i18n::{provide_i18n, Locale, ModalTab};
+use cvortex_case_details::i18n::{provide_i18n, Locale, LocaleTexts, ModalTab};
 use cvortex_case_details::state::{CaseFlows, CaseResources, LiveCase, Load};
 use cvortex_case_details::ui::CaseModal;
 use cvortex_domain::*;

@@ -4,6 +4,7 @@ use super::{
 };
 
 pub static TEXTS: Texts = Texts {
+    switch_locale: "Português",
     modal_title: "Case details",
     case_number: |id| format!("Case #{id}"),
     close: "Close",
@@ -440,7 +441,6 @@ pub static TEXTS: Texts = Texts {
         col_created: "Created at",
         more: |n, total| format!("Showing the first {n} of {total} cases."),
         open_case: |id| format!("Open the details of case #{id}"),
-        switch_locale: "Português",
     },
     live: LiveTexts {
         connecting: "Connecting…",

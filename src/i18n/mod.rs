@@ -8,31 +8,15 @@ use leptos::prelude::*;
 
 pub use crate::tabs::ModalTab;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Locale {
-    #[default]
-    PtBr,
-    En,
+pub use cvortex_domain::locale::Locale;
+
+/// A locale's strings.
+pub trait LocaleTexts {
+    fn texts(self) -> &'static Texts;
 }
 
-impl Locale {
-    /// `pt-BR`, `pt`, `en`, `en-US`...; anything else is the default.
-    pub fn parse(tag: &str) -> Locale {
-        if tag.to_ascii_lowercase().starts_with("en") {
-            Locale::En
-        } else {
-            Locale::PtBr
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::PtBr => "pt-BR",
-            Locale::En => "en",
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
+impl LocaleTexts for Locale {
+    fn texts(self) -> &'static Texts {
         match self {
             Locale::PtBr => &pt_br::TEXTS,
             Locale::En => &en::TEXTS,
@@ -44,6 +28,8 @@ impl Locale {
 /// Strings of a single tab live in that tab's group (`t.history.col_when`); strings used by
 /// several tabs stay at the top level.
 pub struct Texts {
+    /// The other language's name, in that language (the switch's label).
+    pub switch_locale: &'static str,
     pub modal_title: &'static str,
     pub case_number: fn(i64) -> String,
     pub close: &'static str,
@@ -403,7 +389,6 @@ pub struct StartTexts {
     pub col_created: &'static str,
     pub open_case: fn(i64) -> String,
     pub more: fn(usize, usize) -> String,
-    pub switch_locale: &'static str,
 }
 
 /// The current locale, provided at the root of the widget.
@@ -444,6 +429,25 @@ pub fn provide_i18n_signal(locale: RwSignal<Locale>) -> I18n {
     let i18n = I18n(locale);
     provide_context(i18n);
     i18n
+}
+
+/// Present where the user may switch the language themselves (the standalone app; a host page
+/// sets the widget's locale itself).
+#[derive(Clone, Copy)]
+pub struct SwitchableLocale;
+
+/// The button that switches to the other language, named in that language.
+#[component]
+pub fn LocaleSwitch() -> impl IntoView {
+    let t = use_i18n();
+    let other = t.locale().other();
+    use_context::<SwitchableLocale>().map(|_| {
+        view! {
+            <button type="button" class="cv-button cv-button--subtle" lang=other.tag() on:click=move |_| t.0.set(other)>
+                {t.t().switch_locale}
+            </button>
+        }
+    })
 }
 
 pub fn use_i18n() -> I18n {

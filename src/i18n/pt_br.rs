@@ -4,6 +4,7 @@ use super::{
 };
 
 pub static TEXTS: Texts = Texts {
+    switch_locale: "English",
     modal_title: "Informações do Atendimento",
     case_number: |id| format!("Caso #{id}"),
     close: "Fechar",
@@ -458,7 +459,6 @@ pub static TEXTS: Texts = Texts {
         col_created: "Criado em",
         more: |n, total| format!("Mostrando os {n} primeiros de {total} casos."),
         open_case: |id| format!("Abrir as informações do caso #{id}"),
-        switch_locale: "English",
     },
     live: LiveTexts {
         connecting: "Conectando…",

@@ -11,7 +11,7 @@ use leptos_router::path;
 use wasm_bindgen::JsValue;
 
 use crate::api::{provide_client, ApiClient, TokenSource};
-use crate::i18n::{provide_i18n, Locale};
+use crate::i18n::{provide_i18n, Locale, SwitchableLocale};
 
 /// The configuration in `index.html`, read with the browser's own JSON (a decoder in the bundle
 /// for it, and for the login's fields, cost 1 KB): `api_base`, `login` (`{"tenant", "username",
@@ -37,6 +37,29 @@ fn read_config() -> Option<StandaloneConfig> {
     })
 }
 
+/// Where the standalone app keeps the language the user chose (the widget never stores anything).
+const SAVED_LOCALE: &str = "cvortex.locale";
+
+/// `?lang=`, then the saved choice, then the browser's languages (`locale::negotiate`).
+fn first_locale() -> Locale {
+    let query = web_sys::Url::new(&window().location().href().unwrap_or_default())
+        .ok()
+        .and_then(|u| u.search_params().get("lang"));
+    // storage may be refused (a private window, a policy): then nothing was saved
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(SAVED_LOCALE).ok().flatten());
+    let browser: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    cvortex_domain::locale::negotiate(query.as_deref(), saved.as_deref(), &browser)
+}
+
 #[component]
 pub fn StandaloneApp() -> impl IntoView {
     let Some(config) = read_config() else {
@@ -55,11 +78,19 @@ pub fn StandaloneApp() -> impl IntoView {
         failure: Default::default(),
     };
     provide_client(ApiClient::new(&config.api_base, tokens, timeout_ms));
-    let i18n = provide_i18n(Locale::PtBr);
-    // The standalone app owns its page, so it keeps <html lang> in step with the locale.
-    Effect::new(move |_| {
+    let i18n = provide_i18n(first_locale());
+    provide_context(SwitchableLocale);
+    // The standalone app owns its page, so it keeps <html lang> in step with the locale, and
+    // remembers a language the user chose.
+    Effect::new(move |first: Option<()>| {
+        let locale = i18n.0.get();
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", i18n.0.get().tag());
+            let _ = html.set_attribute("lang", locale.tag());
+        }
+        if first.is_some() {
+            if let Some(storage) = window().local_storage().ok().flatten() {
+                let _ = storage.set_item(SAVED_LOCALE, locale.tag());
+            }
         }
     });
     view! {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::api::{reads, use_client};
 use crate::fmt;
-use crate::i18n::{use_i18n, Locale, Localized};
+use crate::i18n::{use_i18n, LocaleSwitch, Localized};
 use crate::state::{decode_as, Data, Remote};
 use crate::ui::shared::{ready_as, LoadView, SkeletonKind};
 
@@ -33,23 +33,13 @@ pub fn StartPage() -> impl IntoView {
     let load = Callback::new(move |()| cases.load(&client, reads::cases(), decode_as::<StartCases>));
     load.run(());
     on_cleanup(move || cases.abort());
-    let toggle_locale = move |_| {
-        t.0.update(|l| *l = if *l == Locale::PtBr { Locale::En } else { Locale::PtBr })
-    };
 
     view! {
         <Localized>
             <div class="cv-start">
                 <header class="cv-start__header">
                     <h1>{t.t().start.title}</h1>
-                    <button
-                        type="button"
-                        class="cv-button"
-                        on:click=toggle_locale
-                        lang=if t.locale() == Locale::PtBr { "en" } else { "pt-BR" }
-                    >
-                        {t.t().start.switch_locale}
-                    </button>
+                    <LocaleSwitch />
                 </header>
                 <p class="cv-muted">{t.t().start.intro}</p>
                 <LoadView

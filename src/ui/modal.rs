@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, LocaleSwitch};
 use crate::state::{CaseFlows, CaseResources, LiveCase};
 use crate::tabs::{ModalTab, TAB_COUNT};
 use crate::ui::live_status::{LiveNotices, LiveStatus};
@@ -222,6 +222,7 @@ pub fn CaseModal(
                     </h2>
                     <span class="cv-dialog__case">{move || (t.t().case_number)(case_id.get())}</span>
                     <LiveStatus live resources />
+                    <LocaleSwitch />
                     <button
                         type="button"
                         class="cv-icon-button cv-dialog__close"

@@ -8,6 +8,7 @@ pub mod files;
 pub mod format;
 pub mod list;
 pub mod live;
+pub mod locale;
 pub mod phone;
 pub mod recent;
 pub mod search;

@@ -416,9 +416,9 @@ fn open_case(now: i64, ids: &mut Ids) -> SeedCase {
         },
         CustomField {
             key: "amount".into(),
-            label: "Valor contestado (R$)".into(),
-            kind: "number".into(),
-            value: json!(189.9),
+            label: "Valor contestado".into(),
+            kind: "money".into(),
+            value: json!({"amount_minor": 18990, "currency": "BRL"}),
         },
         CustomField {
             key: "due_date".into(),

@@ -66,6 +66,9 @@ fn custom_value(f: &CustomField, t: I18n) -> AnyView {
         FieldValue::Text(s) => view! { <span class="cv-prewrap">{fmt::shown(&s)}</span> }.into_any(),
         FieldValue::Number(n) => view! { <span>{fmt::number(n, t.locale())}</span> }.into_any(),
         FieldValue::Date(ms) => view! { <time>{fmt::date(ms)}</time> }.into_any(),
+        FieldValue::Money { minor, currency } => {
+            view! { <span class="cv-num">{fmt::money(minor, &currency, t.locale())}</span> }.into_any()
+        }
         FieldValue::Boolean(b) => view! { <span>{if b { t.t().yes } else { t.t().no }}</span> }.into_any(),
         FieldValue::Link(url) => {
             let href = url.clone();

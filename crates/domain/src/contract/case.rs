@@ -103,7 +103,9 @@ pub struct Document {
 }
 
 /// A tenant-defined field. `type` says how to read `value`: text (string), number (number),
-/// date (epoch ms), boolean (bool), link (URL string). An unknown type or a value of the wrong
+/// date (epoch ms), boolean (bool), link (URL string), money (`{"amount_minor": 18990,
+/// "currency": "BRL"}`: an integer count of the currency's minor unit, so no amount is ever a
+/// binary fraction, and an ISO 4217 code). An unknown type or a value of the wrong
 /// JSON type is shown as text, never rejected.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -125,6 +127,11 @@ pub enum FieldValue {
     Date(Millis),
     Boolean(bool),
     Link(String),
+    /// An amount in the currency's minor unit (centavos for BRL), and its ISO 4217 code.
+    Money {
+        minor: i64,
+        currency: String,
+    },
 }
 
 impl CustomField {
@@ -138,6 +145,16 @@ impl CustomField {
                 .map_or_else(|| FieldValue::Text(n.to_string()), FieldValue::Date),
             ("boolean", J::Bool(b)) => FieldValue::Boolean(*b),
             ("link", J::String(s)) if is_safe_link(s) => FieldValue::Link(s.clone()),
+            ("money", J::Object(o)) => match (o.get("amount_minor").and_then(J::as_i64), o.get("currency")) {
+                // a well-formed code only: the browser's currency formatting throws on others
+                (Some(minor), Some(J::String(c))) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {
+                    FieldValue::Money {
+                        minor,
+                        currency: c.clone(),
+                    }
+                }
+                _ => FieldValue::Text(self.value.to_string()),
+            },
             (_, J::String(s)) => FieldValue::Text(s.clone()),
             (_, other) => FieldValue::Text(other.to_string()),
         }
@@ -198,12 +215,31 @@ mod tests {
             FieldValue::Link("https://x.io".into())
         );
         assert_eq!(field("text", json!(null)).typed_value(), FieldValue::Empty);
+        assert_eq!(
+            field("money", json!({"amount_minor": 18990, "currency": "BRL"})).typed_value(),
+            FieldValue::Money {
+                minor: 18990,
+                currency: "BRL".into()
+            }
+        );
         // wrong JSON type or unknown kind: shown as text
         assert_eq!(
             field("number", json!("12")).typed_value(),
             FieldValue::Text("12".into())
         );
         assert_eq!(field("boolean", json!(1)).typed_value(), FieldValue::Text("1".into()));
+        assert_eq!(
+            field("money", json!({"amount_minor": 1.5, "currency": "BRL"})).typed_value(),
+            FieldValue::Text("{\"amount_minor\":1.5,\"currency\":\"BRL\"}".into())
+        );
+        assert_eq!(
+            field("money", json!({"amount_minor": 100, "currency": "brl"})).typed_value(),
+            FieldValue::Text("{\"amount_minor\":100,\"currency\":\"brl\"}".into())
+        );
+        assert_eq!(
+            field("money", json!(189.9)).typed_value(),
+            FieldValue::Text("189.9".into())
+        );
         assert_eq!(
             field("color", json!({"r": 1})).typed_value(),
             FieldValue::Text("{\"r\":1}".into())
