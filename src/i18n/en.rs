@@ -5,6 +5,8 @@ use super::{
 
 pub static TEXTS: Texts = Texts {
     switch_locale: "Português",
+    date_format: "mm/dd/yyyy",
+    date_hint: "Date as mm/dd/yyyy. The up and down arrows change the month, day or year at the cursor.",
     modal_title: "Case details",
     case_number: |id| format!("Case #{id}"),
     close: "Close",
@@ -305,7 +307,7 @@ pub static TEXTS: Texts = Texts {
         last30: "Last 30 days",
         search: "Search by phone",
         period_inverted: "The start date is after the end date: adjust the period.",
-        period_invalid: "Invalid date.",
+        period_invalid: "Invalid date: use the format mm/dd/yyyy.",
         totals: |n, talk| format!("{n} {} · {talk} of talk time", if n == 1 { "call" } else { "calls" }),
         ongoing: "in progress",
     },

@@ -31,6 +31,10 @@ pub struct Texts {
     /// The other language's name, in that language (the switch's label).
     pub switch_locale: &'static str,
     pub modal_title: &'static str,
+    /// How a day is typed (`dd/mm/aaaa`), shown in day fields.
+    pub date_format: &'static str,
+    /// A day field's description for screen readers: the format and the keys.
+    pub date_hint: &'static str,
     pub case_number: fn(i64) -> String,
     pub close: &'static str,
     pub tabs_label: &'static str,

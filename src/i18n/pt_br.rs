@@ -5,6 +5,8 @@ use super::{
 
 pub static TEXTS: Texts = Texts {
     switch_locale: "English",
+    date_format: "dd/mm/aaaa",
+    date_hint: "Data no formato dd/mm/aaaa. As setas para cima e para baixo mudam o dia, o mês ou o ano sob o cursor.",
     modal_title: "Informações do Atendimento",
     case_number: |id| format!("Caso #{id}"),
     close: "Fechar",

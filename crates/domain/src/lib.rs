@@ -3,6 +3,7 @@
 //! every rule is unit-tested natively.
 
 pub mod contract;
+pub mod date_field;
 pub mod eligibility;
 pub mod files;
 pub mod format;

@@ -3,6 +3,7 @@
 pub mod cells;
 mod copy_button;
 mod data_list;
+mod date_field;
 mod dismiss_button;
 mod highlight;
 mod list_tab;
@@ -15,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use copy_button::CopyButton;
 pub use data_list::{Column, DataList, Expand, RowLook, Sorting};
+pub use date_field::DateField;
 pub use dismiss_button::DismissButton;
 pub use highlight::Highlighted;
 pub use list_tab::{Filtered, ListTab};

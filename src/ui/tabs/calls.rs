@@ -12,7 +12,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::state::{derived, filter_part, use_persisted_filter, Data};
 use crate::tabs::{apply_as, count_of, decode_as, ModalTab, TabCtx, TabDef};
 use crate::ui::shared::{
-    cells, facet_options, Column, DataList, Filtered, ListTab, MultiSelect, SearchBox, SkeletonKind,
+    cells, facet_options, Column, DataList, DateField, Filtered, ListTab, MultiSelect, SearchBox, SkeletonKind,
 };
 
 /// The tab's declaration (see `crate::tabs`).
@@ -88,17 +88,13 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
     ]
 }
 
-fn date_value(d: Option<chrono::NaiveDate>) -> String {
-    d.map(cvortex_domain::format::iso_date).unwrap_or_default()
-}
-
 #[component]
 fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
     let t = use_i18n();
     let case_id = ctx.case_id.get_untracked();
     let filter = use_persisted_filter(case_id, "l_", CallFilter::to_query, CallFilter::from_query);
     let total = ctx.total();
-    let bad_date = RwSignal::new(false);
+    let bad_date = RwSignal::new([false; 2]);
     let range = Memo::new(move |_| filter.with(|f| calls::period_range(f.from, f.to, &Local)));
     // What is folded once per version of the data: the display order and the facets' options
     // (one memo for both: each costs bundle size)
@@ -124,27 +120,25 @@ fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
     let [status_opts, agent_opts] = [0, 1].map(|i| Signal::derive(move || model.with(|(_, o)| o[i].clone())));
     let quick = move |p: QuickPeriod| {
         let (from, to) = p.range(Local::now().date_naive());
-        bad_date.set(false);
+        bad_date.set([false; 2]);
         filter.update(|f| {
             f.from = Some(from);
             f.to = Some(to);
         });
     };
-    let set_date = move |ev: leptos::ev::Event, is_from: bool| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        bad_date.set(input.validity().bad_input());
-        let value = calls::parse_date(&input.value()).ok().flatten();
-        filter.update(|f| if is_from { f.from = value } else { f.to = value });
+    let set_date = move |is_from: bool| {
+        Callback::new(move |value| filter.update(|f| if is_from { f.from = value } else { f.to = value }))
     };
+    let on_invalid = move |i: usize| Callback::new(move |bad| bad_date.update(|b| b[i] = bad));
     let clear = Callback::new(move |()| {
-        bad_date.set(false);
+        bad_date.set([false; 2]);
         filter.set(CallFilter::default());
     });
     let is_clear = filter_part(filter, CallFilter::is_clear);
     // The date fields follow every filter change, not a memo: "Limpar filtros" must also wipe a
     // date typed halfway (the field's value is "" then, as the filter's). One closure type for
     // both fields, so its rendering code exists once.
-    let date_of = move |is_from: bool| move || filter.with(|f| date_value(if is_from { f.from } else { f.to }));
+    let date_of = move |is_from: bool| Signal::derive(move || filter.with(|f| if is_from { f.from } else { f.to }));
     let no_query = Query::default();
 
     let toolbar = view! {
@@ -169,14 +163,18 @@ fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
             />
             <fieldset class="cv-period">
                 <legend class="cv-sr-only">{move || format!("{} / {}", t.t().calls.from, t.t().calls.to)}</legend>
-                <label>
-                    {t.t().calls.from}" "
-                    <input type="date" prop:value=date_of(true) on:change=move |ev| set_date(ev, true) />
-                </label>
-                <label>
-                    {t.t().calls.to}" "
-                    <input type="date" prop:value=date_of(false) on:change=move |ev| set_date(ev, false) />
-                </label>
+                <DateField
+                    label=t.t().calls.from
+                    value=date_of(true)
+                    on_change=set_date(true)
+                    on_invalid=on_invalid(0)
+                />
+                <DateField
+                    label=t.t().calls.to
+                    value=date_of(false)
+                    on_change=set_date(false)
+                    on_invalid=on_invalid(1)
+                />
                 <button type="button" class="cv-button cv-button--subtle" on:click=move |_| quick(QuickPeriod::Today)>
                     {t.t().calls.today}
                 </button>
@@ -199,7 +197,7 @@ fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
     }
     .into_any();
     let notes = view! {
-        {move || match (range.get(), bad_date.get()) {
+        {move || match (range.get(), bad_date.get().contains(&true)) {
             (Err(PeriodError::Inverted), _) => {
                 Some(
                     view! {

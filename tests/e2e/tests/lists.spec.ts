@@ -150,9 +150,9 @@ test.describe('Histórico de Ligações', () => {
     await panel.getByRole('button', { name: 'Últimos 30 dias' }).click();
     await expect(panel.getByRole('status').first()).toHaveText('8 de 8 registros');
     await panel.getByRole('button', { name: 'Limpar filtros' }).click();
-    await panel.getByLabel('De', { exact: true }).fill('2030-01-01');
+    await panel.getByLabel('De', { exact: true }).fill('01/01/2030');
     await expect(panel).toContainText('Nenhum registro atende ao filtro selecionado.');
-    await panel.getByLabel('Até', { exact: true }).fill('2029-12-31');
+    await panel.getByLabel('Até', { exact: true }).fill('31/12/2029');
     await expect(panel.getByRole('alert')).toHaveText('A data inicial é posterior à data final: ajuste o período.');
     await panel.getByRole('button', { name: 'Limpar filtros' }).click();
     await expect(panel.getByRole('alert')).toHaveCount(0);

@@ -58,3 +58,49 @@ test('an English page shows English dates and money; a pt-BR page dd/mm/aaaa and
   await expect(pt.getByRole('tabpanel').locator('time[title]').first()).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
   await expect(pt.getByRole('tabpanel')).toContainText(/Valor contestado\s*R\$\s189,90/);
 });
+
+// <input type=date> shows the browser interface's order: an English Chrome gave mm/dd/yyyy on
+// the pt-BR page. The period fields follow the page's language, with a date field's keys.
+test('the period fields read and show dd/mm/aaaa on the pt-BR page in an English browser, with the arrow keys', async ({ browser, sandbox }) => {
+  const { context, page } = await pageIn(browser, 'en-US');
+  await page.goto('/casos/1001/ligacoes?lang=pt-BR');
+  const panel = page.getByRole('dialog', { name: 'Informações do Atendimento' }).getByRole('tabpanel');
+  const from = panel.getByRole('textbox', { name: 'De', exact: true });
+  await expect(from).toHaveAttribute('placeholder', 'dd/mm/aaaa');
+  await expect(from).toHaveAccessibleDescription(/formato dd\/mm\/aaaa/);
+  // typed digits get their separators; a whole day filters at once
+  await from.pressSequentially('01012030');
+  await expect(from).toHaveValue('01/01/2030');
+  await expect(panel).toContainText('Nenhum registro atende ao filtro selecionado.');
+  await expect(page).toHaveURL(/l_de=2030-01-01/);
+  // ArrowDown on the day wraps within the month; on the month it steps the month
+  await from.press('Home');
+  await from.press('ArrowDown');
+  await expect(from).toHaveValue('31/01/2030');
+  await from.press('ArrowRight'); // the caret on the month
+  await from.press('ArrowRight');
+  await from.press('ArrowRight');
+  await from.press('ArrowDown');
+  await expect(from).toHaveValue('31/12/2030');
+  // a quick period writes the days in the same form
+  await panel.getByRole('button', { name: 'Últimos 7 dias' }).click();
+  await expect(from).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+  await expect(panel.getByRole('status').first()).toHaveText('7 de 8 registros');
+  // a day that does not exist is reported once the field is left, never a crash
+  const to = panel.getByRole('textbox', { name: 'Até', exact: true });
+  await to.fill('31/02/2030');
+  await to.blur();
+  await expect(panel.getByRole('alert')).toHaveText('Data inválida: use o formato dd/mm/aaaa.');
+  await panel.getByRole('button', { name: 'Limpar filtros' }).click();
+  await expect(from).toHaveValue('');
+  await expect(to).toHaveValue('');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  // the English page: mm/dd/yyyy
+  await page.goto('/casos/1001/ligacoes?lang=en');
+  const en = page.getByRole('dialog', { name: 'Case details' }).getByRole('tabpanel');
+  await expect(en.getByRole('textbox', { name: 'From', exact: true })).toHaveAttribute('placeholder', 'mm/dd/yyyy');
+  await en.getByRole('textbox', { name: 'From', exact: true }).fill('12/31/2029');
+  await expect(page).toHaveURL(/l_de=2029-12-31/);
+  await context.close();
+});
