@@ -10,6 +10,7 @@ pub static TEXTS: Texts = Texts {
     modal_title: "Case details",
     case_number: |id| format!("Case #{id}"),
     close: "Close",
+    more_tabs: |n| format!("More ({n})"),
     tabs_label: "Case sections",
     loading: "Loading…",
     retry: "Try again",

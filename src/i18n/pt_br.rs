@@ -10,6 +10,7 @@ pub static TEXTS: Texts = Texts {
     modal_title: "Informações do Atendimento",
     case_number: |id| format!("Caso #{id}"),
     close: "Fechar",
+    more_tabs: |n| format!("Mais ({n})"),
     tabs_label: "Seções do atendimento",
     loading: "Carregando…",
     retry: "Tentar novamente",

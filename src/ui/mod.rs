@@ -3,6 +3,7 @@
 pub mod live_status;
 pub mod modal;
 pub mod shared;
+pub mod tab_strip;
 pub mod tabs;
 
 pub use modal::CaseModal;

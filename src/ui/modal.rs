@@ -13,6 +13,7 @@ use crate::state::{CaseFlows, CaseResources, LiveCase};
 use crate::tabs::{ModalTab, TAB_COUNT};
 use crate::ui::live_status::{LiveNotices, LiveStatus};
 use crate::ui::shared::next_uid;
+use crate::ui::tab_strip::{strip_fit, MoreTabs};
 use crate::ui::tabs::TabPanel;
 
 const FOCUSABLE: &str = concat!(
@@ -149,6 +150,8 @@ pub fn CaseModal(
         select(next, true);
     };
 
+    let bar = NodeRef::<leptos::html::Div>::new();
+    let shown = strip_fit(bar, tab);
     let tabs = ModalTab::all()
         .map(|item| {
             let selected = move || tab.get() == item;
@@ -160,6 +163,7 @@ pub fn CaseModal(
                     aria-controls=panel_id(item)
                     tabindex=move || if selected() { "0" } else { "-1" }
                     class:cv-tab--failed=move || resources.failed(item)
+                    class:cv-tab--out=move || shown.with(|s| !s[item.index()])
                     on:click=move |_| select(item, false)>
                     <span class="cv-tab__label">{item.label(t.t())}</span>
                     {move || count().map(|n| view! { <span class="cv-badge">{n}</span> })}
@@ -177,8 +181,20 @@ pub fn CaseModal(
                     }}
                 </button>
             }
+            .into_any()
         })
         .collect_view();
+
+    // its own erased view: a part of the dialog's one big view type costs bundle size
+    let tabbar = view! {
+        <div class="cv-tabbar" node_ref=bar>
+            <div class="cv-tabs" role="tablist" aria-label=t.t().tabs_label on:keydown=on_tablist_keydown>
+                {tabs}
+            </div>
+            <MoreTabs shown on_pick=Callback::new(move |item| select(item, true)) menu_id=format!("cv-{uid}-more") />
+        </div>
+    }
+    .into_any();
 
     let panels = ModalTab::all()
         .map(|item| {
@@ -234,9 +250,7 @@ pub fn CaseModal(
                     </button>
                 </header>
                 <LiveNotices live />
-                <div class="cv-tabs" role="tablist" aria-label=t.t().tabs_label on:keydown=on_tablist_keydown>
-                    {tabs}
-                </div>
+                {tabbar}
                 <div class="cv-panels">{panels}</div>
             </div>
         </div>

@@ -17,6 +17,7 @@ pub mod sla;
 pub mod sse;
 pub mod status;
 pub mod survey;
+pub mod tab_strip;
 #[cfg(test)]
 mod test_support;
 pub mod text;

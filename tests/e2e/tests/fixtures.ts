@@ -88,6 +88,19 @@ export async function everyTab(d: Locator, each: (i: number, panel: Locator) => 
   }
 }
 
+/** Selects the tab `name` of dialog `d` as a user would at any width: in the strip, or through
+ *  its "Mais" menu when the strip has no room for it. */
+export async function pickTab(d: Locator, name: string) {
+  const tab = d.getByRole('tab', { name: new RegExp(`^${name}`) });
+  if (await tab.isVisible()) {
+    await tab.click();
+  } else {
+    await d.getByRole('button', { name: /^(Mais|More) \(/ }).click();
+    await d.getByRole('menuitem', { name }).click();
+  }
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 /** Serves the standalone page with `request_timeout_ms` added to its configuration. */
 export async function withRequestTimeout(page: Page, ms: number) {
   await page.route('**/casos/**', async (route) => {

@@ -1,0 +1,103 @@
+import { test, expect, dialog, pickTab, TABS } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+
+// The widget fits its host at every width: every tab is reachable (the strip, or its "Mais"
+// menu), the selected tab is in view, nothing in a panel's toolbar is cut, and the page never
+// scrolls sideways.
+
+async function box(l: Locator) {
+  const b = await l.boundingBox();
+  expect(b, 'laid out').not.toBeNull();
+  return b!;
+}
+
+async function within(inner: Locator, outer: Locator, what: string) {
+  const [i, o] = [await box(inner), await box(outer)];
+  expect(i.x, `${what}: left edge`).toBeGreaterThanOrEqual(o.x - 0.5);
+  expect(i.x + i.width, `${what}: right edge`).toBeLessThanOrEqual(o.x + o.width + 0.5);
+}
+
+const pageScrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+
+for (const width of [360, 768, 1024, 1280, 1920]) {
+  test(`at ${width} px every tab is reachable and in view, no toolbar control is cut, and the page never scrolls sideways`, async ({ page, sandbox, errors }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/casos/1001');
+    const d = dialog(page);
+    await expect(d).toBeVisible();
+    for (const name of TABS) {
+      await pickTab(d, name);
+      const tab = d.getByRole('tab', { name: new RegExp(`^${name}`) });
+      await within(tab, d.getByRole('tablist'), `${name} tab at ${width}`);
+      const panel = d.getByRole('tabpanel');
+      await expect(panel.locator('.cv-skeleton')).toHaveCount(0);
+      const controls = panel.locator('.cv-toolbar').locator('button:visible, input:visible, select:visible');
+      for (let i = 0; i < (await controls.count()); i++) {
+        await within(controls.nth(i), panel, `${name}: control ${i} at ${width}`);
+      }
+      expect(await pageScrollsSideways(page), `${name} at ${width}`).toBe(false);
+    }
+  });
+}
+
+test('at 1280 px and up all eight tabs fit the strip, with no "Mais"', async ({ page, sandbox, errors }) => {
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/casos/1001');
+    const d = dialog(page);
+    for (const name of TABS) await expect(d.getByRole('tab', { name: new RegExp(`^${name}`) })).toBeVisible();
+    await expect(d.getByRole('button', { name: /^Mais/ })).toBeHidden();
+  }
+});
+
+// The WAI-ARIA menu button: arrows move through the hidden tabs, Escape closes the menu (not the
+// dialog) and returns to its button, Enter picks a tab, which then shows in the strip.
+test('the "Mais" menu lists the tabs the strip has no room for and works from the keyboard', async ({ page, sandbox, errors }) => {
+  await page.setViewportSize({ width: 768, height: 800 });
+  await page.goto('/casos/1001');
+  const d = dialog(page);
+  const more = d.getByRole('button', { name: /^Mais \(\d\)/ });
+  await expect(more).toBeVisible();
+  // every list's count is in (they widen their tabs: the strip settles)
+  await expect(d.locator('[role=tab] .cv-badge')).toHaveCount(7);
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  const menu = d.getByRole('menu');
+  await more.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const items = menu.getByRole('menuitem');
+  const names = await items.allTextContents();
+  // exactly the tabs the strip does not show, in their order
+  const hidden: string[] = [];
+  for (const name of TABS) if (!(await d.getByRole('tab', { name: new RegExp(`^${name}`) }).isVisible())) hidden.push(name);
+  expect(names).toEqual(hidden);
+  expect(names.length).toBeGreaterThan(0);
+  await expect(more).toHaveText(new RegExp(`^Mais \\(${names.length}\\)`));
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // wraps
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(d).toBeVisible();
+  await expect(more).toBeFocused();
+  // Enter opens at the first item; Enter picks it: selected, in the strip, focused
+  await page.keyboard.press('Enter');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const picked = d.getByRole('tab', { name: new RegExp(`^${names[names.length - 1]}`) });
+  await expect(picked).toHaveAttribute('aria-selected', 'true');
+  await expect(picked).toBeVisible();
+  await expect(picked).toBeFocused();
+  await within(picked, d.getByRole('tablist'), 'the picked tab');
+  // arrows in the strip reach hidden tabs too, and bring them into view
+  await page.keyboard.press('Home');
+  await page.keyboard.press('End');
+  const last = d.getByRole('tab', { name: /^Pesquisa de Satisfação/ });
+  await expect(last).toBeFocused();
+  await within(last, d.getByRole('tablist'), 'the last tab');
+});
