@@ -1,11 +1,12 @@
-// <cvortex-case-details case-id="1001" api-base="" locale="pt-BR" tab="dados" live="off">: the case-details
+// <cvortex-case-details case-id="1001" api-base="" locale="pt-BR" tab="dados" live="off" theme="dark">: the case-details
 // modal as a custom element for host pages (the cVortex web shell). Give it a token source before
 // (or right after) adding it: `el.getToken = async ({ forceRefresh }) => token`. It renders in the
 // light DOM, styled by the widget's stylesheet, which this file adds to the page itself, and reports
 // through bubbling DOM events: cvortex:close, cvortex:tab-change, cvortex:continue-case,
 // cvortex:cases-unified, cvortex:unification-undone, cvortex:attachment-uploaded,
 // cvortex:case-updated (live changes: kinds and ids). It follows the case live unless live="off"
-// (read when it is added).
+// (read when it is added). theme: light (default), dark, auto (the system's), and/or a brand
+// colour: theme="dark #0b6a3a".
 // This is the one file loaded by a fixed path: the build gives the others content-hashed names and
 // writes them in here, so the code, the wasm and the styles always come from the same build.
 import init, { mountCaseDetails } from './cvortex-case-details.js';
@@ -15,6 +16,7 @@ let ready;
 export function load() {
   ready ??= Promise.all([
     init({ module_or_path: new URL('./cvortex-case-details_bg.wasm', import.meta.url) }),
+    stylesheet(new URL('./theme.css', import.meta.url).href),
     stylesheet(new URL('./app.css', import.meta.url).href),
   ]);
   return ready;
@@ -30,7 +32,7 @@ function stylesheet(href) {
 }
 
 export class CvortexCaseDetails extends HTMLElement {
-  static get observedAttributes() { return ['case-id', 'locale', 'tab']; }
+  static get observedAttributes() { return ['case-id', 'locale', 'tab', 'theme']; }
 
   async connectedCallback() {
     await load();
@@ -44,6 +46,7 @@ export class CvortexCaseDetails extends HTMLElement {
       tab: this.getAttribute('tab') ?? undefined,
       getToken: (options) => this.getToken(options),
       live: this.getAttribute('live') !== 'off',
+      theme: this.getAttribute('theme') ?? '',
     });
   }
 
@@ -57,6 +60,7 @@ export class CvortexCaseDetails extends HTMLElement {
     if (name === 'case-id') this.handle.setCaseId(value);
     else if (name === 'locale') this.handle.setLocale(value);
     else if (name === 'tab') this.handle.setTab(value);
+    else if (name === 'theme') this.handle.setTheme(value);
   }
 
   /** Opens the modal again after the user closed it. */

@@ -26,6 +26,8 @@ struct EmbedConfig {
     timeout_ms: u32,
     /// Live updates (default on; `live: false` turns them off).
     live: bool,
+    /// `light` (default), `dark`, `auto`, and/or a brand colour (`cvortex_domain::theme`).
+    theme: String,
 }
 
 fn prop(config: &JsValue, name: &str) -> JsValue {
@@ -60,7 +62,21 @@ fn read_config(config: &JsValue) -> Result<EmbedConfig, JsError> {
         get_token,
         timeout_ms: crate::request_timeout_ms(prop(config, "timeoutMs").as_f64()),
         live: prop(config, "live").as_bool() != Some(false),
+        theme: prop(config, "theme").as_string().unwrap_or_default(),
     })
+}
+
+/// Puts the host's theme on the element the widget is mounted in: `data-cv-theme` picks the
+/// token set of `style/theme.css`, `--cv-brand-custom` the brand colour (set through the CSSOM,
+/// which a style policy without 'unsafe-inline' allows).
+fn apply_theme(element: &HtmlElement, theme: &str) {
+    let (scheme, brand) = cvortex_domain::theme::parse(theme);
+    let _ = element.set_attribute("data-cv-theme", scheme.name());
+    let style = element.style();
+    let _ = match brand {
+        Some(colour) => style.set_property("--cv-brand-custom", colour),
+        None => style.remove_property("--cv-brand-custom").map(drop),
+    };
 }
 
 /// The mounted widget, controlled by the host.
@@ -138,6 +154,12 @@ impl CaseDetailsHandle {
         self.keep_focus(changed);
     }
 
+    /// `light`, `dark`, `auto` (the system's), and/or a brand colour (`#0b6a3a`).
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, theme: &str) {
+        apply_theme(&self.element, theme);
+    }
+
     pub fn open(&self) {
         let changed = !self.open.get_untracked();
         self.open.set(true);
@@ -159,9 +181,10 @@ impl CaseDetailsHandle {
     }
 }
 
-/// `mountCaseDetails(element, { caseId, apiBase, getToken, locale?, tab?, timeoutMs?, live? })`.
+/// `mountCaseDetails(element, { caseId, apiBase, getToken, locale?, tab?, timeoutMs?, live?, theme? })`.
 pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle, JsError> {
     let cfg = read_config(&config)?;
+    apply_theme(&element, &cfg.theme);
     let case_id = ArcRwSignal::new(cfg.case_id);
     let tab = ArcRwSignal::new(cfg.tab);
     let locale = ArcRwSignal::new(cfg.locale);

@@ -11,6 +11,7 @@ pub static TEXTS: Texts = Texts {
     case_number: |id| format!("Case #{id}"),
     close: "Close",
     more_tabs: |n| format!("More ({n})"),
+    details: "Details",
     tabs_label: "Case sections",
     loading: "Loading…",
     retry: "Try again",

@@ -38,6 +38,8 @@ pub struct Texts {
     pub case_number: fn(i64) -> String,
     pub close: &'static str,
     pub tabs_label: &'static str,
+    /// A list row's disclosure of the values of the columns its width hides.
+    pub details: &'static str,
     /// The tab strip's menu of the tabs it has no room for, and how many there are.
     pub more_tabs: fn(usize) -> String,
     pub loading: &'static str,

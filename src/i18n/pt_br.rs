@@ -11,6 +11,7 @@ pub static TEXTS: Texts = Texts {
     case_number: |id| format!("Caso #{id}"),
     close: "Fechar",
     more_tabs: |n| format!("Mais ({n})"),
+    details: "Detalhes",
     tabs_label: "Seções do atendimento",
     loading: "Carregando…",
     retry: "Tentar novamente",

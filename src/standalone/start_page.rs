@@ -3,7 +3,6 @@
 
 use cvortex_domain::{CaseListItem, Head};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
 use serde::Deserialize;
 
 use crate::api::{reads, use_client};
@@ -103,6 +102,5 @@ pub fn StartPage() -> impl IntoView {
                 />
             </div>
         </Localized>
-        <Outlet />
     }
 }

@@ -21,6 +21,7 @@ pub mod tab_strip;
 #[cfg(test)]
 mod test_support;
 pub mod text;
+pub mod theme;
 pub mod unification;
 pub mod zip;
 

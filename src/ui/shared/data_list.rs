@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use cvortex_domain::list::columns;
 use cvortex_domain::list::window::window;
 use cvortex_domain::text::Query;
 use leptos::prelude::*;
@@ -18,6 +19,10 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{use_i18n, Texts};
 use crate::state::Data;
 use crate::ui::shared::next_uid;
+
+/// The track of the column that discloses a row's hidden values, and its least width.
+const DETAIL_TRACK: &str = "minmax(110px, auto)";
+const DETAIL_MIN: f64 = 110.0;
 
 /// A cell renderer: the row's item and the current search (for highlighting).
 pub type Cell<T> = Arc<dyn Fn(&T, Signal<Query>) -> AnyView + Send + Sync>;
@@ -37,6 +42,9 @@ pub struct Column<T> {
     pub sort_key: Option<u8>,
     /// Replaces the header's text.
     pub head: Option<HeadView>,
+    /// 0: always shown; higher: gives way sooner when the list is narrow, its value then shown
+    /// in the row's detail (`cvortex_domain::list::columns::fit`).
+    pub priority: u8,
 }
 
 impl<T> Clone for Column<T> {
@@ -47,6 +55,7 @@ impl<T> Clone for Column<T> {
             cell: self.cell.clone(),
             sort_key: self.sort_key,
             head: self.head.clone(),
+            priority: self.priority,
         }
     }
 }
@@ -78,7 +87,14 @@ impl<T> Column<T> {
             cell: Arc::new(cell),
             sort_key: None,
             head: None,
+            priority: 0,
         }
+    }
+
+    /// The column gives way when the list is narrow, after those of a higher `priority`.
+    pub fn gives_way(mut self, priority: u8) -> Self {
+        self.priority = priority;
+        self
     }
 
     /// The header sorts by `key` (the tab's own sort key, as a number).
@@ -108,6 +124,7 @@ struct Rows {
     cells: Arc<dyn Fn(usize, Signal<Query>) -> Vec<AnyView> + Send + Sync>,
     headers: Vec<Header>,
     tracks: Vec<&'static str>,
+    priorities: Vec<u8>,
     expand_label: Option<ExpandLabel<usize>>,
     expand_body: Option<Arc<dyn Fn(usize) -> AnyView + Send + Sync>>,
     row_look: Arc<dyn Fn(usize) -> RowLook + Send + Sync>,
@@ -156,6 +173,7 @@ where
         })
         .collect();
     let mut tracks: Vec<&'static str> = columns.iter().map(|c| c.width).collect();
+    let priorities: Vec<u8> = columns.iter().map(|c| c.priority).collect();
     let cells: Vec<Cell<T>> = columns.into_iter().map(|c| c.cell).collect();
     let rows = Rows {
         cells: Arc::new(move |idx, q| {
@@ -169,6 +187,7 @@ where
         }),
         headers: Vec::new(),
         tracks: Vec::new(),
+        priorities,
         expand_label: None,
         expand_body: None,
         row_look: Arc::new(move |idx| {
@@ -186,6 +205,7 @@ where
             head: None,
         });
         tracks.push("minmax(140px, auto)");
+        rows.priorities.push(0);
         let label = e.label;
         rows.expand_label = Some(Arc::new(move |idx: &usize, t| {
             source.with_untracked(|s| label(rows_of(s).get(*idx)?, t))
@@ -218,6 +238,8 @@ fn list_view(
     let viewport = NodeRef::<leptos::html::Div>::new();
     let scroll_top = RwSignal::new(0.0f64);
     let view_h = RwSignal::new(600.0f64);
+    // its width, for the columns that fit (0 until measured: then every column shows)
+    let view_w = RwSignal::new(0.0f64);
     let expanded = RwSignal::new(HashSet::<usize>::new());
     let extra = RwSignal::new(HashMap::<usize, f64>::new());
 
@@ -230,6 +252,10 @@ fn list_view(
             let h = target.client_height() as f64;
             if h > 0.0 {
                 view_h.set(h);
+                let w = target.client_width() as f64;
+                if w != view_w.get_untracked() {
+                    view_w.set(w);
+                }
             }
         });
         if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
@@ -287,29 +313,60 @@ fn list_view(
             })
         })
     });
+    // which columns show at this width, as a bit mask (part of a row's key: a row is rebuilt
+    // when its columns change); a list with hidden columns and no disclosure of its own gets
+    // one for their values
+    let has_expand = rows.expand_label.is_some();
+    let mins: Vec<f64> = rows.tracks.iter().map(|t| columns::track_min(t)).collect();
+    let priorities = rows.priorities.clone();
+    let cols = Memo::new(move |_| {
+        let w = view_w.get();
+        let detail = if has_expand { 0.0 } else { DETAIL_MIN };
+        let fit = if w > 0.0 {
+            columns::fit(&mins, &priorities, w, detail)
+        } else {
+            vec![true; mins.len()]
+        };
+        fit.iter()
+            .enumerate()
+            .fold(0u64, |m, (i, s)| if *s { m } else { m | 1 << i })
+    });
     let visible = Memo::new(move |_| {
         let w = win.get();
         let ver = version.get();
+        let mask = cols.get();
         shown.with(|s| {
             s[w.start.min(s.len())..w.end.min(s.len())]
                 .iter()
                 .enumerate()
-                .map(|(k, &i)| (w.start + k, i, ver))
+                .map(|(k, &i)| (w.start + k, i, ver, mask))
                 .collect::<Vec<_>>()
         })
     });
 
-    let grid = format!(
-        "--cv-cols: {}; --cv-row-h: {}px",
-        rows.tracks.join(" "),
-        row_height as i64
-    );
+    let detail_column = move || !has_expand && cols.get() != 0;
+    let tracks = rows.tracks.clone();
+    let grid = move || {
+        let mask = cols.get();
+        let mut shown: Vec<&str> = tracks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) == 0)
+            .map(|(_, t)| *t)
+            .collect();
+        if detail_column() {
+            shown.push(DETAIL_TRACK);
+        }
+        format!("--cv-cols: {}; --cv-row-h: {}px", shown.join(" "), row_height as i64)
+    };
     let texts = t.t();
     let sorting = rows.sorting;
+    let hidden = move |i: usize| cols.with(|m| m & (1 << i) != 0);
     let header_cells = rows
         .headers
         .iter()
-        .map(|h| {
+        .enumerate()
+        .map(|(i, h)| {
             let text = (h.text)(texts);
             let key = h.sort_key.filter(|_| h.head.is_none());
             let sort = sorting.zip(key);
@@ -348,7 +405,7 @@ fn list_view(
                 })
             };
             view! {
-                <div role="columnheader" class="cv-cell cv-cell--head" aria-sort=aria_sort>
+                <div role="columnheader" class="cv-cell cv-cell--head" aria-sort=aria_sort hidden=move || hidden(i)>
                     {content}
                 </div>
             }
@@ -371,12 +428,16 @@ fn list_view(
     let rows = Arc::new(rows);
     // Rows are keyed by item, not by position: a keystroke that keeps an item in view keeps its
     // row (only its highlights and position change) instead of rebuilding the whole window.
-    let render_row = move |(_, idx, _): (usize, usize, usize)| {
+    let render_row = move |(_, idx, _, mask): (usize, usize, usize, u64)| {
         let row_index = move || visible.with(|v| v.iter().find(|r| r.1 == idx).map_or(0, |r| r.0 + 2));
         let is_open = move || expanded.with(|e| e.contains(&idx));
+        // the cells of the columns shown (a row is rebuilt when they change); the others' values
+        // show in the row's detail
         let cells = (rows.cells)(idx, query)
             .into_iter()
-            .map(|c| {
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) == 0)
+            .map(|(_, c)| {
                 view! {
                     <div role="cell" class="cv-cell">
                         {c}
@@ -384,14 +445,37 @@ fn list_view(
                 }
             })
             .collect_view();
-        let toggle = rows.expand_label.as_ref().map(|label| {
-            let label = label(&idx, t.t());
+        let own_label = rows.expand_label.as_ref().and_then(|label| label(&idx, t.t()));
+        let toggle = {
             let panel_id = format!("cv-{uid}-detail-{idx}");
             let controls = panel_id.clone();
             let rows = rows.clone();
+            let detail_rows = rows.clone();
+            // the row's own disclosure, or, when columns are hidden, one for their values
+            let toggle_label = own_label.or_else(|| (mask != 0).then(|| t.t().details.to_string()));
+            let hidden_values = move || {
+                (mask != 0).then(|| {
+                    let cells = (detail_rows.cells)(idx, query);
+                    let texts = t.t();
+                    let items = cells
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| mask & (1 << i) != 0)
+                        .map(|(i, c)| {
+                            view! {
+                                <div>
+                                    <dt>{(detail_rows.headers[i].text)(texts)}</dt>
+                                    <dd>{c}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! { <dl class="cv-row__fields">{items}</dl> }
+                })
+            };
             view! {
-                <div role="cell" class="cv-cell">
-                    {label
+                <div role="cell" class="cv-cell" hidden=!has_expand && mask == 0>
+                    {toggle_label
                         .map(|l| {
                             view! {
                                 <button
@@ -417,11 +501,12 @@ fn list_view(
                 </div>
                 <Show when=is_open>
                     <div class="cv-row__detail" id=panel_id.clone() role="cell">
+                        {hidden_values.clone()}
                         {rows.expand_body.as_ref().map(|body| body(idx))}
                     </div>
                 </Show>
             }
-        });
+        };
         let look = (rows.row_look)(idx);
         view! {
             <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open
@@ -450,6 +535,9 @@ fn list_view(
             <div role="rowgroup" class="cv-datalist__head">
                 <div role="row" class="cv-row cv-row--head" aria-rowindex="1">
                     {header_cells}
+                    <div role="columnheader" class="cv-cell cv-cell--head" hidden=move || !detail_column()>
+                        {t.t().details}
+                    </div>
                 </div>
             </div>
             <div role="rowgroup" class="cv-datalist__body">
@@ -458,7 +546,7 @@ fn list_view(
                     style:height=move || format!("{}px", win.get().pad_top as i64)
                     aria-hidden="true"
                 ></div>
-                <For each=move || visible.get() key=|r| (r.1, r.2) children=render_row />
+                <For each=move || visible.get() key=|r| (r.1, r.2, r.3) children=render_row />
                 <div
                     class="cv-datalist__pad"
                     style:height=move || format!("{}px", win.get().pad_bottom as i64)

@@ -57,12 +57,14 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
                 let class = format!("cv-chip cv-chip--call-{}", if known { code } else { "other" });
                 cells::chip(class, status_label(t, code))
             },
-        ),
+        )
+        .gives_way(1),
         Column::new(
             |t| t.calls.col_agent,
             "minmax(120px, 1fr)",
             move |c: &Call, _| cells::name(c.agent.as_ref().map(|a| a.name.as_str())),
-        ),
+        )
+        .gives_way(2),
         Column::new(
             |t| t.calls.col_duration,
             "minmax(90px, 0.7fr)",
@@ -71,7 +73,8 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
                 Some(s) if s >= 0 => cells::text("cv-num", format::duration(s)),
                 _ => cells::dash(),
             },
-        ),
+        )
+        .gives_way(1),
         Column::new(
             |t| t.calls.col_direction,
             "minmax(90px, 0.7fr)",
@@ -84,7 +87,8 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
                         .unwrap_or_else(|| d.clone()),
                 )
             },
-        ),
+        )
+        .gives_way(3),
     ]
 }
 

@@ -55,12 +55,14 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
             |t| t.history.col_agent,
             "minmax(110px, 1fr)",
             move |e: &HistoryEvent, _| cells::name(e.agent.as_ref().map(|a| a.name.as_str())),
-        ),
+        )
+        .gives_way(2),
         Column::new(
             |t| t.history.col_comment,
             "minmax(180px, 2fr)",
             move |e: &HistoryEvent, q| cells::clamped_or_dash(e.comment.clone(), q),
-        ),
+        )
+        .gives_way(1),
         Column::new(
             |t| t.history.col_channel,
             "minmax(90px, 0.7fr)",
@@ -68,7 +70,8 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
                 Some(c) => cells::text("", fmt::channel(t.t(), c)),
                 None => cells::dash(),
             },
-        ),
+        )
+        .gives_way(3),
         Column::new(
             |t| t.history.col_status,
             "minmax(176px, 0.9fr)",
@@ -76,7 +79,8 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
                 Some(s) => cells::chip("cv-chip cv-chip--fit".into(), s.name.clone()),
                 None => cells::dash(),
             },
-        ),
+        )
+        .gives_way(2),
     ]
 }
 

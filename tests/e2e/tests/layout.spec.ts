@@ -101,3 +101,33 @@ test('the "Mais" menu lists the tabs the strip has no room for and works from th
   await expect(last).toBeFocused();
   await within(last, d.getByRole('tablist'), 'the last tab');
 });
+
+// Histórico do Cliente chooses its columns by priority: from 1280 px nothing scrolls sideways,
+// and a column that gives way shows its value in the row's detail.
+test('Histórico do Cliente fits without sideways scrolling from 1280 px, hidden columns in the row detail', async ({ page, sandbox, errors }) => {
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/casos/1001/historico-do-cliente');
+    const table = dialog(page).getByRole('table', { name: 'Atendimentos do cliente' });
+    await expect(table.getByRole('row')).not.toHaveCount(0);
+    const overflow = await table.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow, `sideways overflow at ${width}`).toBeLessThanOrEqual(0);
+    // every header in view, none covered by another
+    const headers = table.getByRole('columnheader');
+    for (let i = 0; i < (await headers.count()); i++) await within(headers.nth(i), table, `header ${i} at ${width}`);
+    // the compact action keeps its name
+    await expect(table.getByRole('button', { name: 'Continuar o atendimento do caso #1002' })).toBeVisible();
+  }
+  // at 1280 some columns gave way: their values are in the row's detail
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const table = dialog(page).getByRole('table', { name: 'Atendimentos do cliente' });
+  await expect(table.getByRole('columnheader', { name: 'Canal' })).toHaveCount(0);
+  const row = table.getByRole('row').filter({ has: page.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' }) });
+  await row.getByRole('button', { name: 'Detalhes' }).click();
+  await expect(row.getByRole('button', { name: 'Detalhes' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(row.locator('.cv-row__fields')).toContainText('Canal');
+  await expect(row.locator('.cv-row__fields')).toContainText('WhatsApp');
+  // wide enough, every column is back in the table
+  await page.setViewportSize({ width: 2560, height: 900 });
+  await expect(table.getByRole('columnheader', { name: /^Canal/ })).toBeVisible();
+});

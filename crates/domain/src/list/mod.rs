@@ -3,6 +3,7 @@
 
 pub mod attachments;
 pub mod calls;
+pub mod columns;
 pub mod customer;
 pub mod facet;
 pub mod history;

@@ -253,17 +253,20 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
                 |t| t.attachments.col_size,
                 "minmax(90px, 0.6fr)",
                 move |a: &Attachment, _| cells::text("cv-num cv-nowrap", fmt::size(t.t(), a.size_bytes)),
-            ),
+            )
+            .gives_way(2),
             Column::new(
                 |t| t.attachments.col_origin,
                 "minmax(160px, 1.2fr)",
                 move |a: &Attachment, _| cells::text("cv-clamp", origin_text(t, a)),
-            ),
+            )
+            .gives_way(3),
             Column::new(
                 |t| t.attachments.col_when,
                 "minmax(140px, 0.9fr)",
                 move |a: &Attachment, _| cells::when(t, a.created_at),
-            ),
+            )
+            .gives_way(2),
             Column::new(
                 |t| t.attachments.col_action,
                 "minmax(110px, 0.7fr)",

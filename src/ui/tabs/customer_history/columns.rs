@@ -159,19 +159,22 @@ pub fn columns(
             "minmax(180px, 2fr)",
             move |r: &CaseRow, q| cells::clamped_or_dash(r.case().subject.clone(), q),
         )
-        .sorts_by(CaseSort::Subject.code()),
+        .sorts_by(CaseSort::Subject.code())
+        .gives_way(1),
         Column::new(
             |t| t.customer.col_status,
             "minmax(176px, 0.8fr)",
             move |r: &CaseRow, _| cells::chip("cv-chip cv-chip--fit".into(), r.case().status.name.clone()),
         )
-        .sorts_by(CaseSort::Status.code()),
+        .sorts_by(CaseSort::Status.code())
+        .gives_way(1),
         Column::new(
             |t| t.customer.col_agent,
             "minmax(140px, 1fr)",
             move |r: &CaseRow, q| cells::clamped_or_dash(r.case().assignee.as_ref().map(|a| a.name.clone()), q),
         )
-        .sorts_by(CaseSort::Agent.code()),
+        .sorts_by(CaseSort::Agent.code())
+        .gives_way(2),
         Column::new(
             |t| t.customer.col_channel,
             "minmax(176px, 1fr)",
@@ -180,40 +183,48 @@ pub fn columns(
                 cells::stacked(name, identifier(r.case()).map(|i| cells::text("cv-muted cv-clamp cv-small", i)))
             },
         )
-        .sorts_by(CaseSort::Channel.code()),
+        .sorts_by(CaseSort::Channel.code())
+        .gives_way(3),
         Column::new(
             |t| t.customer.col_created,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| cells::when(t, r.case().created_at),
         )
-        .sorts_by(CaseSort::Created.code()),
+        .sorts_by(CaseSort::Created.code())
+        .gives_way(2),
         Column::new(
             |t| t.customer.col_closed,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
-        .sorts_by(CaseSort::Closed.code()),
+        .sorts_by(CaseSort::Closed.code())
+        .gives_way(3),
         Column::new(
             |t| t.customer.col_updated,
             "minmax(136px, 0.8fr)",
             move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
         )
-        .sorts_by(CaseSort::Updated.code()),
+        .sorts_by(CaseSort::Updated.code())
+        .gives_way(3),
         Column::new(
             |t| t.customer.col_type,
             "minmax(100px, 0.7fr)",
             move |r: &CaseRow, _| cells::name(r.case().case_type.as_ref().map(|c| c.name.as_str())),
         )
-        .sorts_by(CaseSort::Type.code()),
+        .sorts_by(CaseSort::Type.code())
+        .gives_way(3),
         Column::new(
             |t| t.customer.col_action,
-            "minmax(196px, 0.9fr)",
+            "56px",
+            // compact: an icon button, named for screen readers and on hover
             move |r: &CaseRow, _| match (r.is_open, continue_case) {
                 (false, Some(c)) => {
                     let id = r.case().id;
                     view! {
-                        <button type="button" class="cv-button cv-button--subtle" aria-label=(t.t().customer.continue_label)(id)
-                            on:click=move |_| c.0.run(id)>{t.t().customer.continue_case}</button>
+                        <button type="button" class="cv-icon-button cv-continue" aria-label=(t.t().customer.continue_label)(id)
+                            title=t.t().customer.continue_case on:click=move |_| c.0.run(id)>
+                            <span aria-hidden="true">"↪"</span>
+                        </button>
                     }
                     .into_any()
                 }

@@ -216,7 +216,6 @@ fn CustomerCasesView(list: Data<CustomerCaseList>, flow: UnifyFlow, total: Signa
                 row_height=60.0
                 row_look=row_look
                 sorting
-                class="cv-datalist--sticky-end"
             />
         }
     };
