@@ -91,10 +91,25 @@ pub fn size(t: &Texts, bytes: u64) -> String {
     cvortex_domain::files::size(bytes, t.decimal_mark)
 }
 
-/// "há 3 horas" relative to now.
-pub fn relative(t: &Texts, ms: Millis) -> String {
-    let now = js_sys::Date::now() as i64;
-    (t.relative)((now - ms) / 1000)
+thread_local! {
+    static RELATIVE: RefCell<Vec<(Locale, js_sys::Intl::RelativeTimeFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// "há 3 horas" / "3 hours ago" relative to now, by the browser's `Intl.RelativeTimeFormat`
+/// ("ontem", "agora" where the locale says so).
+pub fn relative(ms: Millis) -> String {
+    let locale = current_locale();
+    let seconds_ago = (js_sys::Date::now() as i64 - ms) / 1000;
+    let (n, unit) = cvortex_domain::format::relative_unit(seconds_ago);
+    let format = RELATIVE.with_borrow_mut(|all| {
+        if let Some((_, f)) = all.iter().find(|(l, _)| *l == locale) {
+            return f.clone();
+        }
+        let f = js_sys::Intl::RelativeTimeFormat::new(&locales(locale), &js_options(&[("numeric", "auto")]));
+        all.push((locale, f.clone()));
+        f
+    });
+    format.format(n as f64, unit).into()
 }
 
 /// The channel's display name; an unknown channel shows as the server sent it.

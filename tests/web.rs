@@ -592,3 +592,59 @@ async fn a_refresh_that_fails_keeps_the_data_marked_stale_with_a_retry() {
         .is_none());
     assert_eq!(m.resources.stale().map(|(_, failed)| failed), Some(true));
 }
+
+/// Types `text` into `input` as a keyboard would (an `insertText` input event).
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let _ = input.set_selection_range(text.len() as u32, text.len() as u32);
+    let init = web_sys::InputEventInit::new();
+    init.set_input_type("insertText");
+    init.set_bubbles(true);
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_day_field_reads_the_locale_order_puts_separators_in_and_steps_with_the_arrows() {
+    use cvortex_case_details::ui::shared::DateField;
+    let root: HtmlElement = document().create_element("section").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let value = RwSignal::new(None::<chrono::NaiveDate>);
+    let bad = RwSignal::new(false);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n(Locale::PtBr);
+        view! {
+            <DateField
+                label="De"
+                value=value
+                on_change=Callback::new(move |d| value.set(d))
+                on_invalid=Callback::new(move |b| bad.set(b))
+            />
+        }
+    });
+    let input: web_sys::HtmlInputElement = query(&root, "input").unchecked_into();
+    assert_eq!(input.placeholder(), "dd/mm/aaaa");
+    // digits only: the separators appear, and a whole day applies at once
+    type_into(&input, "0512");
+    assert_eq!(input.value(), "05/12/");
+    assert_eq!(value.get_untracked(), None);
+    type_into(&input, "05/12/2026");
+    assert_eq!(value.get_untracked(), chrono::NaiveDate::from_ymd_opt(2026, 12, 5));
+    // ArrowUp on the day steps the day; on the month, the month
+    let _ = input.set_selection_range(0, 0);
+    key(&input, "ArrowUp", "ArrowUp", false);
+    assert_eq!(input.value(), "06/12/2026");
+    assert_eq!(value.get_untracked(), chrono::NaiveDate::from_ymd_opt(2026, 12, 6));
+    let _ = input.set_selection_range(4, 4);
+    key(&input, "ArrowUp", "ArrowUp", false);
+    assert_eq!(input.value(), "06/01/2026");
+    // a day that does not exist is reported when the field is left, and nothing is applied
+    type_into(&input, "31/02/2026");
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    assert!(bad.get_untracked());
+    assert_eq!(value.get_untracked(), chrono::NaiveDate::from_ymd_opt(2026, 1, 6));
+    // the filter cleared from outside empties the field
+    value.set(None);
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "");
+}

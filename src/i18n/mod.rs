@@ -53,7 +53,6 @@ pub struct Texts {
     pub copy_failed: &'static str,
     pub channel: fn(&str) -> Option<&'static str>,
     pub document_kind: fn(&str) -> Option<&'static str>,
-    pub relative: fn(i64) -> String,
     pub clipped: fn(usize) -> String,
     /// Between a number's units and its tenths: `12,3 KB` / `12.3 KB`.
     pub decimal_mark: char,

@@ -114,6 +114,24 @@ pub fn MoreTabs(shown: Memo<Vec<bool>>, on_pick: Callback<ModalTab>, menu_id: St
             let _ = item.focus();
         }
     };
+    // the strip can change under an open menu (a badge widens a tab): an item that focus was
+    // on may hide, and focus must not fall out of the dialog
+    Effect::new(move |_| {
+        shown.track();
+        if open.get_untracked() {
+            request_animation_frame(move || {
+                let active = document().active_element();
+                let inside = root.get_untracked().is_some_and(|r| {
+                    active
+                        .as_ref()
+                        .is_some_and(|a| r.contains(Some(a)) && !a.has_attribute("hidden"))
+                });
+                if !inside {
+                    focus_item(FIRST);
+                }
+            });
+        }
+    });
     let show = move |step: i32| {
         open.set(true);
         request_animation_frame(move || focus_item(step));

@@ -40,6 +40,24 @@ pub fn iso_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// "há 3 horas" as `Intl.RelativeTimeFormat` takes it: the largest unit that fits `seconds_ago`,
+/// and the count in it, negative for the past (a timestamp ahead of the clock: positive).
+pub fn relative_unit(seconds_ago: i64) -> (i64, &'static str) {
+    const MIN: i64 = 60;
+    const HOUR: i64 = 3600;
+    const DAY: i64 = 86_400;
+    let s = seconds_ago.saturating_abs();
+    let (n, unit) = match s {
+        s if s < MIN => (s, "second"),
+        s if s < HOUR => (s / MIN, "minute"),
+        s if s < DAY => (s / HOUR, "hour"),
+        s if s < 30 * DAY => (s / DAY, "day"),
+        s if s < 365 * DAY => (s / (30 * DAY), "month"),
+        s => (s / (365 * DAY), "year"),
+    };
+    (if seconds_ago > 0 { -n } else { n }, unit)
+}
+
 /// `hh:mm:ss` (hours grow past 24: `27:00:05`); a negative duration keeps its sign.
 pub fn duration(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
@@ -78,6 +96,20 @@ pub fn cpf_is_valid(number: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_times_take_the_largest_unit_that_fits() {
+        assert_eq!(relative_unit(0), (0, "second"));
+        assert_eq!(relative_unit(45), (-45, "second"));
+        assert_eq!(relative_unit(5 * 60 + 59), (-5, "minute"));
+        assert_eq!(relative_unit(3 * 3600), (-3, "hour"));
+        assert_eq!(relative_unit(86_400 + 5), (-1, "day"));
+        assert_eq!(relative_unit(45 * 86_400), (-1, "month"));
+        assert_eq!(relative_unit(800 * 86_400), (-2, "year"));
+        // ahead of the clock: the future
+        assert_eq!(relative_unit(-2 * 3600), (2, "hour"));
+        assert_eq!(relative_unit(i64::MIN), (i64::MAX / (365 * 86_400), "year"));
+    }
     use chrono::FixedOffset;
     use chrono::Utc;
 

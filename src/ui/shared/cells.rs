@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use super::Highlighted;
 use crate::fmt;
-use crate::i18n::I18n;
 
 /// "—": nothing to show.
 pub fn dash() -> AnyView {
@@ -38,10 +37,10 @@ pub fn clamped_or_dash(value: Option<String>, query: Signal<Query>) -> AnyView {
     }
 }
 
-/// A name (agent...) clamped, or a dash when there is none.
+/// A name (agent...) clamped (the whole name on hover), or a dash when there is none.
 pub fn name(value: Option<&str>) -> AnyView {
     match value {
-        Some(n) => text("cv-clamp", n.to_string()),
+        Some(n) => chip("cv-clamp".into(), n.to_string()),
         None => dash(),
     }
 }
@@ -58,10 +57,10 @@ pub fn chip(class: String, value: String) -> AnyView {
     .into_any()
 }
 
-/// A date and time (`dd/mm/aaaa HH:mm`), "há 3 horas" on hover.
-pub fn when(t: I18n, ms: i64) -> AnyView {
+/// A date and time in the locale's form, "há 3 horas" on hover.
+pub fn when(ms: i64) -> AnyView {
     view! {
-        <time class="cv-nowrap" title=fmt::relative(t.t(), ms)>
+        <time class="cv-nowrap" title=fmt::relative(ms)>
             {fmt::datetime(ms)}
         </time>
     }

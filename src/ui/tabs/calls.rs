@@ -40,7 +40,7 @@ fn columns(t: I18n) -> Vec<Column<Call>> {
         Column::new(
             |t| t.calls.col_when,
             "minmax(148px, 1fr)",
-            move |c: &Call, _| cells::when(t, c.started_at),
+            move |c: &Call, _| cells::when(c.started_at),
         ),
         Column::new(
             |t| t.calls.col_phone,

@@ -55,7 +55,7 @@ fn copyable(shown: String, raw: String, what: Signal<String>) -> AnyView {
 
 fn timestamp(ms: Option<i64>, t: I18n) -> AnyView {
     match ms {
-        Some(ms) => view! { <time title=fmt::relative(t.t(), ms)>{fmt::datetime(ms)}</time> }.into_any(),
+        Some(ms) => view! { <time title=fmt::relative(ms)>{fmt::datetime(ms)}</time> }.into_any(),
         None => view! { <span class="cv-muted">{t.t().none}</span> }.into_any(),
     }
 }

@@ -36,7 +36,7 @@ fn columns(t: I18n) -> Vec<Column<HistoryEvent>> {
         Column::new(
             |t| t.history.col_when,
             "minmax(148px, 0.8fr)",
-            move |e: &HistoryEvent, _| cells::when(t, e.occurred_at),
+            move |e: &HistoryEvent, _| cells::when(e.occurred_at),
         ),
         Column::new(
             |t| t.history.col_action,

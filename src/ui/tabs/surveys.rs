@@ -116,7 +116,7 @@ fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
                         </div>
                         <div>
                             <dt>{texts.surveys.answered}</dt>
-                            <dd>{cells::when(t, s.answered_at)}</dd>
+                            <dd>{cells::when(s.answered_at)}</dd>
                         </div>
                     </dl>
                     {if has_details {

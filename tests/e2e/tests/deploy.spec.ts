@@ -46,8 +46,9 @@ test('a second load takes no wasm, JS or CSS from the server: hashed files come 
   await expect(page.getByRole('dialog', { name: 'Informações do Atendimento' })).toContainText('João da Silva Conceição');
   const files = (await seen.done()).filter((s) => /\.(wasm|js|css)$/.test(s.path));
   const hashed = files.filter((s) => HASHED.test(s.path));
-  // every hashed file was used (glue, wasm and the stylesheets), and none was even asked for
-  expect(new Set(hashed.map((s) => s.path.replace(/-[0-9a-f]{16}/, ''))).size).toBe(4);
+  // every hashed file was used (glue, wasm and the three stylesheets: theme, app, standalone),
+  // and none was even asked for
+  expect(new Set(hashed.map((s) => s.path.replace(/-[0-9a-f]{16}/, ''))).size).toBe(5);
   expect(hashed.filter((s) => s.wire > 0)).toEqual([]);
   // the loader was asked about, and answered without a body (304)
   const loader = files.filter((s) => s.path === '/cvortex-case-details-element.js');

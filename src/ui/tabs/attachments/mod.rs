@@ -264,7 +264,7 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
             Column::new(
                 |t| t.attachments.col_when,
                 "minmax(140px, 0.9fr)",
-                move |a: &Attachment, _| cells::when(t, a.created_at),
+                move |a: &Attachment, _| cells::when(a.created_at),
             )
             .gives_way(2),
             Column::new(

@@ -188,21 +188,21 @@ pub fn columns(
         Column::new(
             |t| t.customer.col_created,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| cells::when(t, r.case().created_at),
+            move |r: &CaseRow, _| cells::when(r.case().created_at),
         )
         .sorts_by(CaseSort::Created.code())
         .gives_way(2),
         Column::new(
             |t| t.customer.col_closed,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
+            move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, |ms| cells::when(ms)),
         )
         .sorts_by(CaseSort::Closed.code())
         .gives_way(3),
         Column::new(
             |t| t.customer.col_updated,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, |ms| cells::when(t, ms)),
+            move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, |ms| cells::when(ms)),
         )
         .sorts_by(CaseSort::Updated.code())
         .gives_way(3),
