@@ -195,14 +195,14 @@ pub fn columns(
         Column::new(
             |t| t.customer.col_closed,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, |ms| cells::when(ms)),
+            move |r: &CaseRow, _| r.case().closed_at.map_or_else(cells::dash, cells::when),
         )
         .sorts_by(CaseSort::Closed.code())
         .gives_way(3),
         Column::new(
             |t| t.customer.col_updated,
             "minmax(136px, 0.8fr)",
-            move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, |ms| cells::when(ms)),
+            move |r: &CaseRow, _| r.case().updated_at.map_or_else(cells::dash, cells::when),
         )
         .sorts_by(CaseSort::Updated.code())
         .gives_way(3),
