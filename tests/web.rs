@@ -593,10 +593,15 @@ async fn a_refresh_that_fails_keeps_the_data_marked_stale_with_a_retry() {
     assert_eq!(m.resources.stale().map(|(_, failed)| failed), Some(true));
 }
 
-/// Types `text` into `input` as a keyboard would (an `insertText` input event).
+/// Types `text` into `input` as a keyboard would (an `insertText` input event), the caret at the end.
 fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    type_at(input, text, text.len());
+}
+
+/// The same with the caret left at `caret` (typing in the middle of the text).
+fn type_at(input: &web_sys::HtmlInputElement, text: &str, caret: usize) {
     input.set_value(text);
-    let _ = input.set_selection_range(text.len() as u32, text.len() as u32);
+    let _ = input.set_selection_range(caret as u32, caret as u32);
     let init = web_sys::InputEventInit::new();
     init.set_input_type("insertText");
     init.set_bubbles(true);
@@ -611,40 +616,61 @@ async fn a_day_field_reads_the_locale_order_puts_separators_in_and_steps_with_th
     document().body().unwrap().append_child(&root).unwrap();
     let value = RwSignal::new(None::<chrono::NaiveDate>);
     let bad = RwSignal::new(false);
+    let reset = RwSignal::new(0u32);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_i18n(Locale::PtBr);
         view! {
             <DateField
                 label="De"
                 value=value
+                reset=reset
                 on_change=Callback::new(move |d| value.set(d))
                 on_invalid=Callback::new(move |b| bad.set(b))
             />
         }
     });
+    leptos::task::tick().await;
     let input: web_sys::HtmlInputElement = query(&root, "input").unchecked_into();
+    let day = |d: u32, m: u32| chrono::NaiveDate::from_ymd_opt(2026, m, d);
     assert_eq!(input.placeholder(), "dd/mm/aaaa");
     // digits only: the separators appear, and a whole day applies at once
     type_into(&input, "0512");
     assert_eq!(input.value(), "05/12/");
     assert_eq!(value.get_untracked(), None);
     type_into(&input, "05/12/2026");
-    assert_eq!(value.get_untracked(), chrono::NaiveDate::from_ymd_opt(2026, 12, 5));
+    assert_eq!(value.get_untracked(), day(5, 12));
     // ArrowUp on the day steps the day; on the month, the month
     let _ = input.set_selection_range(0, 0);
     key(&input, "ArrowUp", "ArrowUp", false);
     assert_eq!(input.value(), "06/12/2026");
-    assert_eq!(value.get_untracked(), chrono::NaiveDate::from_ymd_opt(2026, 12, 6));
+    assert_eq!(value.get_untracked(), day(6, 12));
     let _ = input.set_selection_range(4, 4);
     key(&input, "ArrowUp", "ArrowUp", false);
     assert_eq!(input.value(), "06/01/2026");
-    // a day that does not exist is reported when the field is left, and nothing is applied
+    // typing over the day (its two digits selected): "2" alone applies nothing and stays as
+    // typed, "20" applies
+    type_at(&input, "2/01/2026", 1);
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "2/01/2026");
+    assert_eq!(value.get_untracked(), None);
+    type_at(&input, "20/01/2026", 2);
+    assert_eq!(value.get_untracked(), day(20, 1));
+    // a day that does not exist applies nothing, and is reported when the field is left
     type_into(&input, "31/02/2026");
+    assert_eq!(value.get_untracked(), None);
+    assert!(!bad.get_untracked());
     input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     assert!(bad.get_untracked());
-    assert_eq!(value.get_untracked(), chrono::NaiveDate::from_ymd_opt(2026, 1, 6));
-    // the filter cleared from outside empties the field
+    // a day set from outside (a quick period) shows; cleared from outside, it goes
+    value.set(day(1, 3));
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "01/03/2026");
     value.set(None);
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "");
+    // "Limpar filtros" wipes a day typed halfway, which the filter never held
+    type_into(&input, "1/0");
+    reset.update(|n| *n += 1);
     leptos::task::tick().await;
     assert_eq!(input.value(), "");
 }

@@ -13,7 +13,8 @@ function getToken({ forceRefresh } = {}) {
     })
       .then((res) => (res.ok ? res.json() : Promise.reject(new Error(`login: ${res.status}`))))
       .then((body) => body.token);
-    token.catch(() => { token = null; }); // the next request tries again
+    const pending = token;
+    pending.catch(() => { if (token === pending) token = null; }); // the next request tries again
   }
   return token;
 }

@@ -40,27 +40,48 @@ fn read_config() -> Option<StandaloneConfig> {
 /// Where the standalone app keeps the language the user chose (the widget never stores anything).
 const SAVED_LOCALE: &str = "cvortex.locale";
 
-/// `?lang=`, then the saved choice, then the browser's languages (`locale::negotiate`).
+/// `?lang=`, then the saved choice, then the browser's languages (`locale::negotiate`). A `?lang=`
+/// naming a language is a choice: it is saved like the switch's, and taken out of the address
+/// (before the router reads it), so a later switch is not undone by a reload.
 fn first_locale() -> Locale {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
     // by hand: the browser's URLSearchParams cost a kilobyte of bundle for this one read
-    let search = window().location().search().unwrap_or_default();
-    let query = search
+    let (lang, rest): (Vec<&str>, Vec<&str>) = search
         .trim_start_matches('?')
         .split('&')
-        .find_map(|p| p.strip_prefix("lang="));
+        .filter(|p| !p.is_empty())
+        .partition(|p| p.starts_with("lang="));
+    let query = lang.first().map(|p| &p["lang=".len()..]);
     // storage may be refused (a private window, a policy): then nothing was saved
-    let saved = window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(SAVED_LOCALE).ok().flatten());
+    let storage = window().local_storage().ok().flatten();
+    let saved = storage.as_ref().and_then(|s| s.get_item(SAVED_LOCALE).ok().flatten());
     let browser: Vec<String> = window()
         .navigator()
         .languages()
         .iter()
         .filter_map(|l| l.as_string())
         .collect();
-    cvortex_domain::locale::negotiate(query, saved.as_deref(), &browser)
+    let locale = cvortex_domain::locale::negotiate(query, saved.as_deref(), &browser);
+    if query.is_some() {
+        if let (Some(s), Some(_)) = (&storage, query.and_then(Locale::known)) {
+            let _ = s.set_item(SAVED_LOCALE, locale.tag());
+        }
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", rest.join("&"))
+        };
+        let url = format!(
+            "{}{rest}{}",
+            location.pathname().unwrap_or_default(),
+            location.hash().unwrap_or_default()
+        );
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    locale
 }
 
 #[component]

@@ -114,19 +114,30 @@ pub fn MoreTabs(shown: Memo<Vec<bool>>, on_pick: Callback<ModalTab>, menu_id: St
             let _ = item.focus();
         }
     };
-    // the strip can change under an open menu (a badge widens a tab): an item that focus was
-    // on may hide, and focus must not fall out of the dialog
+    // the strip can change under an open menu (a badge widens a tab, the window grows): an item
+    // focus was on may hide, or every item, and focus must not fall out of the dialog
     Effect::new(move |_| {
-        shown.track();
+        let none_left = shown.with(|s| s.iter().all(|s| *s));
         if open.get_untracked() {
+            if none_left {
+                open.set(false);
+            }
             request_animation_frame(move || {
                 let active = document().active_element();
-                let inside = root.get_untracked().is_some_and(|r| {
-                    active
-                        .as_ref()
-                        .is_some_and(|a| r.contains(Some(a)) && !a.has_attribute("hidden"))
-                });
-                if !inside {
+                let Some(root) = root.get_untracked() else { return };
+                let inside = active
+                    .as_ref()
+                    .is_some_and(|a| root.contains(Some(a)) && !a.has_attribute("hidden"));
+                if none_left {
+                    if let Some(tab) = root
+                        .closest("[role=dialog]")
+                        .ok()
+                        .flatten()
+                        .and_then(|d| d.query_selector("[role=tab][aria-selected=true]").ok().flatten())
+                    {
+                        let _ = tab.unchecked_into::<HtmlElement>().focus();
+                    }
+                } else if !inside {
                     focus_item(FIRST);
                 }
             });
@@ -166,13 +177,23 @@ pub fn MoreTabs(shown: Memo<Vec<bool>>, on_pick: Callback<ModalTab>, menu_id: St
             show(step);
         }
     };
-    // a click or focus elsewhere closes the menu
+    // focus moving elsewhere closes the menu; a click elsewhere too (WebKit does not focus a
+    // clicked button, so its focusout names no target: that one alone is not "elsewhere")
     let on_focusout = move |ev: web_sys::FocusEvent| {
-        let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if !root.get_untracked().is_some_and(|r| r.contains(to.as_ref())) {
+        let Some(to) = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
+            return;
+        };
+        if !root.get_untracked().is_some_and(|r| r.contains(Some(&to))) {
             open.set(false);
         }
     };
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let on = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if open.get_untracked() && !root.get_untracked().is_some_and(|r| r.contains(on.as_ref())) {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
     let count = move || shown.with(|s| s.iter().filter(|s| !**s).count());
     let items = ModalTab::all()
         .map(|tab| {

@@ -48,6 +48,19 @@ pub fn parse(text: &str, order: DayOrder) -> Result<Option<NaiveDate>, ()> {
     NaiveDate::from_ymd_opt(y as i32, month, day).map(Some).ok_or(())
 }
 
+/// The day a field holds in its whole form (`dd/mm/aaaa`, two digits, two digits, four): what
+/// applies while typing. A shorter form (`5/1/2026`) applies only when the field is left, so
+/// typing over part of a day never applies a day the user is still changing.
+pub fn whole(text: &str, order: DayOrder) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let form = b.len() == 10 && b[2] == b'/' && b[5] == b'/';
+    if form {
+        parse(text, order).ok().flatten()
+    } else {
+        None
+    }
+}
+
 /// The text after typing `typed`, with separators put in: `05` → `05/`, `0512` → `05/12/`,
 /// `5/` → `05/`, `05122026` → `05/12/2026`. Called as characters are inserted, never on
 /// deletion (or a backspace over a `/` would be undone at once).
@@ -165,6 +178,17 @@ mod tests {
             assert_eq!(parse(bad, DayMonthYear), Err(()), "{bad}");
         }
         assert_eq!(parse("13/05/2026", MonthDayYear), Err(()));
+    }
+
+    #[test]
+    fn only_the_whole_form_applies_while_typing() {
+        assert_eq!(whole("05/12/2026", DayMonthYear), Some(day(2026, 12, 5)));
+        assert_eq!(whole("2/12/2026", DayMonthYear), None);
+        assert_eq!(whole("05/12/202", DayMonthYear), None);
+        assert_eq!(whole("31/02/2026", DayMonthYear), None);
+        assert_eq!(whole("05-12-2026", DayMonthYear), None);
+        assert_eq!(whole("ééé/", DayMonthYear), None);
+        assert_eq!(whole("12/05/2026", MonthDayYear), Some(day(2026, 12, 5)));
     }
 
     #[test]

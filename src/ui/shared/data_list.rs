@@ -24,6 +24,12 @@ use crate::ui::shared::next_uid;
 const DETAIL_TRACK: &str = "minmax(110px, auto)";
 const DETAIL_MIN: f64 = 110.0;
 
+/// Whether column `i` is hidden in `mask` (a list has far fewer than 64 columns; any beyond
+/// always show).
+fn is_hidden(mask: u64, i: usize) -> bool {
+    i < 64 && (mask >> i) & 1 == 1
+}
+
 /// A cell renderer: the row's item and the current search (for highlighting).
 pub type Cell<T> = Arc<dyn Fn(&T, Signal<Query>) -> AnyView + Send + Sync>;
 
@@ -156,7 +162,7 @@ pub fn DataList<L, T>(
     #[prop(optional)]
     row_look: Option<fn(&T) -> RowLook>,
     #[prop(optional)] sorting: Option<Sorting>,
-    /// Extra classes of the table (e.g. `cv-datalist--sticky-end`: the last column stays in view).
+    /// Extra classes of the table.
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView
@@ -329,7 +335,15 @@ fn list_view(
         };
         fit.iter()
             .enumerate()
-            .fold(0u64, |m, (i, s)| if *s { m } else { m | 1 << i })
+            .fold(0u64, |m, (i, s)| if *s || i >= 64 { m } else { m | 1 << i })
+    });
+    // a row opened for its hidden columns has nothing to show once they are back
+    Effect::new(move |prev: Option<u64>| {
+        let mask = cols.get();
+        if prev.is_some_and(|p| p != mask) && !has_expand {
+            expanded.update(|e| e.clear());
+        }
+        mask
     });
     let visible = Memo::new(move |_| {
         let w = win.get();
@@ -351,7 +365,7 @@ fn list_view(
         let mut shown: Vec<&str> = tracks
             .iter()
             .enumerate()
-            .filter(|(i, _)| mask & (1 << i) == 0)
+            .filter(|(i, _)| !is_hidden(mask, *i))
             .map(|(_, t)| *t)
             .collect();
         if detail_column() {
@@ -361,7 +375,7 @@ fn list_view(
     };
     let texts = t.t();
     let sorting = rows.sorting;
-    let hidden = move |i: usize| cols.with(|m| m & (1 << i) != 0);
+    let hidden = move |i: usize| cols.with(|m| is_hidden(*m, i));
     let header_cells = rows
         .headers
         .iter()
@@ -436,7 +450,7 @@ fn list_view(
         let cells = (rows.cells)(idx, query)
             .into_iter()
             .enumerate()
-            .filter(|(i, _)| mask & (1 << i) == 0)
+            .filter(|(i, _)| !is_hidden(mask, *i))
             .map(|(_, c)| {
                 view! {
                     <div role="cell" class="cv-cell">
@@ -446,7 +460,8 @@ fn list_view(
             })
             .collect_view();
         let own_label = rows.expand_label.as_ref().and_then(|label| label(&idx, t.t()));
-        let toggle = {
+        // a disclosure when the list has its own, or when columns are hidden
+        let toggle = (has_expand || mask != 0).then(|| {
             let panel_id = format!("cv-{uid}-detail-{idx}");
             let controls = panel_id.clone();
             let rows = rows.clone();
@@ -460,7 +475,7 @@ fn list_view(
                     let items = cells
                         .into_iter()
                         .enumerate()
-                        .filter(|(i, _)| mask & (1 << i) != 0)
+                        .filter(|(i, _)| is_hidden(mask, *i))
                         .map(|(i, c)| {
                             view! {
                                 <div>
@@ -474,7 +489,7 @@ fn list_view(
                 })
             };
             view! {
-                <div role="cell" class="cv-cell" hidden=!has_expand && mask == 0>
+                <div role="cell" class="cv-cell">
                     {toggle_label
                         .map(|l| {
                             view! {
@@ -506,7 +521,7 @@ fn list_view(
                     </div>
                 </Show>
             }
-        };
+        });
         let look = (rows.row_look)(idx);
         view! {
             <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open

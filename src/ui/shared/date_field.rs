@@ -20,25 +20,56 @@ fn order(locale: Locale) -> DayOrder {
     }
 }
 
-/// `value` is shown (and rewritten whenever it changes, so clearing a filter also clears what
-/// was typed halfway); `on_change` gets each whole day typed, or `None` when emptied;
-/// `on_invalid` whether what was left in the field is not a day.
+/// `value` is the day applied (a quick period or the URL may change it: the field then shows it);
+/// `on_change` gets each day as it applies: the whole form (`05/12/2026`) while typing, a shorter
+/// one (`5/12/2026`) when the field is left, `None` while the field holds no whole day (as a date
+/// field's value is empty then); `on_invalid` whether the field was left holding something that
+/// is not a day. The field is never rewritten under the user's typing, only when `value` changes
+/// to something it does not show, or when `reset` ticks ("Limpar filtros").
 #[component]
 pub fn DateField(
     label: &'static str,
     #[prop(into)] value: Signal<Option<NaiveDate>>,
+    #[prop(into)] reset: Signal<u32>,
     on_change: Callback<Option<NaiveDate>>,
     on_invalid: Callback<bool>,
 ) -> impl IntoView {
     let t = use_i18n();
     let order = order(t.locale());
     let hint_id = format!("cv-{}-date-hint", next_uid());
-    // a whole day (or an emptied field) applies at once; a day typed halfway waits
-    let read = move |input: &HtmlInputElement| {
-        if let Ok(day) = date_field::parse(&input.value(), order) {
-            on_invalid.run(false);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    // what `value` says the field should show, when it shows something else
+    Effect::new(move |_| {
+        let day = value.get();
+        let Some(input) = input_ref.get_untracked() else { return };
+        let shown = date_field::whole(&input.value(), order);
+        match day {
+            Some(d) if shown != Some(d) => input.set_value(&date_field::show(d, order)),
+            // cleared from outside while a whole day shows; a day typed halfway stays
+            None if shown.is_some() => input.set_value(""),
+            _ => {}
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        reset.track();
+        if first.is_some() {
+            if let Some(input) = input_ref.get_untracked() {
+                input.set_value("");
+            }
+        }
+    });
+    let apply = move |day: Option<NaiveDate>| {
+        if day != value.get_untracked() {
             on_change.run(day);
         }
+    };
+    let read = move |input: &HtmlInputElement| {
+        let text = input.value();
+        let day = date_field::whole(&text, order);
+        if day.is_some() || text.trim().is_empty() {
+            on_invalid.run(false);
+        }
+        apply(day);
     };
     let on_input = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
@@ -67,9 +98,17 @@ pub fn DateField(
         let _ = input.set_selection_range(from as u32, to as u32);
         read(&input);
     };
+    // left (or Enter): a shorter form applies too, and what is not a day is said
     let on_commit = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        on_invalid.run(date_field::parse(&input.value(), order).is_err());
+        let parsed = date_field::parse(&input.value(), order);
+        on_invalid.run(parsed.is_err());
+        if let Ok(day) = parsed {
+            apply(day);
+            if let Some(d) = day {
+                input.set_value(&date_field::show(d, order));
+            }
+        }
     };
     view! {
         <label>
@@ -80,7 +119,7 @@ pub fn DateField(
                 inputmode="numeric"
                 placeholder=t.t().date_format
                 aria-describedby=hint_id.clone()
-                prop:value=move || value.get().map(|d| date_field::show(d, order)).unwrap_or_default()
+                node_ref=input_ref
                 on:input=on_input
                 on:keydown=on_keydown
                 on:change=on_commit

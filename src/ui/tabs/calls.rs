@@ -134,14 +134,15 @@ fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
         Callback::new(move |value| filter.update(|f| if is_from { f.from = value } else { f.to = value }))
     };
     let on_invalid = move |i: usize| Callback::new(move |bad| bad_date.update(|b| b[i] = bad));
+    // "Limpar filtros" also wipes a day typed halfway (the filter never held it)
+    let cleared = RwSignal::new(0u32);
     let clear = Callback::new(move |()| {
         bad_date.set([false; 2]);
+        cleared.update(|n| *n += 1);
         filter.set(CallFilter::default());
     });
     let is_clear = filter_part(filter, CallFilter::is_clear);
-    // The date fields follow every filter change, not a memo: "Limpar filtros" must also wipe a
-    // date typed halfway (the field's value is "" then, as the filter's). One closure type for
-    // both fields, so its rendering code exists once.
+    // One closure type for both fields, so its rendering code exists once.
     let date_of = move |is_from: bool| Signal::derive(move || filter.with(|f| if is_from { f.from } else { f.to }));
     let no_query = Query::default();
 
@@ -170,12 +171,14 @@ fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
                 <DateField
                     label=t.t().calls.from
                     value=date_of(true)
+                    reset=cleared
                     on_change=set_date(true)
                     on_invalid=on_invalid(0)
                 />
                 <DateField
                     label=t.t().calls.to
                     value=date_of(false)
+                    reset=cleared
                     on_change=set_date(false)
                     on_invalid=on_invalid(1)
                 />

@@ -2,8 +2,8 @@ import { test, expect, dialog, pickTab, TABS } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 // The widget fits its host at every width: every tab is reachable (the strip, or its "Mais"
-// menu), the selected tab is in view, nothing in a panel's toolbar is cut, and the page never
-// scrolls sideways.
+// menu), the selected tab is in view, nothing in a panel's toolbar is cut, neither the page nor a
+// panel scrolls sideways, and from 768 px no list does and every column header is in view.
 
 async function box(l: Locator) {
   const b = await l.boundingBox();
@@ -36,6 +36,18 @@ for (const width of [360, 768, 1024, 1280, 1920]) {
         await within(controls.nth(i), panel, `${name}: control ${i} at ${width}`);
       }
       expect(await pageScrollsSideways(page), `${name} at ${width}`).toBe(false);
+      // the panel itself never scrolls sideways; from 768 px no list does either (below, a
+      // list's essential columns may scroll inside it)
+      const overflow = (l: Locator) => l.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(await overflow(panel), `${name} panel at ${width}`).toBeLessThanOrEqual(0);
+      if (width >= 768) {
+        const tables = panel.getByRole('table');
+        for (let i = 0; i < (await tables.count()); i++) {
+          expect(await overflow(tables.nth(i)), `${name} table ${i} at ${width}`).toBeLessThanOrEqual(0);
+          const headers = tables.nth(i).getByRole('columnheader');
+          for (let h = 0; h < (await headers.count()); h++) await within(headers.nth(h), tables.nth(i), `${name} header ${h} at ${width}`);
+        }
+      }
     }
   });
 }

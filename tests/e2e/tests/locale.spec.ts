@@ -15,24 +15,27 @@ test('the language follows the browser, then a saved choice, and ?lang= above bo
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cases');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
-  // ?lang= wins over the browser
-  await page.goto('/?lang=pt-BR');
+  // ?lang= wins over the browser, is a choice (saved), and leaves the address
+  await page.goto('/casos/1001/sla?lang=pt-BR');
+  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
+  await expect(d.getByRole('tab', { selected: true })).toHaveText(/^SLA/);
+  await expect(page).toHaveURL(/\/casos\/1001\/sla$/);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Casos');
 
   // the switch inside the modal: the choice is saved and outlives a reload
   await page.goto('/casos/1001');
-  await page.getByRole('dialog', { name: 'Case details' }).getByRole('button', { name: 'Português' }).click();
-  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
-  await expect(d.getByRole('tab', { selected: true })).toHaveText(/^Dados do Caso/);
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
+  await d.getByRole('button', { name: 'English' }).click();
+  const en = page.getByRole('dialog', { name: 'Case details' });
+  await expect(en.getByRole('tab', { selected: true })).toHaveText(/^Case data/);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   await page.reload();
-  await expect(d).toBeVisible();
+  await expect(en).toBeVisible();
 
-  // ?lang= still wins over the saved choice; an unknown one falls through to it
-  await page.goto('/casos/1001?lang=en');
-  await expect(page.getByRole('dialog', { name: 'Case details' })).toBeVisible();
+  // an unknown ?lang= falls through to the saved choice, and leaves the address too
   await page.goto('/casos/1001?lang=fr');
-  await expect(d).toBeVisible();
+  await expect(en).toBeVisible();
+  await expect(page).toHaveURL(/\/casos\/1001$/);
   await context.close();
 });
 

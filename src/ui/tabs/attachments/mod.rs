@@ -366,7 +366,6 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
                 query=q
                 label=texts.attachments.table.to_string()
                 row_height=52.0
-                class="cv-datalist--sticky-end"
             />
         }
     };
