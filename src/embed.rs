@@ -104,16 +104,7 @@ impl CaseDetailsHandle {
         }
         let element = self.element.clone();
         // after the change has rendered (effects run before the next frame)
-        request_animation_frame(move || {
-            if let Some(tab) = element
-                .query_selector("[role=tab][aria-selected=true]")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = tab.focus();
-            }
-        });
+        request_animation_frame(move || crate::ui::modal::focus_selected_tab(&element));
     }
 }
 

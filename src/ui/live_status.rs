@@ -80,14 +80,8 @@ pub fn LiveStatus(live: LiveCase, resources: CaseResources) -> impl IntoView {
 
 /// Moves focus from the clicked button, which goes once the data is renewed, to the selected tab.
 fn focus_selected_tab(ev: &web_sys::MouseEvent) {
-    let tab = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("[role=dialog]").ok().flatten())
-        .and_then(|d| d.query_selector("[role=tab][aria-selected=true]").ok().flatten())
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(tab) = tab {
-        let _ = tab.focus();
+    if let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        crate::ui::modal::focus_selected_tab(&button);
     }
 }
 

@@ -30,6 +30,24 @@ fn focus_by_id(id: &str) {
     }
 }
 
+/// Focuses the selected tab of the dialog `from` is in, or of the one inside `from` (the host's
+/// element): where focus goes when what had it is gone or outside.
+pub fn focus_selected_tab(from: &web_sys::Element) {
+    let scope = from
+        .closest("[role=dialog]")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| from.clone());
+    if let Some(tab) = scope
+        .query_selector("[role=tab][aria-selected=true]")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = tab.focus();
+    }
+}
+
 /// Keeps Tab / Shift+Tab inside `root`.
 fn trap_focus(root: &HtmlElement, ev: &KeyboardEvent) {
     let Ok(list) = root.query_selector_all(FOCUSABLE) else {

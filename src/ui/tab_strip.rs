@@ -129,14 +129,7 @@ pub fn MoreTabs(shown: Memo<Vec<bool>>, on_pick: Callback<ModalTab>, menu_id: St
                     .as_ref()
                     .is_some_and(|a| root.contains(Some(a)) && !a.has_attribute("hidden"));
                 if none_left {
-                    if let Some(tab) = root
-                        .closest("[role=dialog]")
-                        .ok()
-                        .flatten()
-                        .and_then(|d| d.query_selector("[role=tab][aria-selected=true]").ok().flatten())
-                    {
-                        let _ = tab.unchecked_into::<HtmlElement>().focus();
-                    }
+                    crate::ui::modal::focus_selected_tab(&root);
                 } else if !inside {
                     focus_item(FIRST);
                 }
