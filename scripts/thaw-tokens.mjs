@@ -27,13 +27,18 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'style/theme.css');
 const SCANNED = ['style/app.css', 'style/standalone.css'];
 
-/** The widget's two roots (the embedded widget's host, <cvortex-case-details>, contains .cv-overlay). */
+/**
+ * The tokens are set on the element that carries data-cv-theme (<html> standalone, the widget's
+ * mount element embedded) and inherited from there, so the nearest choice wins: a light widget
+ * inside a dark ancestor stays light. The widget's two roots get the light set themselves only
+ * when nothing above them chose (a component test's bare page).
+ */
 const ROOTS = ['.cv-overlay', '.cv-start'];
-const LIGHT = ROOTS.join(', ');
-const DARK = `[data-cv-theme="dark"] :is(${ROOTS.join(', ')})`;
-const AUTO = `[data-cv-theme="auto"] :is(${ROOTS.join(', ')})`;
+const LIGHT = `[data-cv-theme], :is(${ROOTS.join(', ')}):not([data-cv-theme] *)`;
+const DARK = '[data-cv-theme="dark"]';
+const AUTO = '[data-cv-theme="auto"]';
 
-/** The host's brand colour, set on any ancestor of the widget. */
+/** The host's brand colour, set on the themed element or an ancestor. */
 const CUSTOM = '--cv-brand-custom';
 /**
  * What replaces thaw's value of each brand token when the host sets --cv-brand-custom: [light,
@@ -221,19 +226,19 @@ export function generate() {
    (src/theme/common.rs), named as its WriteCSSVars derive names them. Only the tokens
    style/app.css and style/standalone.css read.
 
-   Theme: light by default; dark when an ancestor (<html>, or the host element
-   <cvortex-case-details>) has data-cv-theme="dark", or data-cv-theme="auto" and the system prefers
-   dark.
+   Theme: set on the element with data-cv-theme (<html>, or the widget's mount element) and
+   inherited, so the nearest choice wins: light by default; dark for data-cv-theme="dark", or
+   data-cv-theme="auto" and the system prefers dark.
 
-   Brand: a host may set --cv-brand-custom (a colour) on any ancestor. Brand tokens then take it,
-   or a color-mix() of it (hover: 85 % of it with black, pressed: 70 %; dark-theme foregrounds
-   and strokes lightened with white so they stay legible on dark surfaces), and keep thaw's own
-   values when it is unset. The mixes are intermediate properties (--cv-brand-custom-N-black|
-   white) that read var(--cv-brand-custom) with no fallback: unset, that makes them invalid at
-   computed-value time, i.e. unset, so each token's var(--cv-brand-custom-…, <thaw value>) falls
-   back to thaw's exact value. (Deriving them from a --cv-brand: var(--cv-brand-custom, #0f6cbd)
-   instead would replace thaw's hover and pressed values with approximations even without a
-   custom brand.) */`;
+   Brand: a host may set --cv-brand-custom (a colour) on that element or an ancestor. Brand
+   tokens then take it, or a color-mix() of it (hover: 85 % of it with black, pressed: 70 %;
+   dark-theme foregrounds and strokes lightened with white so they stay legible on dark
+   surfaces), and keep thaw's own values when it is unset. The mixes are intermediate properties
+   (--cv-brand-custom-N-black|white) that read var(--cv-brand-custom) with no fallback: unset,
+   that makes them invalid at computed-value time, i.e. unset, so each token's
+   var(--cv-brand-custom-…, <thaw value>) falls back to thaw's exact value. (Deriving them from a
+   --cv-brand: var(--cv-brand-custom, #0f6cbd) instead would replace thaw's hover and pressed
+   values with approximations even without a custom brand.) */`;
 
   const lightAll = [
     ...commonUsed.map((t) => [t, common.get(t)]),

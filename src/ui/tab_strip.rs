@@ -6,12 +6,12 @@
 
 use cvortex_domain::tab_strip::fit;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use crate::i18n::use_i18n;
 use crate::tabs::{ModalTab, TAB_COUNT};
+use crate::ui::shared::observe_size;
 
 const FIRST: i32 = 0;
 const LAST: i32 = i32::MIN;
@@ -24,48 +24,25 @@ const MORE_WIDTH: f64 = 96.0;
 pub fn strip_fit(bar: NodeRef<leptos::html::Div>, selected: Signal<ModalTab>) -> Memo<Vec<bool>> {
     // (each tab's width, the bar's width, the menu button's width)
     let sizes = RwSignal::new((Vec::<f64>::new(), 0.0f64, MORE_WIDTH));
-    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn(js_sys::Array)>)>);
-    Effect::new(move |_| {
-        let Some(el) = bar.get() else { return };
-        let root: HtmlElement = el.clone().into();
-        let measure = move || {
-            let width = |e: &web_sys::Element| e.get_bounding_client_rect().width().ceil();
-            let tabs = root.query_selector_all("[role=tab]").ok();
-            let widths: Vec<f64> = tabs
-                .map(|l| {
-                    (0..l.length())
-                        .filter_map(|i| l.item(i)?.dyn_into().ok())
-                        .map(|e| width(&e))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let more = root
-                .query_selector(".cv-more > button")
-                .ok()
-                .flatten()
-                .map_or(MORE_WIDTH, |b| width(&b).max(1.0));
-            let next = (widths, root.client_width() as f64, more);
-            if sizes.with_untracked(|s| *s != next) {
-                sizes.set(next);
-            }
-        };
-        measure();
-        let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |_| measure());
-        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-            ro.observe(&el);
-            if let Ok(items) = el.query_selector_all("[role=tab], .cv-more > button") {
-                for i in 0..items.length() {
-                    if let Some(e) = items.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                        ro.observe(&e);
-                    }
-                }
-            }
-            observer.set_value(Some((ro, cb)));
-        }
-    });
-    on_cleanup(move || {
-        if let Some(Some((ro, _))) = observer.try_update_value(Option::take) {
-            ro.disconnect();
+    observe_size(bar, "[role=tab], .cv-more > button", move |root| {
+        let width = |e: &web_sys::Element| e.get_bounding_client_rect().width().ceil();
+        let tabs = root.query_selector_all("[role=tab]").ok();
+        let widths: Vec<f64> = tabs
+            .map(|l| {
+                (0..l.length())
+                    .filter_map(|i| l.item(i)?.dyn_into().ok())
+                    .map(|e| width(&e))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let more = root
+            .query_selector(".cv-more > button")
+            .ok()
+            .flatten()
+            .map_or(MORE_WIDTH, |b| width(&b).max(1.0));
+        let next = (widths, root.client_width() as f64, more);
+        if sizes.with_untracked(|s| *s != next) {
+            sizes.set(next);
         }
     });
     Memo::new(move |_| {

@@ -13,12 +13,11 @@ use cvortex_domain::list::columns;
 use cvortex_domain::list::window::window;
 use cvortex_domain::text::Query;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_i18n, Texts};
 use crate::state::Data;
-use crate::ui::shared::next_uid;
+use crate::ui::shared::{next_uid, observe_size};
 
 /// The track of the column that discloses a row's hidden values, and its least width.
 const DETAIL_TRACK: &str = "minmax(110px, auto)";
@@ -28,6 +27,52 @@ const DETAIL_MIN: f64 = 110.0;
 /// always show).
 fn is_hidden(mask: u64, i: usize) -> bool {
     i < 64 && (mask >> i) & 1 == 1
+}
+
+/// What a row's controls are, to find the one that had focus in the rebuilt row.
+const FOCUSABLE: &str = "button, input, select, textarea, a[href], [tabindex]:not([tabindex='-1'])";
+
+/// Where focus was inside a row that is about to be rebuilt: the row's item and what tells the
+/// control apart from the row's others (its tag and name), wherever the new row puts it.
+type FocusSpot = (usize, String);
+
+fn signature(el: &web_sys::Element) -> String {
+    let name = el
+        .get_attribute("aria-label")
+        .or_else(|| el.text_content())
+        .unwrap_or_default();
+    format!("{}|{name}", el.tag_name())
+}
+
+/// The spot of the focused element when it is inside one of `list`'s rows.
+fn focus_spot(list: &web_sys::Element) -> Option<FocusSpot> {
+    let active = document().active_element()?;
+    let row = active.closest("[data-row]").ok()??;
+    list.contains(Some(&row))
+        .then(|| Some((row.get_attribute("data-row")?.parse().ok()?, signature(&active))))?
+}
+
+/// Puts focus back on the spot's control in the rebuilt row, or on the row's first control, or
+/// on the list, when focus was lost with the old row; and only then: it never takes focus from
+/// where the agent has put it since.
+fn restore_focus(list: &web_sys::HtmlElement, (idx, sig): FocusSpot) {
+    let lost = document()
+        .active_element()
+        .is_none_or(|a| document().body().is_some_and(|b| a.is_same_node(Some(&b))));
+    let Some(controls) = (lost && list.is_connected())
+        .then(|| {
+            list.query_selector_all(&format!("[data-row='{idx}'] :is({FOCUSABLE})"))
+                .ok()
+        })
+        .flatten()
+    else {
+        return;
+    };
+    let all: Vec<web_sys::HtmlElement> = (0..controls.length())
+        .filter_map(|i| controls.item(i)?.dyn_into().ok())
+        .collect();
+    let target = all.iter().find(|c| signature(c) == sig).or(all.first());
+    let _ = target.unwrap_or(list).focus();
 }
 
 /// A cell renderer: the row's item and the current search (for highlighting).
@@ -134,6 +179,7 @@ struct Rows {
     expand_label: Option<ExpandLabel<usize>>,
     expand_body: Option<Arc<dyn Fn(usize) -> AnyView + Send + Sync>>,
     row_look: Arc<dyn Fn(usize) -> RowLook + Send + Sync>,
+    row_name: Arc<dyn Fn(usize) -> Option<String> + Send + Sync>,
     sorting: Option<Sorting>,
 }
 
@@ -161,6 +207,10 @@ pub fn DataList<L, T>(
     /// How a row looks (disabled, the current one...).
     #[prop(optional)]
     row_look: Option<fn(&T) -> RowLook>,
+    /// What names a row among the others (its case number, its date...): its disclosure's
+    /// accessible name ends with it.
+    #[prop(optional)]
+    row_name: Option<fn(&T) -> String>,
     #[prop(optional)] sorting: Option<Sorting>,
     /// Extra classes of the table.
     #[prop(optional)]
@@ -201,6 +251,7 @@ where
                 .with_untracked(|s| Some(row_look?(rows_of(s).get(idx)?)))
                 .unwrap_or_default()
         }),
+        row_name: Arc::new(move |idx| source.with_untracked(|s| Some(row_name?(rows_of(s).get(idx)?)))),
         sorting,
     };
     let mut rows = rows;
@@ -250,28 +301,14 @@ fn list_view(
     let extra = RwSignal::new(HashMap::<usize, f64>::new());
 
     // Follow the viewport's size (it is 0 while its tab is hidden, and changes with the window).
-    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn Fn(js_sys::Array)>)>);
-    Effect::new(move |_| {
-        let Some(el) = viewport.get() else { return };
-        let target = el.clone();
-        let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |_| {
-            let h = target.client_height() as f64;
-            if h > 0.0 {
-                view_h.set(h);
-                let w = target.client_width() as f64;
-                if w != view_w.get_untracked() {
-                    view_w.set(w);
-                }
+    observe_size(viewport, "", move |el| {
+        let h = el.client_height() as f64;
+        if h > 0.0 {
+            view_h.set(h);
+            let w = el.client_width() as f64;
+            if w != view_w.get_untracked() {
+                view_w.set(w);
             }
-        });
-        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-            ro.observe(&el);
-            observer.set_value(Some((ro, cb)));
-        }
-    });
-    on_cleanup(move || {
-        if let Some(Some((ro, _))) = observer.try_update_value(Option::take) {
-            ro.disconnect();
         }
     });
 
@@ -345,10 +382,25 @@ fn list_view(
         }
         mask
     });
-    let visible = Memo::new(move |_| {
+    // A new version or column set rebuilds the rows in view: a control focused in one of them
+    // would fall to the page's body, so where it was is noted here, before the old rows go, and
+    // restored in the new row.
+    let kept_focus = StoredValue::new(None::<FocusSpot>);
+    let visible = Memo::new(move |prev: Option<&Vec<(usize, usize, usize, u64)>>| {
         let w = win.get();
         let ver = version.get();
         let mask = cols.get();
+        if prev.and_then(|p| p.first()).is_some_and(|r| (r.2, r.3) != (ver, mask)) {
+            if let Some(spot) = viewport.get_untracked().and_then(|el| focus_spot(&el)) {
+                kept_focus.set_value(Some(spot));
+                // good for this rebuild only (its row may have left the view)
+                request_animation_frame(move || {
+                    request_animation_frame(move || {
+                        kept_focus.try_set_value(None);
+                    })
+                });
+            }
+        }
         shown.with(|s| {
             s[w.start.min(s.len())..w.end.min(s.len())]
                 .iter()
@@ -468,6 +520,11 @@ fn list_view(
             let detail_rows = rows.clone();
             // the row's own disclosure, or, when columns are hidden, one for their values
             let toggle_label = own_label.or_else(|| (mask != 0).then(|| t.t().details.to_string()));
+            // named by its row too ("Detalhes #1004"), not the same name on every row
+            let named = toggle_label
+                .as_ref()
+                .zip((rows.row_name)(idx))
+                .map(|(l, name)| format!("{l} {name}"));
             let hidden_values = move || {
                 (mask != 0).then(|| {
                     let cells = (detail_rows.cells)(idx, query);
@@ -496,6 +553,7 @@ fn list_view(
                                 <button
                                     type="button"
                                     class="cv-link-button"
+                                    aria-label=named
                                     aria-expanded=move || is_open().to_string()
                                     aria-controls=controls.clone()
                                     on:click=move |_| {
@@ -522,6 +580,16 @@ fn list_view(
                 </Show>
             }
         });
+        if kept_focus.with_value(|k| k.as_ref().is_some_and(|k| k.0 == idx)) {
+            request_animation_frame(move || {
+                if let (Some(spot), Some(list)) = (
+                    kept_focus.try_update_value(Option::take).flatten(),
+                    viewport.get_untracked(),
+                ) {
+                    restore_focus(&list, spot);
+                }
+            });
+        }
         let look = (rows.row_look)(idx);
         view! {
             <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open

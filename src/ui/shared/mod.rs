@@ -10,6 +10,7 @@ mod list_tab;
 mod list_toolbar;
 mod load_view;
 mod multi_select;
+mod observe_size;
 mod save_file;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,6 +24,7 @@ pub use list_tab::{Filtered, ListTab};
 pub use list_toolbar::{EmptyState, ResultCount, SearchBox};
 pub use load_view::{ready_as, LoadView, ReadyView, SkeletonKind};
 pub use multi_select::{facet_options, MultiSelect, SelectOption};
+pub use observe_size::observe_size;
 pub use save_file::save_parts;
 
 /// A number unique in the page, for element ids (several widgets may share a page).

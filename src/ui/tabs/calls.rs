@@ -8,6 +8,7 @@ use cvortex_domain::text::Query;
 use cvortex_domain::{format, phone, Call, CallList};
 use leptos::prelude::*;
 
+use crate::fmt;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{derived, filter_part, use_persisted_filter, Data};
 use crate::tabs::{apply_as, count_of, decode_as, ModalTab, TabCtx, TabDef};
@@ -253,6 +254,7 @@ fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
                 query=Signal::stored(no_query.clone())
                 label=t.t().calls.table.to_string()
                 row_height=48.0
+                row_name=|c: &Call| fmt::datetime(c.started_at)
             />
         }
     };

@@ -259,6 +259,7 @@ fn HistoryView(list: Data<HistoryList>, ctx: TabCtx) -> impl IntoView {
                 query
                 label=t.t().history.table.to_string()
                 row_height=64.0
+                row_name=|e: &HistoryEvent| fmt::datetime(e.occurred_at)
                 expand=questionnaires()
             />
         }

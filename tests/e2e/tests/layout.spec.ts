@@ -135,11 +135,21 @@ test('Histórico do Cliente fits without sideways scrolling from 1280 px, hidden
   const table = dialog(page).getByRole('table', { name: 'Atendimentos do cliente' });
   await expect(table.getByRole('columnheader', { name: 'Canal' })).toHaveCount(0);
   const row = table.getByRole('row').filter({ has: page.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' }) });
-  await row.getByRole('button', { name: 'Detalhes' }).click();
-  await expect(row.getByRole('button', { name: 'Detalhes' })).toHaveAttribute('aria-expanded', 'true');
+  // each row's disclosure is named by its row, not "Detalhes" on every row
+  const details = row.getByRole('button', { name: /^Detalhes #1002\b/ });
+  await expect(table.getByRole('button', { name: /^Detalhes #1002\b/ })).toHaveCount(1);
+  await details.click();
+  await expect(details).toHaveAttribute('aria-expanded', 'true');
   await expect(row.locator('.cv-row__fields')).toContainText('Canal');
   await expect(row.locator('.cv-row__fields')).toContainText('WhatsApp');
-  // wide enough, every column is back in the table
+  // wide enough, every column is back in the table, and a row control that had focus keeps it
+  // through the rebuild of its row
+  const box = row.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' });
+  await box.focus();
   await page.setViewportSize({ width: 2560, height: 900 });
   await expect(table.getByRole('columnheader', { name: /^Canal/ })).toBeVisible();
+  await expect(box).toBeFocused();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(table.getByRole('columnheader', { name: 'Canal' })).toHaveCount(0);
+  await expect(box).toBeFocused();
 });

@@ -87,6 +87,19 @@ test('a colleague taking #1004 into service takes it out of the selection, with 
   expect(JSON.parse(unify[0].postData()!)).toEqual({ case_ids: [1002] });
 });
 
+test('a row control the agent is on keeps focus when a live change rebuilds the rows in view', async ({ page, sandbox, errors }) => {
+  const d = await openLive(page, '/casos/1001/historico-do-cliente');
+  const panel = d.getByRole('tabpanel');
+  const box = (id: number) => panel.getByRole('checkbox', { name: `Selecionar o caso #${id} para unificar` });
+  await box(1002).focus();
+  await sandbox.activity({ kind: 'take', case_id: 1004, agent_id: 2 });
+  await expect(box(1004)).toBeDisabled();
+  await expect(box(1002)).toBeFocused();
+  // and the keyboard goes on from there
+  await page.keyboard.press('Space');
+  await expect(box(1002)).toBeChecked();
+});
+
 test('200 events through a cut, a 503 and a silent stream all appear exactly once and in order', async ({ page, sandbox, errors }) => {
   const streams = requestsTo(page, 'GET', /^\/v1\/cases\/1001\/events$/);
   await sandbox.fault([

@@ -40,6 +40,13 @@ test('a host chooses dark, then a brand colour, through the theme attribute', as
   const widget = page.locator('cvortex-case-details');
   await widget.evaluate((el) => el.setAttribute('theme', 'dark'));
   await expect.poll(async () => luminance(await bg(d))).toBeLessThan(80);
+  // the nearest choice wins: a light widget inside a dark ancestor stays light
+  await widget.evaluate((el) => {
+    el.parentElement!.setAttribute('data-cv-theme', 'dark');
+    el.setAttribute('theme', 'light');
+  });
+  await expect.poll(async () => luminance(await bg(d))).toBeGreaterThan(200);
+  await widget.evaluate((el) => el.parentElement!.removeAttribute('data-cv-theme'));
   await widget.evaluate((el) => el.setAttribute('theme', '#0b6a3a'));
   await expect.poll(async () => luminance(await bg(d))).toBeGreaterThan(200);
   await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();

@@ -366,6 +366,7 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
                 query=q
                 label=texts.attachments.table.to_string()
                 row_height=52.0
+                row_name=|a: &Attachment| a.file_name.clone()
             />
         }
     };

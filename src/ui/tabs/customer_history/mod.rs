@@ -215,6 +215,7 @@ fn CustomerCasesView(list: Data<CustomerCaseList>, flow: UnifyFlow, total: Signa
                 label=t.t().customer.table.to_string()
                 row_height=60.0
                 row_look=row_look
+                row_name=|r: &CaseRow| format!("#{}", r.case().id)
                 sorting
             />
         }
