@@ -3,32 +3,50 @@
 use std::cell::RefCell;
 
 use cvortex_domain::Millis;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{Locale, Texts};
 
-/// What part of a moment is shown.
+/// Which of the browser's Intl formatters.
 #[derive(Clone, Copy, PartialEq)]
-enum Part {
+enum Kind {
+    /// DateTimeFormat's `format`, for a date or a time of day.
     Date,
     Time,
+    /// A RelativeTimeFormat.
+    Relative,
+    /// NumberFormat's `format`, plain.
+    Number,
 }
 
 /// The locale's `Intl.DateTimeFormat` options for `part`: pt-BR `05/12/2026` and `08:10`,
 /// English `Dec 5, 2026` and `8:10 AM`. Always in the browser's time zone.
-fn options(locale: Locale, part: Part) -> &'static [(&'static str, &'static str)] {
+fn options(locale: Locale, part: Kind) -> &'static [(&'static str, &'static str)] {
     match (locale, part) {
-        (Locale::PtBr, Part::Date) => &[("day", "2-digit"), ("month", "2-digit"), ("year", "numeric")],
-        (Locale::En, Part::Date) => &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
-        (Locale::PtBr, Part::Time) => &[("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")],
-        (Locale::En, Part::Time) => &[("hour", "numeric"), ("minute", "2-digit")],
+        (Locale::PtBr, Kind::Date) => &[("day", "2-digit"), ("month", "2-digit"), ("year", "numeric")],
+        (Locale::En, Kind::Date) => &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+        (Locale::PtBr, Kind::Time) => &[("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")],
+        (Locale::En, Kind::Time) => &[("hour", "numeric"), ("minute", "2-digit")],
+        _ => &[],
     }
 }
 
 thread_local! {
-    /// Built once per locale and part: a formatter costs far more to build than to use, and a
-    /// list renders a date per row.
-    static FORMATTERS: RefCell<Vec<(Locale, Part, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    /// Built once per locale and kind: a formatter costs far more to build than to use, and a
+    /// list renders a date per row, a count per keystroke.
+    static FORMATTERS: RefCell<Vec<(Locale, Kind, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The formatter of `kind` for `locale`, built by `build` the first time.
+fn formatter(locale: Locale, kind: Kind, build: impl FnOnce() -> JsValue) -> JsValue {
+    FORMATTERS.with_borrow_mut(|all| {
+        if let Some((.., f)) = all.iter().find(|(l, k, _)| (*l, *k) == (locale, kind)) {
+            return f.clone();
+        }
+        let f = build();
+        all.push((locale, kind, f.clone()));
+        f
+    })
 }
 
 /// The current locale where there is one (inside the widget), else the default.
@@ -39,17 +57,15 @@ fn current_locale() -> Locale {
 }
 
 /// `ms` as the locale shows `part`, by the browser's Intl; `None` out of the Date range.
-fn intl(locale: Locale, part: Part, ms: Millis) -> Option<String> {
-    let format = FORMATTERS.with_borrow_mut(|all| {
-        if let Some((.., f)) = all.iter().find(|(l, p, _)| (*l, *p) == (locale, part)) {
-            return f.clone();
-        }
-        let f = js_sys::Intl::DateTimeFormat::new(&locales(locale), &js_options(options(locale, part))).format();
-        all.push((locale, part, f.clone()));
-        f
+fn intl(locale: Locale, part: Kind, ms: Millis) -> Option<String> {
+    let format = formatter(locale, part, || {
+        js_sys::Intl::DateTimeFormat::new(&locales(locale), &js_options(options(locale, part)))
+            .format()
+            .into()
     });
     // an invalid Date (beyond ±8.64e15 ms) makes `format` throw: caught here
     format
+        .unchecked_into::<js_sys::Function>()
         .call1(&JsValue::UNDEFINED, &JsValue::from_f64(ms as f64))
         .ok()?
         .as_string()
@@ -60,18 +76,18 @@ fn intl(locale: Locale, part: Part, ms: Millis) -> Option<String> {
 pub fn datetime(ms: Millis) -> String {
     let locale = current_locale();
     let separator = if locale == Locale::En { ", " } else { " " };
-    intl(locale, Part::Date, ms)
-        .zip(intl(locale, Part::Time, ms))
+    intl(locale, Kind::Date, ms)
+        .zip(intl(locale, Kind::Time, ms))
         .map(|(d, t)| format!("{d}{separator}{t}"))
         .unwrap_or_else(|| "—".into())
 }
 
 pub fn date(ms: Millis) -> String {
-    intl(current_locale(), Part::Date, ms).unwrap_or_else(|| "—".into())
+    intl(current_locale(), Kind::Date, ms).unwrap_or_else(|| "—".into())
 }
 
 pub fn time(ms: Millis) -> String {
-    intl(current_locale(), Part::Time, ms).unwrap_or_else(|| "—".into())
+    intl(current_locale(), Kind::Time, ms).unwrap_or_else(|| "—".into())
 }
 
 /// The most characters a screen shows of one text (see `text::clip`).
@@ -91,25 +107,19 @@ pub fn size(t: &Texts, bytes: u64) -> String {
     cvortex_domain::files::size(bytes, t.decimal_mark)
 }
 
-thread_local! {
-    static RELATIVE: RefCell<Vec<(Locale, js_sys::Intl::RelativeTimeFormat)>> = const { RefCell::new(Vec::new()) };
-}
-
 /// "há 3 horas" / "3 hours ago" relative to now, by the browser's `Intl.RelativeTimeFormat`
 /// ("ontem", "agora" where the locale says so).
 pub fn relative(ms: Millis) -> String {
     let locale = current_locale();
     let seconds_ago = (js_sys::Date::now() as i64 - ms) / 1000;
     let (n, unit) = cvortex_domain::format::relative_unit(seconds_ago);
-    let format = RELATIVE.with_borrow_mut(|all| {
-        if let Some((_, f)) = all.iter().find(|(l, _)| *l == locale) {
-            return f.clone();
-        }
-        let f = js_sys::Intl::RelativeTimeFormat::new(&locales(locale), &js_options(&[("numeric", "auto")]));
-        all.push((locale, f.clone()));
-        f
+    let format = formatter(locale, Kind::Relative, || {
+        js_sys::Intl::RelativeTimeFormat::new(&locales(locale), &js_options(&[("numeric", "auto")])).into()
     });
-    format.format(n as f64, unit).into()
+    format
+        .unchecked_into::<js_sys::Intl::RelativeTimeFormat>()
+        .format(n as f64, unit)
+        .into()
 }
 
 /// The channel's display name; an unknown channel shows as the server sent it.
@@ -141,10 +151,10 @@ fn number_format(locale: Locale, options: &[(&str, &str)]) -> js_sys::Intl::Numb
     js_sys::Intl::NumberFormat::new(&locales(locale), &js_options(options))
 }
 
-fn format_number(formatter: &js_sys::Intl::NumberFormat, n: f64) -> String {
-    formatter
-        .format()
-        .call1(formatter, &n.into())
+/// `n` by a NumberFormat's `format` (bound to its formatter).
+fn format_number(format: &js_sys::Function, n: f64) -> String {
+    format
+        .call1(&JsValue::UNDEFINED, &n.into())
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| {
@@ -157,7 +167,13 @@ fn format_number(formatter: &js_sys::Intl::NumberFormat, n: f64) -> String {
 
 /// A number in the locale's style (`1.234,5` in pt-BR), by the browser's Intl.
 pub fn number(n: f64, locale: Locale) -> String {
-    format_number(&number_format(locale, &[]), n)
+    let format = formatter(locale, Kind::Number, || number_format(locale, &[]).format().into());
+    format_number(format.unchecked_ref(), n)
+}
+
+/// A count in the locale's style (`10.000` in pt-BR, `10,000` in English).
+pub fn count(n: usize, locale: Locale) -> String {
+    number(n as f64, locale)
 }
 
 /// An amount in `currency`'s minor unit as the locale writes money (`R$ 1.234,56` in pt-BR,
@@ -170,5 +186,5 @@ pub fn money(minor: i64, currency: &str, locale: Locale) -> String {
         .ok()
         .and_then(|d| d.as_f64())
         .map_or(2, |d| d as u32);
-    format_number(&formatter, minor as f64 / 10i64.pow(decimals.min(6)) as f64)
+    format_number(&formatter.format(), minor as f64 / 10i64.pow(decimals.min(6)) as f64)
 }

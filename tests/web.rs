@@ -167,6 +167,23 @@ fn a_refused_upload_says_which_refusal_it_was() {
 }
 
 #[wasm_bindgen_test]
+fn counts_and_money_are_written_as_each_locale_writes_them() {
+    use cvortex_case_details::fmt;
+    assert_eq!(fmt::count(10_000, Locale::PtBr), "10.000");
+    assert_eq!(fmt::count(10_000, Locale::En), "10,000");
+    let pt = Locale::PtBr.texts();
+    assert_eq!((pt.results)(1_234, 10_000), "1.234 de 10.000 registros");
+    assert_eq!((Locale::En.texts().results)(1, 1), "1 of 1 record");
+    assert_eq!((pt.interactions.earlier)(1_500), "Mostrar 1.500 mensagens anteriores");
+    // the cached formatters do not mix locales
+    assert_eq!(
+        fmt::money(123_456, "BRL", Locale::PtBr).replace('\u{a0}', " "),
+        "R$ 1.234,56"
+    );
+    assert_eq!(fmt::count(2_500, Locale::PtBr), "2.500");
+}
+
+#[wasm_bindgen_test]
 async fn english_is_complete_for_the_shell() {
     let m = mount(Locale::En);
     leptos::task::tick().await;

@@ -3,6 +3,11 @@ use super::{
     SlaTexts, StartTexts, SurveyTexts, Texts,
 };
 
+/// A count as this locale writes it ("10.000" / "10,000").
+fn n(v: usize) -> String {
+    crate::fmt::count(v, super::Locale::En)
+}
+
 pub static TEXTS: Texts = Texts {
     switch_locale: "Português",
     date_format: "mm/dd/yyyy",
@@ -47,7 +52,7 @@ pub static TEXTS: Texts = Texts {
     clipped: |n| format!(" … ({n} more characters not shown)"),
     decimal_mark: '.',
     clear_filters: "Clear filters",
-    results: |shown, total| format!("{shown} of {total} {}", if total == 1 { "record" } else { "records" }),
+    results: |shown, total| format!("{} of {} {}", n(shown), n(total), if total == 1 { "record" } else { "records" }),
     empty_none: "This case has no records yet.",
     empty_filtered: |query, filters| match (query.trim().is_empty(), filters) {
         (true, n) => format!(
@@ -297,29 +302,30 @@ pub static TEXTS: Texts = Texts {
         search: "Search by phone",
         period_inverted: "The start date is after the end date: adjust the period.",
         period_invalid: "Invalid date: use the format mm/dd/yyyy.",
-        totals: |n, talk| format!("{n} {} · {talk} of talk time", if n == 1 { "call" } else { "calls" }),
+        totals: |calls, talk| format!("{} {} · {talk} of talk time", n(calls), if calls == 1 { "call" } else { "calls" }),
         ongoing: "in progress",
     },
     interactions: InteractionTexts {
         label: "Interactions",
         empty: "No interaction was recorded for this case.",
         channels: "Channels with interactions",
-        channel_label: |name, n, last| {
+        channel_label: |name, count, last| {
             format!(
-                "{name}: {n} {}, last on {last}",
-                if n == 1 { "message" } else { "messages" }
+                "{name}: {} {}, last on {last}",
+                n(count),
+                if count == 1 { "message" } else { "messages" }
             )
         },
         search: "Search this channel's messages",
         conversation: |c| format!("Conversation on {c}"),
         results: |shown, total| {
             if shown == total {
-                format!("{total} {}", if total == 1 { "message" } else { "messages" })
+                format!("{} {}", n(total), if total == 1 { "message" } else { "messages" })
             } else {
-                format!("{shown} of {total} messages")
+                format!("{} of {} messages", n(shown), n(total))
             }
         },
-        earlier: |n| format!("Show {n} earlier {}", if n == 1 { "message" } else { "messages" }),
+        earlier: |count| format!("Show {} earlier {}", n(count), if count == 1 { "message" } else { "messages" }),
         none_found: "No message matches the search.",
         sender_kind: |k| {
             Some(match k {

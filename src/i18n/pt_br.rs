@@ -3,6 +3,11 @@ use super::{
     SlaTexts, StartTexts, SurveyTexts, Texts,
 };
 
+/// A count as this locale writes it ("10.000" / "10,000").
+fn n(v: usize) -> String {
+    crate::fmt::count(v, super::Locale::PtBr)
+}
+
 pub static TEXTS: Texts = Texts {
     switch_locale: "English",
     date_format: "dd/mm/aaaa",
@@ -49,7 +54,9 @@ pub static TEXTS: Texts = Texts {
     clear_filters: "Limpar filtros",
     results: |shown, total| {
         format!(
-            "{shown} de {total} {}",
+            "{} de {} {}",
+            n(shown),
+            n(total),
             if total == 1 { "registro" } else { "registros" }
         )
     },
@@ -304,10 +311,11 @@ pub static TEXTS: Texts = Texts {
         search: "Buscar por telefone",
         period_inverted: "A data inicial é posterior à data final: ajuste o período.",
         period_invalid: "Data inválida: use o formato dd/mm/aaaa.",
-        totals: |n, talk| {
+        totals: |calls, talk| {
             format!(
-                "{n} {} · {talk} de conversa",
-                if n == 1 { "ligação" } else { "ligações" }
+                "{} {} · {talk} de conversa",
+                n(calls),
+                if calls == 1 { "ligação" } else { "ligações" }
             )
         },
         ongoing: "em andamento",
@@ -316,26 +324,28 @@ pub static TEXTS: Texts = Texts {
         label: "Interações",
         empty: "Nenhuma interação registrada neste caso.",
         channels: "Canais com interações",
-        channel_label: |name, n, last| {
+        channel_label: |name, count, last| {
             format!(
-                "{name}: {n} {}, última em {last}",
-                if n == 1 { "mensagem" } else { "mensagens" }
+                "{name}: {} {}, última em {last}",
+                n(count),
+                if count == 1 { "mensagem" } else { "mensagens" }
             )
         },
         search: "Buscar nas mensagens deste canal",
         conversation: |c| format!("Conversa por {c}"),
         results: |shown, total| {
             if shown == total {
-                format!("{total} {}", if total == 1 { "mensagem" } else { "mensagens" })
+                format!("{} {}", n(total), if total == 1 { "mensagem" } else { "mensagens" })
             } else {
-                format!("{shown} de {total} mensagens")
+                format!("{} de {} mensagens", n(shown), n(total))
             }
         },
-        earlier: |n| {
+        earlier: |count| {
             format!(
-                "Mostrar {n} {} anterior{}",
-                if n == 1 { "mensagem" } else { "mensagens" },
-                if n == 1 { "" } else { "es" }
+                "Mostrar {} {} anterior{}",
+                n(count),
+                if count == 1 { "mensagem" } else { "mensagens" },
+                if count == 1 { "" } else { "es" }
             )
         },
         none_found: "Nenhuma mensagem corresponde à busca.",

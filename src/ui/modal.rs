@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
+use crate::fmt;
 use crate::i18n::{use_i18n, LocaleSwitch};
 use crate::state::{CaseFlows, CaseResources, LiveCase};
 use crate::tabs::{ModalTab, TAB_COUNT};
@@ -184,7 +185,7 @@ pub fn CaseModal(
                     class:cv-tab--out=move || shown.with(|s| !s[item.index()])
                     on:click=move |_| select(item, false)>
                     <span class="cv-tab__label">{item.label(t.t())}</span>
-                    {move || count().map(|n| view! { <span class="cv-badge">{n}</span> })}
+                    {move || count().map(|n| view! { <span class="cv-badge">{fmt::count(n, t.locale())}</span> })}
                     {move || {
                         let n = unseen();
                         (n > 0)
