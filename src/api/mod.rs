@@ -5,7 +5,7 @@ mod error;
 mod events;
 mod files;
 
-use crate::state::RecentCases;
+use crate::state::{FlowSlot, RecentCases};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -49,6 +49,8 @@ struct Inner {
     timeout_ms: u32,
     /// The recent cases' data (`crate::state::recent`): one client per mount, and so per login.
     recent: RefCell<RecentCases>,
+    /// The unification flows of cases not open now, with what came of their requests since.
+    parked: RefCell<Vec<(CaseId, FlowSlot)>>,
 }
 
 /// Cheap to clone. `SendWrapper` satisfies leptos' `Send` bounds (context, callbacks): wasm runs
@@ -69,7 +71,13 @@ impl ApiClient {
             tokens,
             timeout_ms,
             recent: RefCell::default(),
+            parked: RefCell::default(),
         })))
+    }
+
+    /// The unification flows kept for cases not open now (`crate::state::unification`).
+    pub fn parked(&self) -> std::cell::RefMut<'_, Vec<(CaseId, FlowSlot)>> {
+        self.0.parked.borrow_mut()
     }
 
     /// The recent cases kept by this client's mount (`crate::state::recent`).

@@ -2,12 +2,12 @@
 //! a locale change re-renders the modal, and must neither cancel a write on its way nor lose its
 //! idempotency key or outcome. Opening another case resets them.
 
-use cvortex_domain::{Attachment, AttachmentList, CaseId, CustomerCaseList, Unification};
+use cvortex_domain::{Attachment, AttachmentList, CaseId, CustomerCaseList};
 use leptos::prelude::*;
 
-use super::{CaseResources, FlowHooks, UnifyFlow, UploadFlow};
+use super::{CaseResources, FlowHome, FlowHooks, UnifyFlow, UploadFlow};
 use crate::api::ApiClient;
-use crate::host::{num, nums, HostEvents};
+use crate::host::{num, HostEvents};
 use crate::tabs::ModalTab;
 
 #[derive(Clone, Copy)]
@@ -22,8 +22,12 @@ impl CaseFlows {
     pub fn new(case_id: Signal<CaseId>, resources: CaseResources, client: ApiClient, events: HostEvents) -> Self {
         let first = case_id.get_untracked();
         let cases = Signal::derive(move || resources.ready::<CustomerCaseList>(ModalTab::CustomerHistory));
-        let unify = UnifyFlow::new(first, cases);
-        let unify_hooks = hooks(unify, resources, client.clone(), events.clone());
+        let home = FlowHome {
+            client: client.clone(),
+            events: events.clone(),
+        };
+        let unify = UnifyFlow::new(first, cases, home);
+        let unify_hooks = hooks(unify, resources, client.clone());
 
         let limits = Signal::derive(move || {
             resources
@@ -66,40 +70,18 @@ impl CaseFlows {
     }
 }
 
-fn hooks(flow: UnifyFlow, resources: CaseResources, client: ApiClient, events: HostEvents) -> FlowHooks {
-    let (c1, c2) = (client.clone(), client);
-    let ev = events.clone();
+fn hooks(flow: UnifyFlow, resources: CaseResources, client: ApiClient) -> FlowHooks {
+    let c2 = client.clone();
     FlowHooks {
         // a unification (or its undo) changes the tabs that say so, not the case's own data
         refresh: Callback::new(move |()| {
             let id = flow.target.get_untracked();
             for tab in ModalTab::all().filter(|t| t.def().changed_by_unification) {
-                resources.refresh(tab, &c1, id);
+                resources.refresh(tab, &client, id);
             }
         }),
         refresh_cases: Callback::new(move |()| {
             resources.refresh(ModalTab::CustomerHistory, &c2, flow.target.get_untracked())
-        }),
-        unified: Callback::new(move |u: Unification| {
-            ev.emit(
-                "cvortex:cases-unified",
-                &[
-                    ("case_id", num(u.target_case_id)),
-                    ("merged_case_ids", nums(&u.merged_case_ids)),
-                    ("unification_id", num(u.id)),
-                    ("undo_until", num(u.undo_until)),
-                ],
-            )
-        }),
-        undone: Callback::new(move |u: Unification| {
-            events.emit(
-                "cvortex:unification-undone",
-                &[
-                    ("case_id", num(u.target_case_id)),
-                    ("restored_case_ids", nums(&u.merged_case_ids)),
-                    ("unification_id", num(u.id)),
-                ],
-            )
         }),
     }
 }

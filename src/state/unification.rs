@@ -14,9 +14,11 @@ use web_sys::AbortController;
 
 use super::new_idempotency_key;
 use crate::api::{ApiClient, ApiError};
+use crate::host::{num, nums, HostEvents};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Phase {
+    #[default]
     Idle,
     /// The alert above the table: what each selected case brings, and the sum; `sending` once
     /// confirmed, until the answer.
@@ -63,15 +65,46 @@ impl Phase {
     }
 }
 
-/// What the flow asks of its surroundings after a change on the server.
+/// What the flow asks of its surroundings after a change on the server (of the case open then:
+/// they do nothing once the modal is gone).
 #[derive(Clone, Copy)]
 pub struct FlowHooks {
     /// Reload what a unification or its undo changed (lists and counts).
     pub refresh: Callback<()>,
     /// Reload only the customer's cases (after a refusal: the refused rows changed).
     pub refresh_cases: Callback<()>,
-    pub unified: Callback<Unification>,
-    pub undone: Callback<Unification>,
+}
+
+/// Where a flow's state goes when its case closes or another opens, and the host it tells: a
+/// request on its way is not cancelled, and what comes of it waits there for the case to open
+/// again (`ApiClient::parked`: one per mount).
+#[derive(Clone)]
+pub struct FlowHome {
+    pub client: ApiClient,
+    pub events: HostEvents,
+}
+
+/// A flow's state, kept for its case while another is open or the modal is closed.
+#[derive(Clone, Default)]
+pub struct ParkedFlow {
+    phase: Phase,
+    chosen: BTreeSet<CaseId>,
+    pending: Option<Pending>,
+    last_preview: Preview,
+}
+
+/// How many cases' flows are kept (writes are rare: the oldest goes first).
+const PARKED_CASES: usize = 8;
+
+/// What a settled request changed on the server, for the surroundings to follow.
+enum Changed {
+    Nothing,
+    /// The customer's cases (refused rows).
+    Cases,
+    /// What a unification changes, with nothing new to tell the host.
+    Lists,
+    Unified(Unification),
+    Undone(Unification),
 }
 
 /// The customer's cases as last loaded, with each one's eligibility against the open case.
@@ -109,11 +142,18 @@ pub struct UnifyFlow {
     pending: StoredValue<Option<Pending>>,
     /// The preview last confirmed (shown again while a retry is on its way).
     last_preview: StoredValue<Preview>,
-    in_flight: StoredValue<Option<AbortController>, LocalStorage>,
+    home: StoredValue<FlowHome>,
+}
+
+/// The same flow (one per mounted case details).
+impl PartialEq for UnifyFlow {
+    fn eq(&self, other: &Self) -> bool {
+        self.phase == other.phase
+    }
 }
 
 /// A unification request not known to have completed.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 struct Pending {
     fingerprint: String,
     key: String,
@@ -126,9 +166,109 @@ struct Pending {
     earlier_lost: bool,
 }
 
+/// Where a case's flow is, per mount (`ApiClient::parked`).
+pub enum FlowSlot {
+    /// Shown by this flow now: a request of that case settles there.
+    Open(UnifyFlow),
+    /// Kept while the case is not open.
+    Kept(ParkedFlow),
+}
+
+/// Keeps `state` as case `target`'s flow (an idle one with nothing pending is not worth it),
+/// instead of `flow`, which no longer shows it.
+fn park(client: &ApiClient, target: CaseId, flow: Option<UnifyFlow>, state: ParkedFlow) {
+    let mut all = client.parked();
+    all.retain(|(id, slot)| *id != target || matches!(slot, FlowSlot::Open(f) if Some(*f) != flow));
+    if state.phase != Phase::Idle || !state.chosen.is_empty() || state.pending.is_some() {
+        all.push((target, FlowSlot::Kept(state)));
+        let kept = all.iter().filter(|(_, s)| matches!(s, FlowSlot::Kept(_))).count();
+        if kept > PARKED_CASES {
+            if let Some(i) = all.iter().position(|(_, s)| matches!(s, FlowSlot::Kept(_))) {
+                all.remove(i);
+            }
+        }
+    }
+}
+
+/// Case `target`'s kept flow (or a fresh one), now shown by `flow`.
+fn unpark(client: &ApiClient, target: CaseId, flow: UnifyFlow) -> ParkedFlow {
+    let mut all = client.parked();
+    let kept = all
+        .iter()
+        .position(|(id, s)| *id == target && matches!(s, FlowSlot::Kept(_)));
+    let state = match kept.map(|i| all.remove(i).1) {
+        Some(FlowSlot::Kept(state)) => state,
+        _ => ParkedFlow::default(),
+    };
+    all.push((target, FlowSlot::Open(flow)));
+    state
+}
+
+/// The flow showing case `target` now, if one does (and is still there).
+fn showing(client: &ApiClient, target: CaseId) -> Option<UnifyFlow> {
+    client.parked().iter().rev().find_map(|(id, s)| match s {
+        FlowSlot::Open(f) if *id == target && f.target.try_get_untracked() == Some(target) => Some(*f),
+        _ => None,
+    })
+}
+
+/// Applies what a request settled to case `target`'s flow: in place where a flow shows that
+/// case, else to the state kept for it. Then the surroundings follow (the tabs of the case open
+/// when it was sent, if still there) and the host is told, even after the modal closed.
+fn settle(target: CaseId, home: &FlowHome, hooks: FlowHooks, apply: impl FnOnce(&mut ParkedFlow) -> Changed) {
+    let open = showing(&home.client, target);
+    let (flow, mut state) = match open.and_then(|f| Some((f, f.snapshot()?))) {
+        Some((f, state)) => (Some(f), state),
+        None => {
+            let mut all = home.client.parked();
+            let kept = all
+                .iter()
+                .position(|(id, s)| *id == target && matches!(s, FlowSlot::Kept(_)));
+            match kept.map(|i| all.remove(i).1) {
+                Some(FlowSlot::Kept(state)) => (None, state),
+                _ => (None, ParkedFlow::default()),
+            }
+        }
+    };
+    let changed = apply(&mut state);
+    match flow {
+        Some(f) => f.load(state),
+        None => park(&home.client, target, None, state),
+    }
+    let (case, ids) = ("case_id", num(target));
+    match changed {
+        Changed::Nothing => {}
+        Changed::Cases => _ = hooks.refresh_cases.try_run(()),
+        Changed::Lists => _ = hooks.refresh.try_run(()),
+        Changed::Unified(u) => {
+            hooks.refresh.try_run(());
+            home.events.emit(
+                "cvortex:cases-unified",
+                &[
+                    (case, ids),
+                    ("merged_case_ids", nums(&u.merged_case_ids)),
+                    ("unification_id", num(u.id)),
+                    ("undo_until", num(u.undo_until)),
+                ],
+            );
+        }
+        Changed::Undone(u) => {
+            hooks.refresh.try_run(());
+            home.events.emit(
+                "cvortex:unification-undone",
+                &[
+                    (case, ids),
+                    ("restored_case_ids", nums(&u.merged_case_ids)),
+                    ("unification_id", num(u.id)),
+                ],
+            );
+        }
+    }
+}
+
 impl UnifyFlow {
     /// The flow for the open case `target`, over the customer's cases as `cases` gives them.
-    pub fn new(target: CaseId, cases: Signal<Option<Arc<CustomerCaseList>>>) -> UnifyFlow {
+    pub fn new(target: CaseId, cases: Signal<Option<Arc<CustomerCaseList>>>, home: FlowHome) -> UnifyFlow {
         let target = RwSignal::new(target);
         let candidates = Memo::new(move |_| {
             let list = cases.get()?;
@@ -151,8 +291,10 @@ impl UnifyFlow {
             dropped: RwSignal::new(Vec::new()),
             pending: StoredValue::new(None),
             last_preview: StoredValue::new(Preview::default()),
-            in_flight: StoredValue::new_local(None),
+            home: StoredValue::new(home),
         };
+        // a case opened again finds its flow as it was left, and what came of a request since
+        flow.restore(flow.target.get_untracked());
         // A ticked case that turned ineligible (a colleague took it, it was finished or unified
         // elsewhere) leaves the selection and the confirmation on screen, with a note naming it.
         // Not while a request is on its way: its own changes arrive before its answer.
@@ -206,27 +348,50 @@ impl UnifyFlow {
                 d.extend(gone);
             });
         });
-        // closing the modal stops waiting for the answer; the server may still apply the request,
-        // and its key makes a later retry of the same selection safe
-        on_cleanup(move || flow.abort());
+        // closing the modal keeps the flow (and a request on its way goes on)
+        on_cleanup(move || flow.park());
         flow
     }
 
-    /// Another case was opened: nothing selected, nothing pending (what was on its way for the
-    /// previous case is no longer awaited; its key made it safe to send again).
+    /// Another case was opened: this one's flow is kept (a request on its way goes on, and what
+    /// comes of it is kept too), and the other's, if it was left, comes back.
     pub fn reset(&self, target: CaseId) {
-        self.abort();
-        self.pending.set_value(None);
-        self.chosen.set(BTreeSet::new());
+        self.park();
         self.dropped.set(Vec::new());
-        self.phase.set(Phase::Idle);
-        self.target.set(target);
+        self.restore(target);
     }
 
-    fn abort(&self) {
-        if let Some(Some(c)) = self.in_flight.try_update_value(Option::take) {
-            c.abort();
+    /// The flow's state, unless the modal is gone.
+    fn snapshot(&self) -> Option<ParkedFlow> {
+        Some(ParkedFlow {
+            phase: self.phase.try_get_untracked()?,
+            chosen: self.chosen.try_get_untracked()?,
+            pending: self.pending.try_get_value()?,
+            last_preview: self.last_preview.try_get_value()?,
+        })
+    }
+
+    fn load(&self, state: ParkedFlow) {
+        self.phase.set(state.phase);
+        self.chosen.set(state.chosen);
+        self.pending.set_value(state.pending);
+        self.last_preview.set_value(state.last_preview);
+    }
+
+    fn park(&self) {
+        if let (Some(state), Some(home), Some(target)) = (
+            self.snapshot(),
+            self.home.try_get_value(),
+            self.target.try_get_untracked(),
+        ) {
+            park(&home.client, target, Some(*self), state);
         }
+    }
+
+    fn restore(&self, target: CaseId) {
+        let state = self.home.with_value(|h| unpark(&h.client, target, *self));
+        self.target.set(target);
+        self.load(state);
     }
 
     /// Whether a request is on its way (reactive).
@@ -283,7 +448,7 @@ impl UnifyFlow {
 
     /// Sends the unification of the selected cases. Pressing again while it is on its way does
     /// nothing; a retry after a failure carries the same idempotency key.
-    pub fn submit(&self, client: ApiClient, hooks: FlowHooks) {
+    pub fn submit(&self, hooks: FlowHooks) {
         // what the agent confirmed, as far as it is still selected: a tick changed while the
         // confirmation was open never sends a case the agent did not see in it
         let confirmed = self
@@ -318,38 +483,35 @@ impl UnifyFlow {
                 key
             }
         };
-        let Ok(controller) = AbortController::new() else { return };
-        let signal = controller.signal();
-        self.in_flight.set_value(Some(controller));
         self.phase.set(Phase::Confirming {
             preview: self.last_preview.get_value(),
             sending: true,
         });
-        let flow = *self;
+        let home = self.home.get_value();
         spawn_local(async move {
             let ids: Vec<CaseId> = selection.iter().copied().collect();
-            let result = client.unify(target, ids, &key, &signal).await;
-            if signal.aborted() {
-                return;
-            }
-            match result {
+            // never aborted: closing the case or opening another does not cancel a write
+            let never = AbortController::new().map(|c| c.signal());
+            let Ok(signal) = never else { return };
+            let result = home.client.unify(target, ids, &key, &signal).await;
+            settle(target, &home, hooks, move |s| match result {
                 Ok(unification) => {
-                    flow.pending.set_value(None);
-                    flow.chosen.set(BTreeSet::new());
-                    hooks.refresh.run(());
+                    s.pending = None;
+                    s.chosen.clear();
                     // a retry whose first answer was lost is answered with what that request did,
                     // as it stands now: a colleague may have undone it meanwhile
                     if unification.undone_at.is_some() {
-                        flow.phase.set(Phase::Undone {
+                        s.phase = Phase::Undone {
                             restored: unification.merged_case_ids,
-                        });
-                        return;
+                        };
+                        // the lists changed (and back): nothing new to tell the host
+                        return Changed::Lists;
                     }
-                    flow.phase.set(Phase::Done {
+                    s.phase = Phase::Done {
                         unification: unification.clone(),
                         undo: UndoState::Available,
-                    });
-                    hooks.unified.run(unification);
+                    };
+                    Changed::Unified(unification)
                 }
                 Err(ApiError::Refused {
                     status: 409,
@@ -359,72 +521,65 @@ impl UnifyFlow {
                     let refused = refusals(&details);
                     // all or nothing: nothing changed; the refused cases leave the selection,
                     // the others stay selected for another try
-                    flow.pending.set_value(None);
-                    flow.chosen.update(|s| {
-                        for r in &refused {
-                            s.remove(&r.case_id);
-                        }
-                    });
-                    flow.phase.set(Phase::Refused(refused));
-                    hooks.refresh_cases.run(());
+                    s.pending = None;
+                    for r in &refused {
+                        s.chosen.remove(&r.case_id);
+                    }
+                    s.phase = Phase::Refused(refused);
+                    Changed::Cases
                 }
-                Err(ApiError::Aborted) => {}
                 Err(e) => {
-                    if matches!(e, ApiError::Refused { .. }) {
+                    let changed = if matches!(e, ApiError::Refused { .. }) {
                         // refused as a whole (e.g. the open case changed): the same request
                         // would be refused again
-                        flow.pending.set_value(None);
-                        hooks.refresh_cases.run(());
-                    } else if e.outcome_unknown() {
-                        flow.pending.update_value(|p| {
-                            if let Some(p) = p {
-                                p.lost = true;
-                            }
-                        });
-                    }
-                    flow.phase.set(Phase::Failed(e));
+                        s.pending = None;
+                        Changed::Cases
+                    } else {
+                        if let Some(p) = s.pending.as_mut().filter(|_| e.outcome_unknown()) {
+                            p.lost = true;
+                        }
+                        Changed::Nothing
+                    };
+                    s.phase = Phase::Failed(e);
+                    changed
                 }
-            }
+            });
         });
     }
 
     /// Undoes the unification just made (idempotent on the server).
-    pub fn undo(&self, client: ApiClient, hooks: FlowHooks) {
+    pub fn undo(&self, hooks: FlowHooks) {
         let Phase::Done { unification, undo } = self.phase.get_untracked() else {
             return;
         };
         if undo == UndoState::Undoing {
             return;
         }
-        let Ok(controller) = AbortController::new() else { return };
-        let signal = controller.signal();
-        self.in_flight.set_value(Some(controller));
         self.phase.set(Phase::Done {
             unification: unification.clone(),
             undo: UndoState::Undoing,
         });
-        let flow = *self;
+        let home = self.home.get_value();
+        let target = self.target.get_untracked();
         spawn_local(async move {
-            let result = client
-                .undo_unification(flow.target.get_untracked(), unification.id, &signal)
-                .await;
-            if signal.aborted() {
-                return;
-            }
-            match result {
+            let never = AbortController::new().map(|c| c.signal());
+            let Ok(signal) = never else { return };
+            let result = home.client.undo_unification(target, unification.id, &signal).await;
+            settle(target, &home, hooks, move |s| match result {
                 Ok(u) => {
-                    flow.phase.set(Phase::Undone {
+                    s.phase = Phase::Undone {
                         restored: u.merged_case_ids.clone(),
-                    });
-                    hooks.refresh.run(());
-                    hooks.undone.run(u);
+                    };
+                    Changed::Undone(u)
                 }
-                Err(ApiError::Aborted) => {}
-                Err(e) => flow.phase.set(Phase::Done {
-                    unification,
-                    undo: UndoState::Failed(e),
-                }),
-            }
+                Err(e) => {
+                    s.phase = Phase::Done {
+                        unification,
+                        undo: UndoState::Failed(e),
+                    };
+                    Changed::Nothing
+                }
+            });
         });
     }
 }

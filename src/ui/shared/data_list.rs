@@ -119,11 +119,12 @@ pub struct Sorting {
     pub on_sort: Callback<u8>,
 }
 
-/// How a row looks: extra classes, and whether it is disabled (`aria-disabled`).
+/// How a row looks: extra classes. A row that cannot be chosen is not `aria-disabled`: that
+/// would disable every control in it for assistive technologies (its "Detalhes", its
+/// "Continuar atendimento"); its own checkbox is disabled, with the reason as its description.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct RowLook {
     pub class: &'static str,
-    pub disabled: bool,
 }
 
 impl<T> Column<T> {
@@ -593,7 +594,7 @@ fn list_view(
         let look = (rows.row_look)(idx);
         view! {
             <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open
-                aria-disabled=look.disabled.then_some("true") aria-rowindex=row_index data-row=idx>
+                aria-rowindex=row_index data-row=idx>
                 {cells}
                 {toggle}
             </div>

@@ -59,12 +59,14 @@ test.describe('Histórico do Cliente', () => {
     await expect(panel(page).getByRole('status').filter({ hasText: 'registros' })).toHaveText('14 de 14 registros');
     for (const id of ELIGIBLE) {
       await expect(box(page, id)).toBeEnabled();
-      await expect(row(page, id)).not.toHaveAttribute('aria-disabled', 'true');
+      await expect(row(page, id)).not.toHaveClass(/cv-row--disabled/);
     }
     for (const [id, { chip, why }] of Object.entries(INELIGIBLE)) {
       const b = box(page, Number(id));
       await expect(b).toBeDisabled();
-      await expect(row(page, Number(id))).toHaveAttribute('aria-disabled', 'true');
+      await expect(row(page, Number(id))).toHaveClass(/cv-row--disabled/);
+      // only choosing it is disabled: its other controls work, and say so to screen readers
+      if (id !== '1001') await expect(row(page, Number(id)).getByRole('button', { name: `Continuar o atendimento do caso #${id}` })).toBeEnabled();
       await expect(row(page, Number(id)).locator('.cv-chip--reason, .cv-tag--current').first()).toHaveText(chip);
       if (id !== '1001') await expect(b).toHaveAccessibleDescription(why);
     }
@@ -361,6 +363,54 @@ test.describe('Histórico do Cliente', () => {
     await expect(done).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(panel(page).getByRole('button', { name: 'Desfazer' })).toBeFocused();
+  });
+
+  test('a unification on its way when the modal closes completes, and is shown with "Desfazer" when the case opens again (cancel it on close and this fails)', async ({ page, sandbox, errors }) => {
+    await open(page);
+    const posts = unifyPosts(page);
+    await sandbox.fault({ route: 'unify', latency_ms: 1500, times: 1 });
+    await box(page, 1004).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    await expect(panel(page).getByRole('button', { name: 'Unificando…' })).toBeVisible();
+    await dialog(page).getByRole('button', { name: 'Fechar', exact: true }).click();
+    await expect(dialog(page)).toHaveCount(0);
+    const merged = async () => {
+      const res = await page.request.get('/v1/cases/1001/customer-cases', { headers: { Authorization: 'Bearer demo-token-ana' } });
+      return ((await res.json()).items as { id: number; merged_into?: number }[]).find((c) => c.id === 1004)?.merged_into;
+    };
+    await expect.poll(merged, { timeout: 10_000 }).toBe(1001);
+    // the same case opened again in the same page: the outcome, with its undo, is there
+    await page.locator('a[href="/casos/1001"]').click();
+    await dialog(page).getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+    const done = panel(page).getByRole('status').filter({ hasText: 'Caso #1004 unificado ao caso #1001.' });
+    await expect(done).toBeVisible();
+    await done.getByRole('button', { name: 'Desfazer' }).click();
+    await expect(panel(page)).toContainText('#1004');
+    await expect.poll(merged).not.toBe(1001);
+    expect(posts).toHaveLength(1);
+  });
+
+  test('a unification on its way when the agent opens another case ends there: the other case shows nothing of it, the first shows its outcome when opened again', async ({ page, sandbox, errors }) => {
+    await open(page);
+    await sandbox.fault({ route: 'unify', latency_ms: 1500, times: 1 });
+    await box(page, 1003).check();
+    await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
+    await expect(panel(page).getByRole('button', { name: 'Unificando…' })).toBeVisible();
+    await row(page, 1002).getByRole('button', { name: 'Continuar o atendimento do caso #1002' }).click();
+    await expect(dialog(page)).toContainText('Caso #1002');
+    await dialog(page).getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+    // #1002's own flow: nothing selected, no alert of #1001's request
+    await expect(panel(page).getByRole('table', { name: 'Atendimentos do cliente' })).toBeVisible();
+    await expect(panel(page).locator('.cv-alert')).toHaveCount(0);
+    await expect(panel(page).getByRole('button', { name: 'Unificar Atendimentos' })).toBeDisabled();
+    // back on #1001: its request answered meanwhile
+    await panel(page).getByRole('button', { name: 'Continuar o atendimento do caso #1001' }).click();
+    await expect(dialog(page)).toContainText('Caso #1001');
+    await dialog(page).getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+    await expect(panel(page).getByRole('status').filter({ hasText: 'Caso #1003 unificado ao caso #1001.' })).toBeVisible({ timeout: 10_000 });
+    await expect(panel(page).getByRole('button', { name: 'Desfazer' })).toBeVisible();
   });
 
   test('"Continuar atendimento" opens the other case', async ({ page, sandbox, errors }) => {

@@ -38,7 +38,6 @@ pub fn row_look(r: &CaseRow) -> RowLook {
         } else {
             "cv-row--disabled"
         },
-        disabled: !r.selectable,
     }
 }
 

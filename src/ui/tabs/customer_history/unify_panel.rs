@@ -6,7 +6,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::columns::reason_text;
-use crate::api::use_client;
 use crate::fmt;
 use crate::i18n::use_i18n;
 use crate::state::{FlowHooks, Phase, UndoState, UnifyFlow};
@@ -40,7 +39,6 @@ fn face(p: &Phase) -> Face {
 #[component]
 pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
     let t = use_i18n();
-    let client = use_client();
     let current = Memo::new(move |_| flow.phase.with(face));
     let root = NodeRef::<leptos::html::Div>::new();
     let uid = crate::ui::shared::next_uid();
@@ -68,11 +66,8 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
         f
     });
 
-    let submit = {
-        let client = client.clone();
-        move || flow.submit(client.clone(), hooks)
-    };
-    let undo = move || flow.undo(client.clone(), hooks);
+    let submit = move || flow.submit(hooks);
+    let undo = move || flow.undo(hooks);
     let on_dismiss = Callback::new(move |()| flow.dismiss());
     let dismiss_button = move || view! { <DismissButton on_dismiss /> };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -90,7 +85,6 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
         match current.get() {
             Face::None => ().into_any(),
             Face::Confirm(_) => {
-                let submit = submit.clone();
                 let phase = flow.phase.get_untracked();
                 let Phase::Confirming { preview, .. } = phase else {
                     return ().into_any();
@@ -172,7 +166,6 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                     _ => None,
                 };
                 let undoing = move || undo_state() == Some(UndoState::Undoing);
-                let undo = undo.clone();
                 view! {
                     <div class="cv-alert cv-alert--success" role="status" tabindex="-1">
                         <p class="cv-alert__title">
@@ -199,12 +192,9 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                                     type="button"
                                     class="cv-button"
                                     aria-disabled=move || undoing().to_string()
-                                    on:click={
-                                        let undo = undo.clone();
-                                        move |_| {
-                                            if !undoing() {
-                                                undo()
-                                            }
+                                    on:click=move |_| {
+                                        if !undoing() {
+                                            undo()
                                         }
                                     }
                                 >
@@ -260,7 +250,6 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                     return ().into_any();
                 };
                 let can_retry = err.can_retry() && !matches!(err, crate::api::ApiError::Refused { .. });
-                let submit = submit.clone();
                 // a retry that failed does not tell whether the lost request happened
                 let (title, note) = if err.outcome_unknown() || flow.may_have_happened() {
                     (texts.customer.unknown_title, texts.customer.unknown_note)
