@@ -31,10 +31,11 @@ const SCANNED = ['style/app.css', 'style/standalone.css'];
  * The tokens are set on the element that carries data-cv-theme (<html> standalone, the widget's
  * mount element embedded) and inherited from there, so the nearest choice wins: a light widget
  * inside a dark ancestor stays light. The widget's two roots get the light set themselves only
- * when nothing above them chose (a component test's bare page).
+ * when nothing above them chose (a component test's bare page), with no specificity, so the dark
+ * sets win should one of them carry data-cv-theme itself.
  */
 const ROOTS = ['.cv-overlay', '.cv-start'];
-const LIGHT = `[data-cv-theme], :is(${ROOTS.join(', ')}):not([data-cv-theme] *)`;
+const LIGHT = `[data-cv-theme], :where(:is(${ROOTS.join(', ')}):not([data-cv-theme] *))`;
 const DARK = '[data-cv-theme="dark"]';
 const AUTO = '[data-cv-theme="auto"]';
 

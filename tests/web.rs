@@ -175,7 +175,10 @@ fn counts_and_money_are_written_as_each_locale_writes_them() {
     assert_eq!((pt.results)(1_234, 10_000), "1.234 de 10.000 registros");
     assert_eq!((Locale::En.texts().results)(1, 1), "1 of 1 record");
     assert_eq!((pt.interactions.earlier)(1_500), "Mostrar 1.500 mensagens anteriores");
-    // the cached formatters do not mix locales
+    // the formatters, built once per locale, do not mix them up
+    assert_eq!(fmt::count(2_500, Locale::En), "2,500");
+    assert_eq!(fmt::number(1_234.5, Locale::En), "1,234.5");
+    assert_eq!(fmt::number(1_234.5, Locale::PtBr), "1.234,5");
     assert_eq!(
         fmt::money(123_456, "BRL", Locale::PtBr).replace('\u{a0}', " "),
         "R$ 1.234,56"

@@ -46,7 +46,7 @@ impl ApiClient {
         let url = self.url(&format!("/v1/cases/{id}/attachments/{attachment_id}/content"));
         let res = self.send(s, "GET", &url, &[], None).await?;
         if !(200..300).contains(&res.status()) {
-            return Err(read_body(res).await.err().unwrap_or(ApiError::Network));
+            return Err(read_body(res, None).await.err().unwrap_or(ApiError::Network));
         }
         let buffer = web_sys::Response::from(res)
             .array_buffer()

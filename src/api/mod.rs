@@ -244,13 +244,15 @@ impl ApiClient {
     /// The body of a successful GET, retrying transient failures with backoff (reads are safe to
     /// repeat). Not generic over the decoded type ([`parse`] is), so this state machine exists
     /// once in the bundle rather than once per resource.
-    pub async fn get_body(&self, path: &str, caller: &AbortSignal) -> Result<Body, ApiError> {
+    /// `known`: the `ETag` of the answer the caller holds, which is then not read again (a
+    /// cross-origin API must expose `ETag` for this; without it every answer is read).
+    pub async fn get_body(&self, path: &str, caller: &AbortSignal, known: Option<&str>) -> Result<Body, ApiError> {
         let url = self.url(path);
         let mut attempt = 0;
         loop {
             attempt += 1;
             let result = match self.send(caller, "GET", &url, &[], None).await {
-                Ok(res) => read_body(res).await,
+                Ok(res) => read_body(res, known).await,
                 Err(e) => Err(e),
             };
             match result {
@@ -337,10 +339,14 @@ fn classify_failure(caller: Option<&AbortSignal>, timeout: &AbortSignal) -> ApiE
     }
 }
 
-/// An answer's body, to decode with [`parse`]: a 2xx body as the browser holds it, or a text.
+/// An answer's body, to decode with [`parse`]: a 2xx body as the browser holds it (with its
+/// `ETag`), or a text; or word that it is the answer the caller already holds.
 pub enum Body {
-    Browser(js_sys::Uint8Array),
+    Browser(js_sys::Uint8Array, Option<String>),
     Text(String),
+    /// Its `ETag` is the one the caller gave: the same answer, not read (the browser revalidated
+    /// it with `If-None-Match` and got a 304, or the server sent the same again).
+    Same,
 }
 
 thread_local! {
@@ -350,20 +356,25 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The body of a 2xx answer, or the status as an [`ApiError`].
-async fn read_body(res: Response) -> Result<Body, ApiError> {
+/// The body of a 2xx answer (not read when its `ETag` is `known`), or the status as an
+/// [`ApiError`].
+async fn read_body(res: Response, known: Option<&str>) -> Result<Body, ApiError> {
     let status = res.status();
     let retry_after = res.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
     if !(200..300).contains(&status) {
         let text = res.text().await.map_err(|_| ApiError::Network)?;
         return Err(ApiError::from_status(status, &text, retry_after));
     }
+    let tag = res.headers().get("etag");
+    if tag.is_some() && tag.as_deref() == known {
+        return Ok(Body::Same);
+    }
     let raw: web_sys::Response = res.into();
     let bytes = match raw.array_buffer() {
         Ok(promise) => JsFuture::from(promise).await.map_err(|_| ApiError::Network)?,
         Err(_) => return Err(ApiError::Network),
     };
-    Ok(Body::Browser(js_sys::Uint8Array::new(&bytes)))
+    Ok(Body::Browser(js_sys::Uint8Array::new(&bytes), tag))
 }
 
 /// Decodes a body as the contract's `T`; a body that is not becomes [`ApiError::BadData`]. One
@@ -371,7 +382,8 @@ async fn read_body(res: Response) -> Result<Body, ApiError> {
 pub fn parse<T: DeserializeOwned>(body: Body) -> Result<T, ApiError> {
     let decoded = match body {
         Body::Text(text) => serde_json::from_slice(text.as_bytes()),
-        Body::Browser(bytes) => SCRATCH.with(|scratch| {
+        Body::Same => return Err(ApiError::BadData("no body".into())),
+        Body::Browser(bytes, _) => SCRATCH.with(|scratch| {
             let mut buf = scratch.borrow_mut();
             buf.clear();
             buf.resize(bytes.length() as usize, 0);
@@ -386,7 +398,7 @@ pub fn parse<T: DeserializeOwned>(body: Body) -> Result<T, ApiError> {
 
 /// Decodes a 2xx body into `T`, or turns the status into an [`ApiError`].
 async fn decode<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
-    parse(read_body(res).await?)
+    parse(read_body(res, None).await?)
 }
 
 /// Waits `ms` milliseconds on the browser's timer.

@@ -13,8 +13,6 @@ use crate::tabs::ModalTab;
 #[derive(Clone, Copy)]
 pub struct CaseFlows {
     pub unify: UnifyFlow,
-    /// What the unification flow does after a change on the server.
-    pub unify_hooks: FlowHooks,
     pub upload: UploadFlow,
 }
 
@@ -27,7 +25,7 @@ impl CaseFlows {
             events: events.clone(),
         };
         let unify = UnifyFlow::new(first, cases, home);
-        let unify_hooks = hooks(unify, resources, client.clone());
+        unify.set_hooks(hooks(unify, resources, client.clone()));
 
         let limits = Signal::derive(move || {
             resources
@@ -62,11 +60,7 @@ impl CaseFlows {
                 upload.reset(id);
             }
         });
-        CaseFlows {
-            unify,
-            unify_hooks,
-            upload,
-        }
+        CaseFlows { unify, upload }
     }
 }
 

@@ -6,7 +6,7 @@
 use cvortex_domain::recent::Recent;
 
 use super::remote::Shown;
-use crate::tabs::TAB_COUNT;
+use crate::tabs::{ModalTab, TAB_COUNT};
 
 /// What is kept of one case.
 pub struct KeptCase {
@@ -16,6 +16,18 @@ pub struct KeptCase {
     pub at: f64,
     /// The last event of its stream taken: the stream resumes after it.
     pub last_event: Option<String>,
+}
+
+impl KeptCase {
+    /// The tabs `which` picks are owed a reload (a change made while the case was not open):
+    /// opening the case again reloads them first.
+    pub fn owe(&mut self, which: fn(ModalTab) -> bool) {
+        for tab in ModalTab::all().filter(|t| which(*t)) {
+            if let Some(shown) = &mut self.tabs[tab.index()] {
+                shown.owed = true;
+            }
+        }
+    }
 }
 
 pub type RecentCases = Recent<KeptCase>;

@@ -121,6 +121,8 @@ pub struct Shown {
     pub at: f64,
     /// A reload was started and did not land: opening it again reloads it first.
     pub owed: bool,
+    /// The `ETag` of that answer: a revalidation that gets it again keeps the data as it is.
+    pub etag: Option<String>,
 }
 
 /// `Copy` handle (arena-allocated signals), so views and callbacks can capture it freely.
@@ -147,6 +149,8 @@ struct Held {
     /// A request was started and its answer has not landed (aborted, failed or on its way): the
     /// data shown is owed a reload, which a case opened again from memory does first.
     owed: bool,
+    /// The `ETag` of the answer the data shown was decoded from.
+    etag: Option<String>,
 }
 
 impl Default for Remote {
@@ -180,6 +184,7 @@ impl Remote {
             bytes: h.bytes,
             at: h.at,
             owed: h.owed,
+            etag: h.etag.clone(),
         })
     }
 
@@ -192,6 +197,7 @@ impl Remote {
             bytes: kept.bytes,
             at: kept.at,
             owed: kept.owed,
+            etag: kept.etag.clone(),
         });
         self.state.set(Load::Ready(kept.data.clone()));
         self.stale_since.set(kept.at.max(1.0));
@@ -267,21 +273,35 @@ impl Remote {
                 self.state.set(Load::Loading);
             }
         }
+        // the answer the data shown came from, if it is shown: the same again is not decoded
+        let known = self
+            .state
+            .with_untracked(|s| s.ready().is_some())
+            .then(|| self.held.with_value(|h| h.etag.clone()))
+            .flatten();
         let this = *self;
-        spawn_read(client.clone(), path, signal, move |body| {
+        spawn_read(client.clone(), path, signal, known, move |body| {
             // this request was not aborted, so it is the latest: nothing is in flight now
             this.in_flight.try_set_value(None);
-            let bytes = match &body {
-                Ok(Body::Browser(b)) => b.length(),
-                _ => 0,
+            let (bytes, etag) = match &body {
+                Ok(Body::Browser(b, tag)) => (b.length(), tag.clone()),
+                _ => (0, None),
             };
             let Some(held) = this.held.try_update_value(|h| std::mem::take(&mut h.changes)) else {
                 return;
             };
+            // unchanged: the data shown stays as it is (its rows, their scroll and focus), current
+            // now; the live changes held are in it already
+            if matches!(body, Ok(Body::Same)) {
+                this.held
+                    .update_value(|h| (h.at, h.owed) = (js_sys::Date::now(), false));
+                this.stale_since.set(0.0);
+                return;
+            }
             let next = match body.and_then(decode) {
                 Ok(v) => {
                     this.held
-                        .update_value(|h| (h.bytes, h.at, h.owed) = (bytes, js_sys::Date::now(), false));
+                        .update_value(|h| (h.bytes, h.at, h.owed, h.etag) = (bytes, js_sys::Date::now(), false, etag));
                     this.stale_since.set(0.0);
                     Load::Ready(match this.apply {
                         Some(apply) if !held.is_empty() => apply(&v, &held).map_or(v, |(d, _)| d),
@@ -314,10 +334,11 @@ fn spawn_read(
     client: ApiClient,
     path: String,
     signal: AbortSignal,
+    known: Option<String>,
     settle: impl FnOnce(Result<Body, ApiError>) + 'static,
 ) {
     spawn_local(async move {
-        let body = client.get_body(&path, &signal).await;
+        let body = client.get_body(&path, &signal, known.as_deref()).await;
         if !signal.aborted() {
             settle(body);
         }

@@ -15,6 +15,7 @@ use web_sys::AbortController;
 use super::new_idempotency_key;
 use crate::api::{ApiClient, ApiError};
 use crate::host::{num, nums, HostEvents};
+use crate::tabs::ModalTab;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Phase {
@@ -143,6 +144,8 @@ pub struct UnifyFlow {
     /// The preview last confirmed (shown again while a retry is on its way).
     last_preview: StoredValue<Preview>,
     home: StoredValue<FlowHome>,
+    /// What follows a change on the server, around this flow (`set_hooks`).
+    hooks: StoredValue<Option<FlowHooks>>,
 }
 
 /// The same flow (one per mounted case details).
@@ -181,9 +184,11 @@ fn park(client: &ApiClient, target: CaseId, flow: Option<UnifyFlow>, state: Park
     all.retain(|(id, slot)| *id != target || matches!(slot, FlowSlot::Open(f) if Some(*f) != flow));
     if state.phase != Phase::Idle || !state.chosen.is_empty() || state.pending.is_some() {
         all.push((target, FlowSlot::Kept(state)));
+        // the oldest goes first, but never one waiting for an answer (its key and outcome)
+        let idle = |s: &FlowSlot| matches!(s, FlowSlot::Kept(k) if !k.phase.is_busy());
         let kept = all.iter().filter(|(_, s)| matches!(s, FlowSlot::Kept(_))).count();
         if kept > PARKED_CASES {
-            if let Some(i) = all.iter().position(|(_, s)| matches!(s, FlowSlot::Kept(_))) {
+            if let Some(i) = all.iter().position(|(_, s)| idle(s)) {
                 all.remove(i);
             }
         }
@@ -206,17 +211,39 @@ fn unpark(client: &ApiClient, target: CaseId, flow: UnifyFlow) -> ParkedFlow {
 
 /// The flow showing case `target` now, if one does (and is still there).
 fn showing(client: &ApiClient, target: CaseId) -> Option<UnifyFlow> {
-    client.parked().iter().rev().find_map(|(id, s)| match s {
+    let mut all = client.parked();
+    // a flow gone without parking (it parks as its owner is cleaned up, so none should be)
+    all.retain(|(_, s)| !matches!(s, FlowSlot::Open(f) if f.target.try_get_untracked().is_none()));
+    all.iter().rev().find_map(|(id, s)| match s {
         FlowSlot::Open(f) if *id == target && f.target.try_get_untracked() == Some(target) => Some(*f),
         _ => None,
     })
 }
 
+fn changed_by_unification(tab: ModalTab) -> bool {
+    tab.def().changed_by_unification
+}
+
+fn lists_cases(tab: ModalTab) -> bool {
+    tab == ModalTab::CustomerHistory
+}
+
 /// Applies what a request settled to case `target`'s flow: in place where a flow shows that
 /// case, else to the state kept for it. Then the surroundings follow (the tabs of the case open
 /// when it was sent, if still there) and the host is told, even after the modal closed.
-fn settle(target: CaseId, home: &FlowHome, hooks: FlowHooks, apply: impl FnOnce(&mut ParkedFlow) -> Changed) {
+fn settle(target: CaseId, home: &FlowHome, apply: impl FnOnce(&mut ParkedFlow) -> Changed) {
     let open = showing(&home.client, target);
+    // what changed is reloaded where that case is shown (its flow's own surroundings), or, kept
+    // in memory, owed a reload for when it opens again
+    let hooks = open.and_then(|f| f.hooks.try_get_value().flatten());
+    let follow = |all: bool| match hooks {
+        Some(h) => _ = if all { h.refresh } else { h.refresh_cases }.try_run(()),
+        None => {
+            if let Some(kept) = home.client.recent().get_mut(target) {
+                kept.owe(if all { changed_by_unification } else { lists_cases });
+            }
+        }
+    };
     let (flow, mut state) = match open.and_then(|f| Some((f, f.snapshot()?))) {
         Some((f, state)) => (Some(f), state),
         None => {
@@ -238,10 +265,10 @@ fn settle(target: CaseId, home: &FlowHome, hooks: FlowHooks, apply: impl FnOnce(
     let (case, ids) = ("case_id", num(target));
     match changed {
         Changed::Nothing => {}
-        Changed::Cases => _ = hooks.refresh_cases.try_run(()),
-        Changed::Lists => _ = hooks.refresh.try_run(()),
+        Changed::Cases => follow(false),
+        Changed::Lists => follow(true),
         Changed::Unified(u) => {
-            hooks.refresh.try_run(());
+            follow(true);
             home.events.emit(
                 "cvortex:cases-unified",
                 &[
@@ -253,7 +280,7 @@ fn settle(target: CaseId, home: &FlowHome, hooks: FlowHooks, apply: impl FnOnce(
             );
         }
         Changed::Undone(u) => {
-            hooks.refresh.try_run(());
+            follow(true);
             home.events.emit(
                 "cvortex:unification-undone",
                 &[
@@ -292,6 +319,7 @@ impl UnifyFlow {
             pending: StoredValue::new(None),
             last_preview: StoredValue::new(Preview::default()),
             home: StoredValue::new(home),
+            hooks: StoredValue::new(None),
         };
         // a case opened again finds its flow as it was left, and what came of a request since
         flow.restore(flow.target.get_untracked());
@@ -359,6 +387,11 @@ impl UnifyFlow {
         self.park();
         self.dropped.set(Vec::new());
         self.restore(target);
+    }
+
+    /// What follows a change on the server (set once, by the flow's owner).
+    pub fn set_hooks(&self, hooks: FlowHooks) {
+        self.hooks.set_value(Some(hooks));
     }
 
     /// The flow's state, unless the modal is gone.
@@ -448,7 +481,7 @@ impl UnifyFlow {
 
     /// Sends the unification of the selected cases. Pressing again while it is on its way does
     /// nothing; a retry after a failure carries the same idempotency key.
-    pub fn submit(&self, hooks: FlowHooks) {
+    pub fn submit(&self) {
         // what the agent confirmed, as far as it is still selected: a tick changed while the
         // confirmation was open never sends a case the agent did not see in it
         let confirmed = self
@@ -469,6 +502,10 @@ impl UnifyFlow {
         }
         let target = self.target.get_untracked();
         let fingerprint = request_fingerprint(target, &selection);
+        // never aborted: closing the case or opening another does not cancel a write
+        let Ok(signal) = AbortController::new().map(|c| c.signal()) else {
+            return;
+        };
         let key = match self.pending.get_value() {
             Some(p) if p.fingerprint == fingerprint => p.key,
             earlier => {
@@ -490,11 +527,8 @@ impl UnifyFlow {
         let home = self.home.get_value();
         spawn_local(async move {
             let ids: Vec<CaseId> = selection.iter().copied().collect();
-            // never aborted: closing the case or opening another does not cancel a write
-            let never = AbortController::new().map(|c| c.signal());
-            let Ok(signal) = never else { return };
             let result = home.client.unify(target, ids, &key, &signal).await;
-            settle(target, &home, hooks, move |s| match result {
+            settle(target, &home, move |s| match result {
                 Ok(unification) => {
                     s.pending = None;
                     s.chosen.clear();
@@ -548,13 +582,16 @@ impl UnifyFlow {
     }
 
     /// Undoes the unification just made (idempotent on the server).
-    pub fn undo(&self, hooks: FlowHooks) {
+    pub fn undo(&self) {
         let Phase::Done { unification, undo } = self.phase.get_untracked() else {
             return;
         };
         if undo == UndoState::Undoing {
             return;
         }
+        let Ok(signal) = AbortController::new().map(|c| c.signal()) else {
+            return;
+        };
         self.phase.set(Phase::Done {
             unification: unification.clone(),
             undo: UndoState::Undoing,
@@ -562,10 +599,8 @@ impl UnifyFlow {
         let home = self.home.get_value();
         let target = self.target.get_untracked();
         spawn_local(async move {
-            let never = AbortController::new().map(|c| c.signal());
-            let Ok(signal) = never else { return };
             let result = home.client.undo_unification(target, unification.id, &signal).await;
-            settle(target, &home, hooks, move |s| match result {
+            settle(target, &home, move |s| match result {
                 Ok(u) => {
                     s.phase = Phase::Undone {
                         restored: u.merged_case_ids.clone(),

@@ -37,8 +37,11 @@ impl Change {
 }
 
 /// Adds `item`, or replaces the one with its id (a new state of the same call, target, case).
-fn upsert<T: Clone>(items: &mut Vec<T>, item: &T, id: fn(&T) -> i64) -> bool {
+fn upsert<T: Clone + PartialEq>(items: &mut Vec<T>, item: &T, id: fn(&T) -> i64) -> bool {
     match items.iter_mut().find(|i| id(i) == id(item)) {
+        // the same again (a replay of what a reload already brought) changes nothing: it is
+        // not counted as new on its tab
+        Some(old) if old == item => return false,
         Some(old) => *old = item.clone(),
         None => items.push(item.clone()),
     }
@@ -151,13 +154,14 @@ impl Apply for CustomerCaseList {
             // the open case itself is one of the customer's cases
             Change::Case(c) => match self.items.iter_mut().find(|i| i.id == c.case.id) {
                 Some(item) => {
+                    let before = item.clone();
                     item.status = c.case.status.clone();
                     item.assignee = c.case.assignee.clone();
                     item.in_service = c.case.in_service;
                     item.closed_at = c.case.closed_at;
                     item.updated_at = c.case.updated_at;
                     item.merged_into = c.case.merged_into;
-                    true
+                    *item != before
                 }
                 None => false,
             },
@@ -173,7 +177,7 @@ impl Apply for CaseDetails {
 
     fn apply(&mut self, change: &Change) -> bool {
         match change {
-            Change::Case(c) if c.case.id == self.case.id => {
+            Change::Case(c) if c.case.id == self.case.id && self.case != c.case => {
                 self.case = c.case.clone();
                 true
             }
@@ -365,6 +369,11 @@ mod tests {
         let (next, _) = apply_all(&list, &[Change::Call(call("answered"))]).unwrap();
         assert_eq!(next.items.len(), 1);
         assert_eq!(next.items[0].status, "answered");
+        // the same state again (a replay of what a reload brought) is not news: nothing changes,
+        // nothing is counted on the tab
+        assert!(apply_all(&next, &[Change::Call(call("answered"))]).is_none());
+        let (_, n) = apply_all(&next, &[Change::Call(call("answered")), Change::Call(call("missed"))]).unwrap();
+        assert_eq!(n, 1);
     }
 
     #[test]

@@ -30,7 +30,7 @@ fn is_hidden(mask: u64, i: usize) -> bool {
 }
 
 /// What a row's controls are, to find the one that had focus in the rebuilt row.
-const FOCUSABLE: &str = "button, input, select, textarea, a[href], [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE: &str = ":is(button, input, select, textarea, a[href], [tabindex]:not([tabindex='-1'])):not(:disabled)";
 
 /// Where focus was inside a row that is about to be rebuilt: the row's item and what tells the
 /// control apart from the row's others (its tag and name), wherever the new row puts it.
@@ -52,27 +52,32 @@ fn focus_spot(list: &web_sys::Element) -> Option<FocusSpot> {
         .then(|| Some((row.get_attribute("data-row")?.parse().ok()?, signature(&active))))?
 }
 
-/// Puts focus back on the spot's control in the rebuilt row, or on the row's first control, or
-/// on the list, when focus was lost with the old row; and only then: it never takes focus from
-/// where the agent has put it since.
-fn restore_focus(list: &web_sys::HtmlElement, (idx, sig): FocusSpot) {
-    let lost = document()
+/// Whether focus was lost (to the page's body), as it is with a removed element.
+fn focus_lost() -> bool {
+    document()
         .active_element()
-        .is_none_or(|a| document().body().is_some_and(|b| a.is_same_node(Some(&b))));
-    let Some(controls) = (lost && list.is_connected())
-        .then(|| {
-            list.query_selector_all(&format!("[data-row='{idx}'] :is({FOCUSABLE})"))
-                .ok()
-        })
-        .flatten()
-    else {
+        .is_none_or(|a| document().body().is_some_and(|b| a.is_same_node(Some(&b))))
+}
+
+/// Puts focus back on the spot's control, in its rebuilt row or, when reloaded data moved its
+/// item, wherever the list shows it; else on the list. Only when focus was lost with the old
+/// row: it never takes focus from where the agent has put it since.
+fn restore_focus(list: &web_sys::HtmlElement, (idx, sig): &FocusSpot) {
+    if !focus_lost() || !list.is_connected() {
         return;
+    }
+    let find = |scope: String| {
+        let controls = list.query_selector_all(&format!("{scope}{FOCUSABLE}")).ok()?;
+        (0..controls.length())
+            .filter_map(|i| controls.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|c| signature(c) == *sig)
     };
-    let all: Vec<web_sys::HtmlElement> = (0..controls.length())
-        .filter_map(|i| controls.item(i)?.dyn_into().ok())
-        .collect();
-    let target = all.iter().find(|c| signature(c) == sig).or(all.first());
-    let _ = target.unwrap_or(list).focus();
+    if let Some(control) = find(format!("[data-row='{idx}'] ")).or_else(|| find(String::new())) {
+        let _ = control.focus();
+    }
+    if focus_lost() {
+        let _ = list.focus();
+    }
 }
 
 /// A cell renderer: the row's item and the current search (for highlighting).
@@ -386,19 +391,17 @@ fn list_view(
     // A new version or column set rebuilds the rows in view: a control focused in one of them
     // would fall to the page's body, so where it was is noted here, before the old rows go, and
     // restored in the new row.
-    let kept_focus = StoredValue::new(None::<FocusSpot>);
     let visible = Memo::new(move |prev: Option<&Vec<(usize, usize, usize, u64)>>| {
         let w = win.get();
         let ver = version.get();
         let mask = cols.get();
         if prev.and_then(|p| p.first()).is_some_and(|r| (r.2, r.3) != (ver, mask)) {
+            // restored once the new rows are in (the list updates them right after this runs)
             if let Some(spot) = viewport.get_untracked().and_then(|el| focus_spot(&el)) {
-                kept_focus.set_value(Some(spot));
-                // good for this rebuild only (its row may have left the view)
                 request_animation_frame(move || {
-                    request_animation_frame(move || {
-                        kept_focus.try_set_value(None);
-                    })
+                    if let Some(Some(list)) = viewport.try_get_untracked() {
+                        restore_focus(&list, &spot);
+                    }
                 });
             }
         }
@@ -481,7 +484,9 @@ fn list_view(
 
     let measure = move |idx: usize| {
         request_animation_frame(move || {
-            let Some(vp) = viewport.get_untracked() else { return };
+            let Some(Some(vp)) = viewport.try_get_untracked() else {
+                return;
+            };
             let Ok(Some(row)) = vp.query_selector(&format!("[data-row='{idx}']")) else {
                 return;
             };
@@ -581,16 +586,6 @@ fn list_view(
                 </Show>
             }
         });
-        if kept_focus.with_value(|k| k.as_ref().is_some_and(|k| k.0 == idx)) {
-            request_animation_frame(move || {
-                if let (Some(spot), Some(list)) = (
-                    kept_focus.try_update_value(Option::take).flatten(),
-                    viewport.get_untracked(),
-                ) {
-                    restore_focus(&list, spot);
-                }
-            });
-        }
         let look = (rows.row_look)(idx);
         view! {
             <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open

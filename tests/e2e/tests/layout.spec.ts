@@ -142,14 +142,14 @@ test('Histórico do Cliente fits without sideways scrolling from 1280 px, hidden
   await expect(details).toHaveAttribute('aria-expanded', 'true');
   await expect(row.locator('.cv-row__fields')).toContainText('Canal');
   await expect(row.locator('.cv-row__fields')).toContainText('WhatsApp');
-  // wide enough, every column is back in the table, and a row control that had focus keeps it
-  // through the rebuild of its row
-  const box = row.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' });
-  await box.focus();
+  // wide enough, every column is back in the table, and a row control that had focus (not the
+  // row's first) keeps it through the rebuild of its row
+  const go = row.getByRole('button', { name: 'Continuar o atendimento do caso #1002' });
+  await go.focus();
   await page.setViewportSize({ width: 2560, height: 900 });
   await expect(table.getByRole('columnheader', { name: /^Canal/ })).toBeVisible();
-  await expect(box).toBeFocused();
+  await expect(go).toBeFocused();
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(table.getByRole('columnheader', { name: 'Canal' })).toHaveCount(0);
-  await expect(box).toBeFocused();
+  await expect(go).toBeFocused();
 });

@@ -91,13 +91,22 @@ test('a row control the agent is on keeps focus when a live change rebuilds the 
   const d = await openLive(page, '/casos/1001/historico-do-cliente');
   const panel = d.getByRole('tabpanel');
   const box = (id: number) => panel.getByRole('checkbox', { name: `Selecionar o caso #${id} para unificar` });
-  await box(1002).focus();
+  // a control that is not its row's first
+  const go = panel.getByRole('button', { name: 'Continuar o atendimento do caso #1002' });
+  await go.focus();
   await sandbox.activity({ kind: 'take', case_id: 1004, agent_id: 2 });
   await expect(box(1004)).toBeDisabled();
+  await expect(go).toBeFocused();
+  // and the keyboard goes on from there, in its row
+  await page.keyboard.press('Shift+Tab');
   await expect(box(1002)).toBeFocused();
-  // and the keyboard goes on from there
   await page.keyboard.press('Space');
   await expect(box(1002)).toBeChecked();
+  // a control that cannot take focus any more (its case was taken) leaves focus on the list
+  await box(1011).focus();
+  await sandbox.activity({ kind: 'take', case_id: 1011, agent_id: 2 });
+  await expect(box(1011)).toBeDisabled();
+  await expect(panel.getByRole('table', { name: 'Atendimentos do cliente' })).toBeFocused();
 });
 
 test('200 events through a cut, a 503 and a silent stream all appear exactly once and in order', async ({ page, sandbox, errors }) => {
@@ -133,21 +142,28 @@ test('a gap too old to replay reloads the tabs silently and keeps the filters', 
   const messages = d.getByRole('tab', { name: /Interações/ }).locator('.cv-badge:not(.cv-badge--new)');
   await expect(messages).toHaveText('13');
   const panel = d.getByRole('tabpanel');
-  await panel.getByRole('searchbox', { name: /Buscar/ }).fill('boleto');
+  await panel.getByRole('searchbox', { name: /Buscar/ }).fill('estorno');
   const count = panel.getByRole('status').first();
   await expect(count).toHaveText(/^\d+ de 12 registros$/);
   const shown = await count.textContent();
+  // a row of the history as built now: an answer that did not change is not decoded again, so
+  // its rows stay as they are (decode it again and they are rebuilt)
+  await panel.getByRole('row').nth(1).evaluate((el) => ((el as unknown as { kept: boolean }).kept = true));
+  const historyAgain = page.waitForResponse((r) => r.url().endsWith('/v1/cases/1001/history'), { timeout: 15_000 });
   // more than the replay log holds (1,000 per case) happens while the stream is silent
   await sandbox.activity({ kind: 'message', case_id: 1001, channel: 'whatsapp', text: 'Muitas', count: 1_100 });
   // the reconnection cannot be replayed: the server says so and every tab reloads in place
   await expect.poll(() => history.length, { timeout: 15_000 }).toBe(2);
-  await expect(messages).toHaveText('1113');
+  await expect(messages).toHaveText('1.113'); // pt-BR groups thousands
+  await (await historyAgain).finished();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await panel.getByRole('row').nth(1).evaluate((el) => (el as unknown as { kept?: boolean }).kept)).toBe(true);
   // it was the reconnection, resuming from the first stream's position, that could not be replayed
   expect(streams.length).toBeGreaterThanOrEqual(2);
   expect(streams[1].headers()['last-event-id']).toMatch(/^\d+$/);
-  await expect(panel.getByRole('searchbox', { name: /Buscar/ })).toHaveValue('boleto');
+  await expect(panel.getByRole('searchbox', { name: /Buscar/ })).toHaveValue('estorno');
   await expect(count).toHaveText(shown!);
-  await expect(page).toHaveURL(/h_busca=boleto/);
+  await expect(page).toHaveURL(/h_busca=estorno/);
 });
 
 test('a 401 mid-stream refreshes the token once and the stream resumes', async ({ page, sandbox, errors }) => {

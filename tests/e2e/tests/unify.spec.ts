@@ -396,14 +396,19 @@ test.describe('Histórico do Cliente', () => {
     await sandbox.fault({ route: 'unify', latency_ms: 1500, times: 1 });
     await box(page, 1003).check();
     await panel(page).getByRole('button', { name: 'Unificar Atendimentos' }).click();
+    const answered = page.waitForResponse((r) => r.url().endsWith('/v1/cases/1001/unifications'));
     await panel(page).getByRole('button', { name: 'Confirmar unificação' }).click();
     await expect(panel(page).getByRole('button', { name: 'Unificando…' })).toBeVisible();
     await row(page, 1002).getByRole('button', { name: 'Continuar o atendimento do caso #1002' }).click();
     await expect(dialog(page)).toContainText('Caso #1002');
     await dialog(page).getByRole('tab', { name: /^Histórico do Cliente/ }).click();
-    // #1002's own flow: nothing selected, no alert of #1001's request
+    // #1002's own flow: nothing selected, no alert of #1001's request, before or after its answer
     await expect(panel(page).getByRole('table', { name: 'Atendimentos do cliente' })).toBeVisible();
     await expect(panel(page).locator('.cv-alert')).toHaveCount(0);
+    expect((await answered).status()).toBe(201);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await expect(panel(page).locator('.cv-alert')).toHaveCount(0);
+    await expect(panel(page).getByText('Caso #1003 unificado')).toHaveCount(0);
     await expect(panel(page).getByRole('button', { name: 'Unificar Atendimentos' })).toBeDisabled();
     // back on #1001: its request answered meanwhile
     await panel(page).getByRole('button', { name: 'Continuar o atendimento do caso #1001' }).click();
@@ -411,6 +416,8 @@ test.describe('Histórico do Cliente', () => {
     await dialog(page).getByRole('tab', { name: /^Histórico do Cliente/ }).click();
     await expect(panel(page).getByRole('status').filter({ hasText: 'Caso #1003 unificado ao caso #1001.' })).toBeVisible({ timeout: 10_000 });
     await expect(panel(page).getByRole('button', { name: 'Desfazer' })).toBeVisible();
+    // and its list is current: #1003 shows as unified into this case
+    await expect(row(page, 1003).locator('.cv-chip--reason')).toHaveText('Já unificado');
   });
 
   test('"Continuar atendimento" opens the other case', async ({ page, sandbox, errors }) => {

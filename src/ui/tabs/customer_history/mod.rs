@@ -42,10 +42,9 @@ pub static TAB: TabDef = TabDef {
 #[component]
 fn CustomerHistory(ctx: TabCtx) -> impl IntoView {
     let flow = ctx.flows.unify;
-    let hooks = ctx.flows.unify_hooks;
     view! {
         <div class="cv-list-tab">
-            <UnifyPanel flow hooks />
+            <UnifyPanel flow />
             {ctx
                 .loaded(
                     ready_as(move |list: Data<CustomerCaseList>| {

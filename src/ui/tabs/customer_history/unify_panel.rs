@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use super::columns::reason_text;
 use crate::fmt;
 use crate::i18n::use_i18n;
-use crate::state::{FlowHooks, Phase, UndoState, UnifyFlow};
+use crate::state::{Phase, UndoState, UnifyFlow};
 use crate::ui::shared::DismissButton;
+use cvortex_domain::CaseId;
 
 /// Which face the panel shows; the DOM is rebuilt only when this changes (not on `sending`), so
 /// focus stays on the confirm button while the request is on its way. The confirmation is
@@ -37,18 +38,20 @@ fn face(p: &Phase) -> Face {
 }
 
 #[component]
-pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
+pub fn UnifyPanel(flow: UnifyFlow) -> impl IntoView {
     let t = use_i18n();
     let current = Memo::new(move |_| flow.phase.with(face));
     let root = NodeRef::<leptos::html::Div>::new();
     let uid = crate::ui::shared::next_uid();
 
     // Focus follows the flow: the confirm button when asked, the outcome when it arrives.
-    // Closing the panel gives focus back to "Unificar Atendimentos".
-    Effect::new(move |prev: Option<Face>| {
-        let f = current.get();
-        if prev.is_none() || prev == Some(f) {
-            return f;
+    // Closing the panel gives focus back to "Unificar Atendimentos". Not when another case
+    // opens: its flow comes back as it was left, and focus is where the case change put it.
+    Effect::new(move |prev: Option<(Face, CaseId)>| {
+        let now = (current.get(), flow.target.get());
+        let f = now.0;
+        if prev.is_none_or(|p| p == now || p.1 != now.1) {
+            return now;
         }
         request_animation_frame(move || {
             let Some(el) = root.get_untracked() else { return };
@@ -63,11 +66,11 @@ pub fn UnifyPanel(flow: UnifyFlow, hooks: FlowHooks) -> impl IntoView {
                 let _ = t.focus();
             }
         });
-        f
+        now
     });
 
-    let submit = move || flow.submit(hooks);
-    let undo = move || flow.undo(hooks);
+    let submit = move || flow.submit();
+    let undo = move || flow.undo();
     let on_dismiss = Callback::new(move |()| flow.dismiss());
     let dismiss_button = move || view! { <DismissButton on_dismiss /> };
     let on_key = move |ev: web_sys::KeyboardEvent| {
