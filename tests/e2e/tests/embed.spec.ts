@@ -68,6 +68,27 @@ test('the host switches the locale while a unification is on its way: it complet
   expect(items.find((c) => c.id === 1002)?.merged_into).toBe(1001);
 });
 
+test('a unification on its way when the agent closes the widget completes, the host is told, and the case opened again shows it with "Undo"', async ({ page, sandbox, errors }) => {
+  await page.goto('/examples/host.html');
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
+  await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+  await d.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' }).check();
+  await sandbox.fault({ route: 'unify', latency_ms: 1500, times: 1 });
+  await d.getByRole('button', { name: 'Unificar Atendimentos' }).click();
+  await d.getByRole('button', { name: 'Confirmar unificação' }).click();
+  await expect(d.getByRole('button', { name: 'Unificando…' })).toBeVisible();
+  await d.getByRole('button', { name: 'Fechar', exact: true }).click();
+  await expect(d).toHaveCount(0);
+  // the modal is gone (unmounted), and its request still lands and is told to the host
+  const log = page.getByRole('list', { name: 'widget events' });
+  await expect(log.getByText(/^cvortex:cases-unified /)).toHaveCount(1, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+  await expect(d.getByRole('status').filter({ hasText: 'Caso #1002 unificado ao caso #1001.' })).toBeVisible();
+  await expect(d.getByRole('button', { name: 'Desfazer' })).toBeVisible();
+});
+
 // An aria-modal dialog must keep focus: when a host call re-renders what had focus (a row's
 // button, the whole modal on a locale change) or focus sat on the host's own controls, it goes
 // to the selected tab, where Escape and Tab still work.
