@@ -327,6 +327,11 @@ impl UnifyFlow {
         // elsewhere) leaves the selection and the confirmation on screen, with a note naming it.
         // Not while a request is on its way: its own changes arrive before its answer.
         Effect::new(move |_| {
+            // nothing ticked, nothing to drop: the customer's cases are not assessed for it (a
+            // case opened again from memory would assess its whole list before its first paint)
+            if chosen.with(BTreeSet::is_empty) {
+                return;
+            }
             let gone = candidates.with(|c| {
                 c.as_ref()
                     .map(|c| chosen.with_untracked(|s| c.assessment.dropped(&c.list.items, s)))
