@@ -1,6 +1,8 @@
 //! The open case's writes (unification, upload), owned by the widget above the locale boundary:
 //! a locale change re-renders the modal, and must neither cancel a write on its way nor lose its
-//! idempotency key or outcome. Opening another case resets them.
+//! idempotency key or outcome. Opening another case or closing the modal cancels neither: the
+//! unification flow is kept per case (`super::unification::FlowSlot`), an upload lands in its own
+//! case.
 
 use cvortex_domain::{Attachment, AttachmentList, CaseId, CustomerCaseList};
 use leptos::prelude::*;

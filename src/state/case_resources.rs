@@ -1,5 +1,6 @@
 //! All tabs' data for one case, requested in parallel when the modal opens, so switching tabs
-//! never waits on the network. Changing the case or closing the modal aborts what is in flight,
+//! never waits on the network. Changing the case or closing the modal aborts the reads in flight
+//! (not the writes: `super::case_flows`),
 //! and keeps what the tabs show among the recent cases (`super::recent`): opening that case again
 //! shows it at once, marked stale until it is brought up to date. What each tab reads, decodes
 //! and counts is its declaration's (`crate::tabs`).
