@@ -1,4 +1,5 @@
-import { test, expect } from './fixtures';
+import { test, expect, Sandbox } from './fixtures';
+import type { Page } from '@playwright/test';
 
 test('the example host page mounts the widget, receives its events, and keeps its own URL, lang and storage', async ({ page, sandbox, errors }) => {
   await page.goto('/examples/host.html');
@@ -39,14 +40,8 @@ test('the example host page mounts the widget, receives its events, and keeps it
   expect(page.url()).toBe(hostUrl);
 });
 
-// The flows live above the locale boundary: a locale change re-renders the modal, and before
-// they did, it cancelled the unification on its way and dropped its idempotency key.
-test('the host switches the locale while a unification is on its way: it completes, once, and says so in English', async ({ page, sandbox, errors }) => {
-  await page.goto('/examples/host.html');
-  const posts: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && /\/v1\/cases\/1001\/unifications$/.test(r.url())) posts.push(r.headers()['idempotency-key']);
-  });
+/** On the example host: case #1001 open, #1002 confirmed for unification, its answer 1.5 s away. */
+async function unifySlowly(page: Page, sandbox: Sandbox) {
   await page.getByRole('button', { name: 'Open case #1001' }).click();
   const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
   await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
@@ -55,6 +50,18 @@ test('the host switches the locale while a unification is on its way: it complet
   await d.getByRole('button', { name: 'Unificar Atendimentos' }).click();
   await d.getByRole('button', { name: 'Confirmar unificação' }).click();
   await expect(d.getByRole('button', { name: 'Unificando…' })).toBeVisible();
+  return d;
+}
+
+// The flows live above the locale boundary: a locale change re-renders the modal, and before
+// they did, it cancelled the unification on its way and dropped its idempotency key.
+test('the host switches the locale while a unification is on its way: it completes, once, and says so in English', async ({ page, sandbox, errors }) => {
+  await page.goto('/examples/host.html');
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && /\/v1\/cases\/1001\/unifications$/.test(r.url())) posts.push(r.headers()['idempotency-key']);
+  });
+  const d = await unifySlowly(page, sandbox);
   await page.evaluate(() => document.querySelector('cvortex-case-details')!.setAttribute('locale', 'en'));
   const en = page.getByRole('dialog', { name: 'Case details' });
   await expect(en.getByRole('tab', { name: /^Customer history/ })).toHaveAttribute('aria-selected', 'true');
@@ -70,14 +77,7 @@ test('the host switches the locale while a unification is on its way: it complet
 
 test('a unification on its way when the agent closes the widget completes, the host is told, and the case opened again shows it with "Undo"', async ({ page, sandbox, errors }) => {
   await page.goto('/examples/host.html');
-  await page.getByRole('button', { name: 'Open case #1001' }).click();
-  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
-  await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
-  await d.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' }).check();
-  await sandbox.fault({ route: 'unify', latency_ms: 1500, times: 1 });
-  await d.getByRole('button', { name: 'Unificar Atendimentos' }).click();
-  await d.getByRole('button', { name: 'Confirmar unificação' }).click();
-  await expect(d.getByRole('button', { name: 'Unificando…' })).toBeVisible();
+  const d = await unifySlowly(page, sandbox);
   await d.getByRole('button', { name: 'Fechar', exact: true }).click();
   await expect(d).toHaveCount(0);
   // the modal is gone (unmounted), and its request still lands and is told to the host
