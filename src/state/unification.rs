@@ -229,8 +229,9 @@ fn lists_cases(tab: ModalTab) -> bool {
 }
 
 /// Applies what a request settled to case `target`'s flow: in place where a flow shows that
-/// case, else to the state kept for it. Then the surroundings follow (the tabs of the case open
-/// when it was sent, if still there) and the host is told, even after the modal closed.
+/// case, else to the state kept for it. Then the tabs follow (reloaded where that flow shows the
+/// case, else owed a reload in the case kept in memory) and the host is told, even after the
+/// modal closed.
 fn settle(target: CaseId, home: &FlowHome, apply: impl FnOnce(&mut ParkedFlow) -> Changed) {
     let open = showing(&home.client, target);
     // what changed is reloaded where that case is shown (its flow's own surroundings), or, kept
