@@ -35,6 +35,8 @@ function open(caseId) {
     widget.getToken = getToken;
     widget.setAttribute('api-base', '');
     widget.setAttribute('case-id', String(caseId));
+    // host.html?live=off: the widget without live changes (it reads the attribute as it mounts)
+    if (new URLSearchParams(location.search).get('live') === 'off') widget.setAttribute('live', 'off');
     document.getElementById('slot').append(widget);
   } else {
     widget.setAttribute('case-id', String(caseId));

@@ -7,7 +7,7 @@
 use cvortex_domain::{Attachment, AttachmentList, CaseId, CustomerCaseList};
 use leptos::prelude::*;
 
-use super::{CaseResources, FlowHome, FlowHooks, UnifyFlow, UploadFlow};
+use super::{CaseResources, FlowHome, UnifyFlow, UploadFlow};
 use crate::api::ApiClient;
 use crate::host::{num, HostEvents};
 use crate::tabs::ModalTab;
@@ -27,7 +27,13 @@ impl CaseFlows {
             events: events.clone(),
         };
         let unify = UnifyFlow::new(first, cases, home);
-        unify.set_hooks(hooks(unify, resources, client.clone()));
+        let c = client.clone();
+        unify.set_reload(Callback::new(move |which: fn(ModalTab) -> bool| {
+            let id = unify.target.get_untracked();
+            for tab in ModalTab::all().filter(|t| which(*t)) {
+                resources.refresh(tab, &c, id);
+            }
+        }));
 
         let limits = Signal::derive(move || {
             resources
@@ -63,21 +69,5 @@ impl CaseFlows {
             }
         });
         CaseFlows { unify, upload }
-    }
-}
-
-fn hooks(flow: UnifyFlow, resources: CaseResources, client: ApiClient) -> FlowHooks {
-    let c2 = client.clone();
-    FlowHooks {
-        // a unification (or its undo) changes the tabs that say so, not the case's own data
-        refresh: Callback::new(move |()| {
-            let id = flow.target.get_untracked();
-            for tab in ModalTab::all().filter(|t| t.def().changed_by_unification) {
-                resources.refresh(tab, &client, id);
-            }
-        }),
-        refresh_cases: Callback::new(move |()| {
-            resources.refresh(ModalTab::CustomerHistory, &c2, flow.target.get_untracked())
-        }),
     }
 }

@@ -20,7 +20,7 @@ pub use list_state::{
 pub use live::{Link, LiveCase};
 pub use recent::{KeptCase, RecentCases};
 pub use remote::{apply_as, decode_as, ApplyFn, Data, Decode, Load, Remote, TabData};
-pub use unification::{Candidates, FlowHome, FlowHooks, FlowSlot, ParkedFlow, Phase, Preview, UndoState, UnifyFlow};
+pub use unification::{Candidates, FlowHome, FlowSlot, ParkedFlow, Phase, Preview, UndoState, UnifyFlow};
 pub use uploads::{UploadFlow, UploadPhase};
 
 /// A memo whose every new value counts as a change (no comparison): an index, facets or options

@@ -66,15 +66,9 @@ impl Phase {
     }
 }
 
-/// What the flow asks of its surroundings after a change on the server (of the case open then:
-/// they do nothing once the modal is gone).
-#[derive(Clone, Copy)]
-pub struct FlowHooks {
-    /// Reload what a unification or its undo changed (lists and counts).
-    pub refresh: Callback<()>,
-    /// Reload only the customer's cases (after a refusal: the refused rows changed).
-    pub refresh_cases: Callback<()>,
-}
+/// Reloads the tabs that `which` picks of the case a flow shows: what a change on the server
+/// touched (it does nothing once the modal is gone).
+pub type Reload = Callback<fn(ModalTab) -> bool>;
 
 /// Where a flow's state goes when its case closes or another opens, and the host it tells: a
 /// request on its way is not cancelled, and what comes of it waits there for the case to open
@@ -144,8 +138,8 @@ pub struct UnifyFlow {
     /// The preview last confirmed (shown again while a retry is on its way).
     last_preview: StoredValue<Preview>,
     home: StoredValue<FlowHome>,
-    /// What follows a change on the server, around this flow (`set_hooks`).
-    hooks: StoredValue<Option<FlowHooks>>,
+    /// How this flow's surroundings follow a change on the server (`set_reload`).
+    reload: StoredValue<Option<Reload>>,
 }
 
 /// The same flow (one per mounted case details).
@@ -198,13 +192,7 @@ fn park(client: &ApiClient, target: CaseId, flow: Option<UnifyFlow>, state: Park
 /// Case `target`'s kept flow (or a fresh one), now shown by `flow`.
 fn unpark(client: &ApiClient, target: CaseId, flow: UnifyFlow) -> ParkedFlow {
     let mut all = client.parked();
-    let kept = all
-        .iter()
-        .position(|(id, s)| *id == target && matches!(s, FlowSlot::Kept(_)));
-    let state = match kept.map(|i| all.remove(i).1) {
-        Some(FlowSlot::Kept(state)) => state,
-        _ => ParkedFlow::default(),
-    };
+    let state = take_kept(&mut all, target).unwrap_or_default();
     all.push((target, FlowSlot::Open(flow)));
     state
 }
@@ -220,12 +208,25 @@ fn showing(client: &ApiClient, target: CaseId) -> Option<UnifyFlow> {
     })
 }
 
+/// What a unification or its undo changes: the tabs that say so, not the case's own data.
 fn changed_by_unification(tab: ModalTab) -> bool {
     tab.def().changed_by_unification
 }
 
+/// What a refusal changes: the refused rows of the customer's cases.
 fn lists_cases(tab: ModalTab) -> bool {
     tab == ModalTab::CustomerHistory
+}
+
+/// Takes case `target`'s kept state out of `all`, if it has one.
+fn take_kept(all: &mut Vec<(CaseId, FlowSlot)>, target: CaseId) -> Option<ParkedFlow> {
+    let i = all
+        .iter()
+        .position(|(id, s)| *id == target && matches!(s, FlowSlot::Kept(_)))?;
+    match all.remove(i).1 {
+        FlowSlot::Kept(state) => Some(state),
+        FlowSlot::Open(_) => None,
+    }
 }
 
 /// Applies what a request settled to case `target`'s flow: in place where a flow shows that
@@ -236,27 +237,18 @@ fn settle(target: CaseId, home: &FlowHome, apply: impl FnOnce(&mut ParkedFlow) -
     let open = showing(&home.client, target);
     // what changed is reloaded where that case is shown (its flow's own surroundings), or, kept
     // in memory, owed a reload for when it opens again
-    let hooks = open.and_then(|f| f.hooks.try_get_value().flatten());
-    let follow = |all: bool| match hooks {
-        Some(h) => _ = if all { h.refresh } else { h.refresh_cases }.try_run(()),
+    let reload = open.and_then(|f| f.reload.try_get_value().flatten());
+    let follow = |which: fn(ModalTab) -> bool| match reload {
+        Some(r) => _ = r.try_run(which),
         None => {
             if let Some(kept) = home.client.recent().get_mut(target) {
-                kept.owe(if all { changed_by_unification } else { lists_cases });
+                kept.owe(which);
             }
         }
     };
     let (flow, mut state) = match open.and_then(|f| Some((f, f.snapshot()?))) {
         Some((f, state)) => (Some(f), state),
-        None => {
-            let mut all = home.client.parked();
-            let kept = all
-                .iter()
-                .position(|(id, s)| *id == target && matches!(s, FlowSlot::Kept(_)));
-            match kept.map(|i| all.remove(i).1) {
-                Some(FlowSlot::Kept(state)) => (None, state),
-                _ => (None, ParkedFlow::default()),
-            }
-        }
+        None => (None, take_kept(&mut home.client.parked(), target).unwrap_or_default()),
     };
     let changed = apply(&mut state);
     match flow {
@@ -266,10 +258,10 @@ fn settle(target: CaseId, home: &FlowHome, apply: impl FnOnce(&mut ParkedFlow) -
     let (case, ids) = ("case_id", num(target));
     match changed {
         Changed::Nothing => {}
-        Changed::Cases => follow(false),
-        Changed::Lists => follow(true),
+        Changed::Cases => follow(lists_cases),
+        Changed::Lists => follow(changed_by_unification),
         Changed::Unified(u) => {
-            follow(true);
+            follow(changed_by_unification);
             home.events.emit(
                 "cvortex:cases-unified",
                 &[
@@ -281,7 +273,7 @@ fn settle(target: CaseId, home: &FlowHome, apply: impl FnOnce(&mut ParkedFlow) -
             );
         }
         Changed::Undone(u) => {
-            follow(true);
+            follow(changed_by_unification);
             home.events.emit(
                 "cvortex:unification-undone",
                 &[
@@ -320,7 +312,7 @@ impl UnifyFlow {
             pending: StoredValue::new(None),
             last_preview: StoredValue::new(Preview::default()),
             home: StoredValue::new(home),
-            hooks: StoredValue::new(None),
+            reload: StoredValue::new(None),
         };
         // a case opened again finds its flow as it was left, and what came of a request since
         flow.restore(flow.target.get_untracked());
@@ -395,9 +387,9 @@ impl UnifyFlow {
         self.restore(target);
     }
 
-    /// What follows a change on the server (set once, by the flow's owner).
-    pub fn set_hooks(&self, hooks: FlowHooks) {
-        self.hooks.set_value(Some(hooks));
+    /// How the tabs follow a change on the server (set once, by the flow's owner).
+    pub fn set_reload(&self, reload: Reload) {
+        self.reload.set_value(Some(reload));
     }
 
     /// The flow's state, unless the modal is gone.

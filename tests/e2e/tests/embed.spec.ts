@@ -89,6 +89,19 @@ test('a unification on its way when the agent closes the widget completes, the h
   await expect(d.getByRole('button', { name: 'Desfazer' })).toBeVisible();
 });
 
+// Without live changes nothing else brings a unification's effects: the flow reloads the lists
+// itself.
+test('with live changes off, a unification reloads the lists it changed', async ({ page, sandbox, errors }) => {
+  const streams: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('/events')) streams.push(r.url()); });
+  await page.goto('/examples/host.html?live=off');
+  const d = await unifySlowly(page, sandbox);
+  await expect(d.getByRole('status').filter({ hasText: 'Caso #1002 unificado ao caso #1001.' })).toBeVisible({ timeout: 10_000 });
+  const row = d.getByRole('row').filter({ has: page.getByRole('checkbox', { name: 'Selecionar o caso #1002 para unificar' }) });
+  await expect(row.locator('.cv-chip--reason')).toHaveText('Já unificado');
+  expect(streams, 'no event stream was opened').toEqual([]);
+});
+
 // An aria-modal dialog must keep focus: when a host call re-renders what had focus (a row's
 // button, the whole modal on a locale change) or focus sat on the host's own controls, it goes
 // to the selected tab, where Escape and Tab still work.
