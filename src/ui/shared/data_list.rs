@@ -527,10 +527,10 @@ fn list_view(
             // the row's own disclosure, or, when columns are hidden, one for their values
             let toggle_label = own_label.or_else(|| (mask != 0).then(|| t.t().details.to_string()));
             // named by its row too ("Detalhes #1004"), not the same name on every row
+            // (the name only for a row that has the toggle: it may format a date)
             let named = toggle_label
                 .as_ref()
-                .zip((rows.row_name)(idx))
-                .map(|(l, name)| format!("{l} {name}"));
+                .and_then(|l| Some(format!("{l} {}", (rows.row_name)(idx)?)));
             let hidden_values = move || {
                 (mask != 0).then(|| {
                     let cells = (detail_rows.cells)(idx, query);
