@@ -30,6 +30,10 @@ pub fn CaseDetails(
     /// Follow the case's changes as they happen (the host may turn it off).
     #[prop(default = true)]
     live: bool,
+    /// Whether the modal is shown. Closed, it stays mounted and hidden with its stream paused
+    /// (the standalone app), so the same case opened again has nothing to build.
+    #[prop(into, default = Signal::stored(true))]
+    open: Signal<bool>,
 ) -> impl IntoView {
     provide_context(ContinueCase(on_continue_case));
     let client = use_client();
@@ -38,14 +42,29 @@ pub fn CaseDetails(
     // must not cancel a unification or an upload on its way.
     let flows = CaseFlows::new(case_id, resources, client.clone(), use_host_events());
     let live = LiveCase::new(live, resources, client.clone(), use_host_events(), tab);
-    provide_filter_memory();
+    provide_filter_memory(open);
     // Every tab's data at once (from memory for a case seen lately), and the case's live changes,
     // again whenever the case changes (in-flight requests and the previous case's stream are
     // aborted, and what it showed is kept).
     Effect::new(move |_| {
         let id = case_id.get();
-        // the host may set the open case again: nothing to keep, reload or resume
+        if !open.get() {
+            live.pause();
+            return;
+        }
+        // the same case shown again, or set again by the host: nothing to keep or reload. Its
+        // stream and reads wait for the frame that shows it (still open by then)
         if id == live.case_id() {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if open.try_get_untracked() == Some(true) {
+                            live.resume();
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
             return;
         }
         live.leave();
@@ -54,7 +73,7 @@ pub fn CaseDetails(
     });
     view! {
         <Localized>
-            <CaseModal case_id tab on_tab_change on_close resources flows live />
+            <CaseModal case_id tab on_tab_change on_close resources flows live open />
         </Localized>
     }
 }

@@ -1,8 +1,13 @@
 //! `/casos/:id/:aba?`: the modal over the start page. The tab lives in the URL (deep links, back
 //! button); closing goes back to the list.
+//!
+//! The modal is not unmounted when it closes but hidden, its stream paused (`CaseDetails`'s
+//! `open`): opening the same case again shows it as it was left, with nothing to build, and
+//! resumes its stream (docs/performance.md, "Opening a kept case again"). Another case opens in
+//! the same modal, the one it replaces kept among the recent cases.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use std::sync::Arc;
@@ -11,18 +16,26 @@ use crate::i18n::{use_i18n, ModalTab};
 use crate::state::{provide_url_query, UrlQuery};
 use crate::widget::CaseDetails;
 
+/// What the path asks for: `None` off the modal's route, `Some(None)` a case id that is not one.
+fn route_of(path: &str) -> Option<Option<(i64, ModalTab)>> {
+    let rest = path.strip_prefix("/casos/")?;
+    let mut parts = rest.split('/');
+    let id = parts.next().and_then(|s| s.parse::<i64>().ok());
+    let tab = parts.next().and_then(ModalTab::from_slug).unwrap_or_default();
+    Some(id.map(|id| (id, tab)))
+}
+
 #[component]
 pub fn CasePage() -> impl IntoView {
     let t = use_i18n();
-    let params = use_params_map();
-    let case_id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<i64>().ok()));
-    let url_tab = Memo::new(move |_| {
-        params
-            .read()
-            .get("aba")
-            .and_then(|s| ModalTab::from_slug(&s))
-            .unwrap_or_default()
-    });
+    let location = use_location();
+    let route = Memo::new(move |_| location.pathname.with(|p| route_of(p)));
+    // the case the URL opens (`None`: closed, or not a case)
+    let case_id = Memo::new(move |_| route.get().flatten().map(|(id, _)| id));
+    let url_tab = Memo::new(move |_| route.get().flatten().map(|(_, tab)| tab).unwrap_or_default());
+    // the case the modal holds, open or hidden (none before the first)
+    let held = Memo::new(move |before: Option<&Option<i64>>| case_id.get().or(before.copied().flatten()));
+    let open = Signal::derive(move || case_id.get().is_some());
     // The tab on screen. A click shows it at once and the URL follows after that frame is
     // painted: a navigation (a history entry, the router matching the new path) cost more than
     // the switch itself (docs/performance.md). The URL still decides when it changes on its own
@@ -36,7 +49,6 @@ pub fn CasePage() -> impl IntoView {
     });
     let navigate = use_navigate();
     let query = use_query_map();
-    let location = use_location();
     // Lists keep their filters in the query (`h_busca=...`), so a filtered view can be shared.
     let pairs = move || -> Vec<(String, String)> {
         query.with_untracked(|q| q.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
@@ -45,6 +57,10 @@ pub fn CasePage() -> impl IntoView {
     provide_url_query(UrlQuery {
         read: Arc::new(pairs),
         write: Arc::new(move |prefix, new_pairs| {
+            // a closed modal's lists do not write the start page's URL
+            if case_id.get_untracked().is_none() {
+                return;
+            }
             let mut all: Vec<(String, String)> = pairs().into_iter().filter(|(k, _)| !k.starts_with(prefix)).collect();
             all.extend(new_pairs);
             let qs = query_string(&all);
@@ -102,23 +118,35 @@ pub fn CasePage() -> impl IntoView {
             },
         )
     });
-    move || match case_id.get() {
-        Some(id) => view! {
-            <CaseDetails
-                case_id=Signal::derive(move || case_id.get().unwrap_or(id))
-                tab
-                on_tab_change
-                on_close
-                on_continue_case
-            />
-        }
-        .into_any(),
-        None => view! {
-            <p class="cv-error" role="alert">
-                {t.t().errors.not_found}
-            </p>
-        }
-        .into_any(),
+    // mounted once, for the page's lifetime: a new case changes its id, not the component
+    let has_case = Memo::new(move |_| held.with(Option::is_some));
+    let modal = move || {
+        has_case.get().then(|| {
+            let first = held.get_untracked().unwrap_or_default();
+            view! {
+                <CaseDetails
+                    case_id=Signal::derive(move || held.get().unwrap_or(first))
+                    tab
+                    on_tab_change
+                    on_close
+                    on_continue_case
+                    open
+                />
+            }
+        })
+    };
+    let not_a_case = move || {
+        matches!(route.get(), Some(None)).then(|| {
+            view! {
+                <p class="cv-error" role="alert">
+                    {t.t().errors.not_found}
+                </p>
+            }
+        })
+    };
+    view! {
+        {modal}
+        {not_a_case}
     }
 }
 

@@ -6,8 +6,7 @@ mod case_page;
 mod start_page;
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
+use leptos_router::components::Router;
 use wasm_bindgen::JsValue;
 
 use crate::api::{provide_client, ApiClient, TokenSource};
@@ -119,12 +118,10 @@ pub fn StandaloneApp() -> impl IntoView {
     });
     view! {
         <Router>
-            // the start page is always there, the case page over it: flat routes (nested ones
-            // cost ~12 KB of bundle for this one level)
+            // the start page is always there, the case page over it (`/casos/:id/:aba?`, matched
+            // by the case page itself: it stays mounted when the modal closes)
             <start_page::StartPage />
-            <FlatRoutes fallback=|| ()>
-                <Route path=path!("casos/:id/:aba?") view=case_page::CasePage />
-            </FlatRoutes>
+            <case_page::CasePage />
         </Router>
     }
     .into_any()

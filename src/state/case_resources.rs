@@ -80,6 +80,26 @@ impl CaseResources {
         client.recent().keep(id, bytes, kept);
     }
 
+    /// The modal is hidden with this case: what the tabs show is marked stale, as of now when
+    /// the stream was live until now, else as of its answers.
+    pub fn pause(&self, live_until_now: bool) {
+        for r in &self.remotes {
+            r.pause(live_until_now);
+        }
+    }
+
+    /// Shown again after [`pause`](Self::pause): the tabs owed a reload, and the SLA list (its
+    /// clocks), are read again; every tab unless the stream resumes (`resumable`). The data stays
+    /// on screen until the answers are in.
+    pub fn resume(&self, client: &ApiClient, id: CaseId, resumable: bool) {
+        for tab in ModalTab::all() {
+            let r = self.remote(tab);
+            if !r.in_flight() && (!resumable || tab == ModalTab::Sla || r.owed()) {
+                self.refresh(tab, client, id);
+            }
+        }
+    }
+
     /// The stream is live again: data kept in memory that waited for it is current.
     pub fn caught_up(&self) {
         for r in &self.remotes {

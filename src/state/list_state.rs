@@ -24,12 +24,13 @@ pub fn provide_url_query(q: UrlQuery) {
     provide_context(q);
 }
 
-/// Per-modal memory of every list's state, by case.
+/// Per-modal memory of every list's state, by case; and whether the modal is shown (a modal
+/// closed and shown again keeps its lists as they were).
 #[derive(Clone, Copy)]
-pub struct FilterMemory(StoredValue<HashMap<(CaseId, &'static str), Pairs>>);
+pub struct FilterMemory(StoredValue<HashMap<(CaseId, &'static str), Pairs>>, Signal<bool>);
 
-pub fn provide_filter_memory() {
-    provide_context(FilterMemory(StoredValue::new(HashMap::new())));
+pub fn provide_filter_memory(shown: Signal<bool>) {
+    provide_context(FilterMemory(StoredValue::new(HashMap::new()), shown));
 }
 
 /// A list's filter state, restored from memory or the URL and saved back on every change.
@@ -55,6 +56,7 @@ where
     // The URL follows once typing pauses: a navigation per keystroke would cost more than the
     // filtering itself (measured: docs/performance.md).
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let url_again = url.clone();
     Effect::new(move |prev: Option<()>| {
         let pairs = state.with(|f| to_query(f, prefix));
         if let Some(m) = memory {
@@ -73,6 +75,28 @@ where
             }
         }
     });
+    // Shown again (the standalone modal was closed, and stayed in the page): a URL naming this
+    // list's filters decides, as a link does; else the list keeps them and the URL says so again.
+    if let (Some(m), Some(u)) = (memory, url_again) {
+        Effect::new(move |before: Option<bool>| {
+            let shown = m.1.get();
+            if shown && before == Some(false) {
+                let query = (u.read)();
+                if query.iter().any(|(k, _)| k.starts_with(prefix)) {
+                    let asked = from_query(&query, prefix);
+                    if state.with_untracked(|f| *f != asked) {
+                        state.set(asked);
+                    }
+                } else {
+                    let pairs = state.with_untracked(|f| to_query(f, prefix));
+                    if !pairs.is_empty() {
+                        (u.write)(prefix, pairs);
+                    }
+                }
+            }
+            shown
+        });
+    }
     on_cleanup(move || {
         if let Some(Some(h)) = pending.try_update_value(Option::take) {
             h.clear();

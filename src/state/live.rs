@@ -63,6 +63,10 @@ pub struct LiveCase {
     pub notice: RwSignal<Option<CaseChanged>>,
     /// What arrived lately, per tab: one polite announcement per burst.
     pub announced: RwSignal<[usize; TAB_COUNT]>,
+    /// The tabs looked at since this case opened: their panels stay mounted (hidden when not
+    /// selected). Another case starts from the tab on screen, so its other panels are built as
+    /// they are visited, not all at once.
+    pub visited: RwSignal<[bool; TAB_COUNT]>,
     enabled: bool,
     resources: CaseResources,
     tab: Signal<ModalTab>,
@@ -90,6 +94,8 @@ struct Inner {
     /// The id of the last event taken: a reconnection resumes after it, and so does the case
     /// opened again from memory.
     last_event: Option<String>,
+    /// The case is hidden, its stream closed ([`LiveCase::pause`]).
+    paused: bool,
 }
 
 fn now() -> f64 {
@@ -112,6 +118,7 @@ impl LiveCase {
             unseen: RwSignal::new([0; TAB_COUNT]),
             notice: RwSignal::new(None),
             announced: RwSignal::new([0; TAB_COUNT]),
+            visited: RwSignal::new([false; TAB_COUNT]),
             enabled,
             resources,
             tab,
@@ -127,6 +134,7 @@ impl LiveCase {
                 notice_gen: 0,
                 run: None,
                 last_event: None,
+                paused: false,
             }),
         };
         on_cleanup(move || live.leave());
@@ -146,6 +154,9 @@ impl LiveCase {
         if self.unseen.with_untracked(|u| u[i] != 0) {
             self.unseen.update(|u| u[i] = 0);
         }
+        if !self.visited.with_untracked(|v| v[i]) {
+            self.visited.update(|v| v[i] = true);
+        }
     }
 
     /// Follows case `id` from now on, or after event `resume` (a case opened again from memory:
@@ -156,10 +167,16 @@ impl LiveCase {
             i.case_id = id;
             i.pending.clear();
             i.last_event = resume;
+            i.paused = false;
         });
         self.others.set(Vec::new());
         self.unseen.set([0; TAB_COUNT]);
         self.notice.set(None);
+        self.start(id);
+    }
+
+    /// Opens the stream of case `id`, from the last event taken.
+    fn start(&self, id: CaseId) {
         if !self.enabled {
             return;
         }
@@ -168,6 +185,43 @@ impl LiveCase {
         self.inner.update_value(|i| i.run = Some(controller));
         self.link.set(Link::Connecting);
         spawn_local(self.read(id, signal));
+    }
+
+    /// The modal is hidden with its case (the standalone app's close): the stream closes, so
+    /// the server no longer counts this page among those with the case open, and what the tabs
+    /// show is marked as of now, to be brought up to date when it is shown again.
+    pub fn pause(&self) {
+        let pausing = self
+            .inner
+            .try_update_value(|i| i.case_id != 0 && !std::mem::replace(&mut i.paused, true));
+        if pausing != Some(true) {
+            return;
+        }
+        self.flush();
+        self.resources.pause(self.link.get_untracked() == Link::Live);
+        self.stop();
+        self.others.set(Vec::new());
+        // until it opens again: a later `leave` keeps the data as of this pause, not of then
+        if self.enabled {
+            self.link.set(Link::Connecting);
+        }
+    }
+
+    /// The case hidden by [`pause`](Self::pause) is shown again: its stream resumes after the
+    /// last event it took (with nothing to resume from, or live updates off, its tabs are read
+    /// again, the data they show staying until the answers are in).
+    pub fn resume(&self) {
+        let Some((client, id, last)) = self
+            .inner
+            .try_update_value(|i| {
+                std::mem::take(&mut i.paused).then(|| (i.client.clone(), i.case_id, i.last_event.clone()))
+            })
+            .flatten()
+        else {
+            return;
+        };
+        self.resources.resume(&client, id, self.enabled && last.is_some());
+        self.start(id);
     }
 
     fn stop(&self) {
@@ -183,8 +237,13 @@ impl LiveCase {
         let live = self.link.try_get_untracked() == Some(Link::Live);
         let left = self.inner.try_update_value(|i| {
             let id = std::mem::take(&mut i.case_id);
+            i.paused = false;
             (i.client.clone(), id, i.last_event.clone())
         });
+        // before the next case's data lands: the panels it would rebuild for nothing go first
+        if let Some(tab) = self.tab.try_get_untracked() {
+            self.visited.try_set(std::array::from_fn(|i| i == tab.index()));
+        }
         if let Some((client, id, last)) = left {
             if id != 0 {
                 self.resources.keep(&client, id, last, live);

@@ -203,6 +203,27 @@ impl Remote {
         self.stale_since.set(kept.at.max(1.0));
     }
 
+    /// Marks the data shown stale while its modal is hidden: current until now when the stream
+    /// was live, else as of its answer.
+    pub fn pause(&self, live_until_now: bool) {
+        if self.state.with_untracked(|s| s.ready().is_none()) || self.is_stale() {
+            return;
+        }
+        let at = self.held.with_value(|h| h.at);
+        let at = if live_until_now { js_sys::Date::now() } else { at };
+        self.held.update_value(|h| h.at = at);
+        self.stale_since.set(at.max(1.0));
+    }
+
+    /// A read of it was started and has not landed, or did not.
+    pub fn owed(&self) -> bool {
+        self.held.with_value(|h| h.owed)
+    }
+
+    pub fn in_flight(&self) -> bool {
+        self.in_flight.with_value(Option::is_some)
+    }
+
     /// The data shown may be out of date: since when it was current, and whether renewing it
     /// failed (reactive; `None`: it is current).
     pub fn stale(&self) -> Option<(f64, bool)> {

@@ -11,7 +11,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use crate::fmt;
 use crate::i18n::{use_i18n, LocaleSwitch};
 use crate::state::{CaseFlows, CaseResources, LiveCase};
-use crate::tabs::{ModalTab, TAB_COUNT};
+use crate::tabs::ModalTab;
 use crate::ui::live_status::{LiveNotices, LiveStatus};
 use crate::ui::shared::next_uid;
 use crate::ui::tab_strip::{strip_fit, MoreTabs};
@@ -88,6 +88,9 @@ pub fn CaseModal(
     resources: CaseResources,
     flows: CaseFlows,
     live: LiveCase,
+    /// Closed, the dialog stays in the page, hidden (see `CaseDetails`).
+    #[prop(into, default = Signal::stored(true))]
+    open: Signal<bool>,
 ) -> impl IntoView {
     let t = use_i18n();
     let uid = next_uid();
@@ -98,29 +101,29 @@ pub fn CaseModal(
     let dialog_ref = NodeRef::<leptos::html::Div>::new();
 
     // Where focus was when the dialog opened: it goes back there on close.
-    let opener = StoredValue::new_local(document().active_element());
-    Effect::new(move |_| {
-        let id = tab_id(tab.get_untracked());
-        request_animation_frame(move || focus_by_id(&id));
-    });
-    on_cleanup(move || {
-        if let Some(el) = opener.get_value().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    let opener = StoredValue::new_local(None::<web_sys::Element>);
+    let give_back = move || {
+        let el = opener.try_update_value(Option::take).flatten();
+        if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             if el.is_connected() {
                 let _ = el.focus();
             }
         }
-    });
-
-    let visited = RwSignal::new([false; TAB_COUNT]);
+    };
     Effect::new(move |_| {
-        let current = tab.get();
-        // looking at a tab is seeing what arrived there
-        live.seen(current);
-        let i = current.index();
-        if !visited.with_untracked(|v| v[i]) {
-            visited.update(|v| v[i] = true);
+        if !open.get() {
+            give_back();
+            return;
         }
+        opener.set_value(document().active_element());
+        let id = tab_id(tab.get_untracked());
+        request_animation_frame(move || focus_by_id(&id));
     });
+    on_cleanup(give_back);
+
+    let visited = live.visited;
+    // looking at a tab is seeing what arrived there, and visiting it
+    Effect::new(move |_| live.seen(tab.get()));
 
     let select = move |next: ModalTab, focus: bool| {
         if next != tab.get_untracked() {
@@ -237,6 +240,7 @@ pub fn CaseModal(
     view! {
         <div
             class="cv-overlay"
+            hidden=move || !open.get()
             on:click=move |ev| {
                 if ev.target() == ev.current_target() {
                     on_close.run(())

@@ -111,6 +111,29 @@ test.describe('Histórico do Caso', () => {
     await dialog(page).getByRole('tab', { name: /^Histórico do Caso/ }).click();
     await expect(dialog(page).getByRole('tabpanel').getByRole('searchbox')).toHaveValue('estorno');
   });
+
+  test('closed and opened again, the list keeps its search and the URL says it again; a link naming another search decides', async ({ page, errors }) => {
+    const panel = dialog(page).getByRole('tabpanel');
+    const search = panel.getByRole('searchbox', { name: 'Buscar na descrição e nos comentários' });
+    await search.fill('estorno');
+    await expect(page).toHaveURL(/h_busca=estorno/);
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/\/$/);
+    await page.locator('a[href="/casos/1001"]').click();
+    // the case's link carries no search: the list keeps the agent's, and the URL follows it
+    await expect(page).toHaveURL(/\/casos\/1001\?h_busca=estorno$/);
+    await dialog(page).getByRole('tab', { name: /^Histórico do Caso/ }).click();
+    await expect(search).toHaveValue('estorno');
+    await expect(panel.getByRole('status').first()).toHaveText('4 de 12 registros');
+    await page.keyboard.press('Escape');
+    // a link (here the history's own entry) with a search of its own: that one shows
+    await page.evaluate(() => {
+      history.pushState({}, '', '/casos/1001/historico-do-caso?h_busca=fatura');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect(search).toHaveValue('fatura');
+    await expect(page).toHaveURL(/h_busca=fatura$/);
+  });
 });
 
 test.describe('Histórico de Ligações', () => {

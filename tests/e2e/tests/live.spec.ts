@@ -202,6 +202,13 @@ test('two agents on one case see each other, and a closed page leaves within a h
   await expect(avatars.first()).toContainText('MS');
   await expect(d2.locator('.cv-avatars li')).toHaveAttribute('title', 'Ana Lima');
 
+  // a closed modal stays in its page, hidden, but its stream closes: it leaves too, and comes back
+  // when it opens again
+  await page2.keyboard.press('Escape');
+  await expect(avatars).toHaveCount(0, { timeout: 3_000 });
+  await page2.locator('a[href="/casos/1001"]').click();
+  await expect(avatars).toHaveCount(1);
+
   await other.close();
   await expect(avatars).toHaveCount(0, { timeout: 3_000 });
 });

@@ -47,13 +47,22 @@ test('a change made while the case was closed is seen on reopening (a validator 
 // Recent cases in memory: closing a case keeps what its tabs showed; opening it again shows that at
 // once, and the live stream resumes after the last event it took, so a change made meanwhile
 // arrives without reading the lists again.
-test('a case opened again shows from memory at once, without reading its lists (but SLA), then shows a change made meanwhile (drop the memory and this fails)', async ({ page, sandbox, errors }) => {
+// Closed, the standalone modal stays in the page, hidden, its stream paused (opening it again has
+// nothing to build); a case another one replaced in the modal is among the recent cases. Both ways
+// back show it at once and resume its stream.
+for (const way of ['closed', 'replaced by another case'] as const) test(`a case opened again (${way}) shows from memory at once, without reading its lists (but SLA), then shows a change made meanwhile (drop the memory and this fails)`, async ({ page, sandbox, errors }) => {
   await page.goto('/casos/1001/ligacoes');
   const d = dialog(page);
   const count = d.getByRole('tabpanel').getByRole('status').first();
   await expect(count).toHaveText('8 de 8 registros');
   await expect(d.locator('.cv-link--live')).toBeVisible();
   await page.keyboard.press('Escape');
+  if (way === 'replaced by another case') {
+    await page.locator('a[href="/casos/1002"]').click();
+    await expect(d.locator('.cv-dialog__case')).toHaveText('Caso #1002');
+    await expect(d.getByRole('tabpanel')).toContainText('Segunda via da fatura de outubro');
+    await page.keyboard.press('Escape');
+  }
   await sandbox.activity({ kind: 'call', case_id: 1001, status: 'answered' });
   // no list may be read while the case opens again, and the stream waits until we let it go
   const reads: string[] = [];
