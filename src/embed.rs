@@ -212,11 +212,8 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<CaseDetailsHandle,
             open.set(false);
             events.emit("cvortex:close", &[("case_id", num(case_id.get_untracked()))]);
         });
-        view! {
-            <Show when=move || open.get()>
-                <CaseDetails case_id tab on_tab_change on_close on_continue_case live />
-            </Show>
-        }
+        // closed, it stays mounted and hidden, its stream paused: opened again, it shows at once
+        view! { <CaseDetails case_id tab on_tab_change on_close on_continue_case live open /> }
     });
     Ok(CaseDetailsHandle {
         case_id,

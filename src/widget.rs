@@ -20,6 +20,19 @@ pub fn use_continue_case() -> Option<ContinueCase> {
     use_context::<ContinueCase>()
 }
 
+/// The standalone app's modals, one per case, so it can weigh what each holds (its answers'
+/// bytes) and bound those it keeps hidden.
+#[derive(Clone, Copy)]
+pub struct CaseWeights(pub StoredValue<Vec<(CaseId, CaseResources)>>);
+
+impl CaseWeights {
+    pub fn bytes(&self, id: CaseId) -> usize {
+        self.0
+            .with_value(|v| v.iter().find(|(c, _)| *c == id).map(|(_, r)| r.bytes()))
+            .unwrap_or(0)
+    }
+}
+
 #[component]
 pub fn CaseDetails(
     #[prop(into)] case_id: Signal<CaseId>,
@@ -42,6 +55,11 @@ pub fn CaseDetails(
     // must not cancel a unification or an upload on its way.
     let flows = CaseFlows::new(case_id, resources, client.clone(), use_host_events());
     let live = LiveCase::new(live, resources, client.clone(), use_host_events(), tab);
+    if let Some(w) = use_context::<CaseWeights>() {
+        let id = case_id.get_untracked();
+        w.0.update_value(|v| v.push((id, resources)));
+        on_cleanup(move || w.0.update_value(|v| v.retain(|(c, _)| *c != id)));
+    }
     provide_filter_memory(open);
     // Every tab's data at once (from memory for a case seen lately), and the case's live changes,
     // again whenever the case changes (in-flight requests and the previous case's stream are

@@ -37,6 +37,7 @@ struct Mounted {
     root: HtmlElement,
     tab: RwSignal<ModalTab>,
     closed: RwSignal<u32>,
+    open: RwSignal<bool>,
     resources: CaseResources,
     /// Off (no stream): events are fed with `LiveCase::take`.
     live: LiveCase,
@@ -49,6 +50,7 @@ fn mount(locale: Locale) -> Mounted {
     document().body().unwrap().append_child(&root).unwrap();
     let tab = RwSignal::new(ModalTab::CaseData);
     let closed = RwSignal::new(0);
+    let open = RwSignal::new(true);
     let slot = Arc::new(std::sync::Mutex::new(None));
     let out = slot.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
@@ -68,6 +70,7 @@ fn mount(locale: Locale) -> Mounted {
                 resources
                 flows
                 live
+                open
             />
         }
         .into_any()
@@ -77,6 +80,7 @@ fn mount(locale: Locale) -> Mounted {
         root,
         tab,
         closed,
+        open,
         resources,
         live,
         _handle: handle,
@@ -218,6 +222,52 @@ async fn arrows_home_end_and_alt_digits_move_between_tabs_and_escape_closes() {
     assert_eq!(m.closed.get_untracked(), 0);
     key(&dialog, "Escape", "Escape", false);
     assert_eq!(m.closed.get_untracked(), 1);
+}
+
+/// Closed, the modal stays in the page, hidden, its stream paused (the standalone app's and the
+/// widget's close): opened again, the same DOM shows at once, focus on its tab, and what it shows
+/// is marked stale until it is brought up to date (here, with live updates off, by reading it
+/// again: that fails without a server, and the data stays, marked).
+#[wasm_bindgen_test]
+async fn a_closed_modal_is_hidden_not_unmounted_and_shows_the_same_dom_when_opened_again() {
+    let m = mount(Locale::PtBr);
+    m.resources.set(ModalTab::CaseData, Load::Ready(details()));
+    m.live.follow(1001, None);
+    leptos::task::tick().await;
+    let overlay = query(&m.root, ".cv-overlay");
+    let data = query(&m.root, ".cv-case-data");
+    let remote = m.resources.remote(ModalTab::CaseData);
+    assert!(!overlay.has_attribute("hidden"));
+    assert!(!remote.is_stale());
+
+    m.open.set(false);
+    m.live.pause();
+    leptos::task::tick().await;
+    assert!(overlay.has_attribute("hidden"), "still shown");
+    assert!(data.is_connected(), "unmounted on close");
+    assert!(remote.is_stale(), "a hidden case's data is not marked as of its close");
+    assert!(!remote.in_flight(), "read while hidden");
+
+    m.open.set(true);
+    m.live.resume();
+    leptos::task::tick().await;
+    assert!(!overlay.has_attribute("hidden"));
+    assert!(
+        query(&m.root, ".cv-case-data").is_same_node(Some(&data)),
+        "rebuilt on reopening"
+    );
+    cvortex_case_details::api::sleep(50).await; // the frame in which focus goes to the tab
+    let selected = query(&m.root, "[role=tab][aria-selected=true]");
+    assert!(document().active_element().unwrap().is_same_node(Some(&selected)));
+    // read again (live updates off): the read fails, and the data stays, marked as failed
+    for _ in 0..60 {
+        if remote.stale().is_some_and(|(_, failed)| failed) {
+            break;
+        }
+        cvortex_case_details::api::sleep(50).await;
+    }
+    assert_eq!(remote.stale().map(|(_, failed)| failed), Some(true));
+    assert!(query(&m.root, ".cv-case-data").is_same_node(Some(&data)));
 }
 
 #[wasm_bindgen_test]

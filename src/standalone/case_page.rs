@@ -1,10 +1,12 @@
 //! `/casos/:id/:aba?`: the modal over the start page. The tab lives in the URL (deep links, back
 //! button); closing goes back to the list.
 //!
-//! The modal is not unmounted when it closes but hidden, its stream paused (`CaseDetails`'s
-//! `open`): opening the same case again shows it as it was left, with nothing to build, and
-//! resumes its stream (docs/performance.md, "Opening a kept case again"). Another case opens in
-//! the same modal, the one it replaces kept among the recent cases.
+//! Each case opens in a modal of its own, and a modal is not unmounted when its case closes or
+//! another opens, but hidden, its stream paused (`CaseDetails`'s `open`): opening that case again
+//! shows it as it was left, with nothing to build, and resumes its stream (docs/performance.md,
+//! "Opening a kept case again"). The hidden modals are bounded as the widget's recent cases are
+//! (`cvortex_domain::recent`: by their answers' bytes, largest first, and by count); one over the
+//! bounds is unmounted, and its case is read again when it opens.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -14,7 +16,8 @@ use std::sync::Arc;
 
 use crate::i18n::{use_i18n, ModalTab};
 use crate::state::{provide_url_query, UrlQuery};
-use crate::widget::CaseDetails;
+use crate::widget::{CaseDetails, CaseWeights};
+use cvortex_domain::recent::Recent;
 
 /// What the path asks for: `None` off the modal's route, `Some(None)` a case id that is not one.
 fn route_of(path: &str) -> Option<Option<(i64, ModalTab)>> {
@@ -33,9 +36,40 @@ pub fn CasePage() -> impl IntoView {
     // the case the URL opens (`None`: closed, or not a case)
     let case_id = Memo::new(move |_| route.get().flatten().map(|(id, _)| id));
     let url_tab = Memo::new(move |_| route.get().flatten().map(|(_, tab)| tab).unwrap_or_default());
-    // the case the modal holds, open or hidden (none before the first)
-    let held = Memo::new(move |before: Option<&Option<i64>>| case_id.get().or(before.copied().flatten()));
-    let open = Signal::derive(move || case_id.get().is_some());
+    // the cases with a modal in the page, in the order they first opened (the open one, and the
+    // hidden ones within the bounds); what each holds is weighed when it is hidden
+    let mounted = RwSignal::new(Vec::<i64>::new());
+    let weights = CaseWeights(StoredValue::new(Vec::new()));
+    provide_context(weights);
+    // the hidden ones, oldest first
+    let hidden = StoredValue::new(Vec::<i64>::new());
+    Effect::new(move |before: Option<Option<i64>>| {
+        let now = case_id.get();
+        hidden.update_value(|h| {
+            if let Some(left) = before.flatten().filter(|b| Some(*b) != now) {
+                h.push(left);
+            }
+            // bounded as a case opens, to make room for it (closing one adds nothing to memory:
+            // so A, then B, then A again finds A as it was even when only one of them fits)
+            if let Some(id) = now {
+                h.retain(|c| *c != id);
+                let mut bounded = Recent::<()>::default();
+                for c in h.iter() {
+                    bounded.keep(*c, weights.bytes(*c), ());
+                }
+                *h = bounded.ids();
+            }
+        });
+        let keep = hidden.get_value();
+        let next: Vec<i64> = mounted.with_untracked(|m| {
+            let kept = m.iter().copied().filter(|id| keep.contains(id) || Some(*id) == now);
+            kept.chain(now.filter(|id| !m.contains(id))).collect()
+        });
+        if mounted.with_untracked(|m| *m != next) {
+            mounted.set(next);
+        }
+        now
+    });
     // The tab on screen. A click shows it at once and the URL follows after that frame is
     // painted: a navigation (a history entry, the router matching the new path) cost more than
     // the switch itself (docs/performance.md). The URL still decides when it changes on its own
@@ -118,22 +152,15 @@ pub fn CasePage() -> impl IntoView {
             },
         )
     });
-    // mounted once, for the page's lifetime: a new case changes its id, not the component
-    let has_case = Memo::new(move |_| held.with(Option::is_some));
-    let modal = move || {
-        has_case.get().then(|| {
-            let first = held.get_untracked().unwrap_or_default();
-            view! {
-                <CaseDetails
-                    case_id=Signal::derive(move || held.get().unwrap_or(first))
-                    tab
-                    on_tab_change
-                    on_close
-                    on_continue_case
-                    open
-                />
-            }
-        })
+    // one modal per case, never given another: shown while the URL names its case
+    let modal = move |id: i64| {
+        let open = Memo::new(move |_| case_id.get() == Some(id));
+        // a hidden modal keeps the tab it showed
+        let its_tab = Memo::new(move |before: Option<&ModalTab>| match before {
+            Some(shown) if !open.get() => *shown,
+            _ => tab.get(),
+        });
+        view! { <CaseDetails case_id=Signal::stored(id) tab=its_tab on_tab_change on_close on_continue_case open /> }
     };
     let not_a_case = move || {
         matches!(route.get(), Some(None)).then(|| {
@@ -145,7 +172,7 @@ pub fn CasePage() -> impl IntoView {
         })
     };
     view! {
-        {modal}
+        <For each=move || mounted.get() key=|id| *id children=modal />
         {not_a_case}
     }
 }

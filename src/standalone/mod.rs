@@ -100,7 +100,11 @@ pub fn StandaloneApp() -> impl IntoView {
         issued: Default::default(),
         failure: Default::default(),
     };
-    provide_client(ApiClient::new(&config.api_base, tokens, timeout_ms));
+    let client = ApiClient::new(&config.api_base, tokens, timeout_ms);
+    // each case keeps a modal of its own here (case_page.rs), bounded there: an unmounted one
+    // keeps nothing
+    *client.recent() = crate::state::RecentCases::new(0, 0);
+    provide_client(client);
     let i18n = provide_i18n(first_locale());
     provide_context(SwitchableLocale);
     // The standalone app owns its page, so it keeps <html lang> in step with the locale, and

@@ -100,6 +100,16 @@ impl CaseResources {
         }
     }
 
+    /// The size of the answers what the tabs show was decoded from, as [`keep`](Self::keep)
+    /// weighs them (the SLA list aside: it is read again when the case shows again).
+    pub fn bytes(&self) -> usize {
+        let sla = ModalTab::Sla.index();
+        (self.remotes.iter().enumerate())
+            .filter(|(i, _)| *i != sla)
+            .map(|(_, r)| r.bytes() as usize)
+            .sum()
+    }
+
     /// The stream is live again: data kept in memory that waited for it is current.
     pub fn caught_up(&self) {
         for r in &self.remotes {

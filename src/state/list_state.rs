@@ -70,7 +70,14 @@ where
                 if let Some(Some(h)) = pending.try_update_value(Option::take) {
                     h.clear();
                 }
-                let handle = set_timeout_with_handle(move || (u.write)(prefix, pairs), URL_DELAY);
+                // (not from a modal hidden meanwhile: the URL is another case's, or the list's)
+                let shown = memory.map(|m| m.1);
+                let write = move || {
+                    if shown.is_none_or(|s| s.try_get_untracked() == Some(true)) {
+                        (u.write)(prefix, pairs)
+                    }
+                };
+                let handle = set_timeout_with_handle(write, URL_DELAY);
                 pending.set_value(handle.ok());
             }
         }

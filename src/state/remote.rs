@@ -215,6 +215,16 @@ impl Remote {
         self.stale_since.set(at.max(1.0));
     }
 
+    /// The size of the answer the data shown was decoded from (0: none shown).
+    pub fn bytes(&self) -> u32 {
+        let shown = self.state.try_with_untracked(|s| s.ready().is_some()) == Some(true);
+        if shown {
+            self.held.try_with_value(|h| h.bytes).unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
     /// A read of it was started and has not landed, or did not.
     pub fn owed(&self) -> bool {
         self.held.with_value(|h| h.owed)

@@ -389,7 +389,8 @@ const wireBytes = (page, re) => page.evaluate((src) => {
 }, re.source);
 
 /** Waits until the open modal has all its tabs' data (seven count badges; Dados has none). */
-const allLoaded = (page) => page.waitForFunction(() => document.querySelectorAll('[role=tablist] .cv-badge').length >= 7, null, { timeout: 60_000 });
+// (the open modal's: the standalone app keeps other cases' modals in the page, hidden)
+const allLoaded = (page) => page.waitForFunction(() => document.querySelectorAll('.cv-overlay:not([hidden]) [role=tablist] .cv-badge').length >= 7, null, { timeout: 60_000 });
 
 /** Opens case `id` in the standalone app without a page load (the router follows history). */
 const goTo = (page, id) => page.evaluate((id) => {
@@ -433,7 +434,7 @@ async function reopening(context) {
       const link = document.querySelector('a[href="/casos/1001"]');
       return window.__bench.measureUntil(() => link.click(), () => document.querySelector('.cv-overlay:not([hidden]) [role=tabpanel]:not([hidden]) .cv-case-data'));
     });
-    await page.locator('.cv-kept').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.locator('.cv-overlay:not([hidden]) .cv-kept').waitFor({ state: 'detached', timeout: 30_000 });
     await page.waitForTimeout(300);
     if (i >= WARMUP) { reopen.push(f); bytes.push(await wireBytes(page, /^\/v1\/(?!.*\/events$)/)); }
   }
@@ -458,7 +459,7 @@ async function reopening(context) {
   for (let round = 0; round < 2; round++) {
     for (const id of [1002, 1003, 1004, 1005, 1001]) {
       await goTo(fresh, id);
-      await fresh.waitForFunction((id) => document.querySelector('.cv-dialog__case')?.textContent === `Caso #${id}`, id);
+      await fresh.waitForFunction((id) => document.querySelector('.cv-overlay:not([hidden]) .cv-dialog__case')?.textContent === `Caso #${id}`, id);
       await allLoaded(fresh);
     }
   }

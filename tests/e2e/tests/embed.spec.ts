@@ -75,15 +75,23 @@ test('the host switches the locale while a unification is on its way: it complet
   expect(items.find((c) => c.id === 1002)?.merged_into).toBe(1001);
 });
 
-test('a unification on its way when the agent closes the widget completes, the host is told, and the case opened again shows it with "Undo"', async ({ page, sandbox, errors }) => {
+// Closed, the widget's modal stays mounted and hidden; another case in it keeps the first one's
+// flow apart (`ApiClient::parked`) until that case opens again.
+for (const way of ['closes the widget', 'opens another case in it'] as const) test(`a unification on its way when the agent ${way} completes, the host is told, and the case opened again shows it with "Undo"`, async ({ page, sandbox, errors }) => {
   await page.goto('/examples/host.html');
   const d = await unifySlowly(page, sandbox);
-  await d.getByRole('button', { name: 'Fechar', exact: true }).click();
-  await expect(d).toHaveCount(0);
-  // the modal is gone (unmounted), and its request still lands and is told to the host
+  if (way === 'closes the widget') {
+    await d.getByRole('button', { name: 'Fechar', exact: true }).click();
+    await expect(d).toHaveCount(0);
+  } else {
+    await page.evaluate(() => document.querySelector('cvortex-case-details')!.setAttribute('case-id', '1003'));
+    await expect(d).toContainText('Caso #1003');
+    await expect(d.getByRole('button', { name: 'Unificando…' })).toHaveCount(0);
+  }
+  // its request still lands and is told to the host
   const log = page.getByRole('list', { name: 'widget events' });
   await expect(log.getByText(/^cvortex:cases-unified /)).toHaveCount(1, { timeout: 10_000 });
-  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  await page.evaluate(() => document.getElementById('open-1001')!.click());
   await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
   await expect(d.getByRole('status').filter({ hasText: 'Caso #1002 unificado ao caso #1001.' })).toBeVisible();
   await expect(d.getByRole('button', { name: 'Desfazer' })).toBeVisible();
