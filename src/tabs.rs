@@ -173,10 +173,18 @@ impl TabCtx {
         ready_as(move |data: Data<T>| view(data, self))
     }
 
-    /// The number of items the tab's data holds (its badge's count; tracked, 0 until loaded):
-    /// one derived signal for every tab.
+    /// The number of items the tab's data holds (its badge's count; tracked, 0 until loaded),
+    /// held while the panel is out of view as its rows are (`PanelShown`): one memo for every tab.
     pub fn total(self) -> Signal<usize> {
         let (resources, tab) = (self.resources, self.def.id);
-        Signal::derive(move || resources.count(tab).unwrap_or(0))
+        let shown = use_context::<crate::ui::shared::PanelShown>();
+        Memo::new(move |before: Option<&usize>| {
+            let on_screen = shown.is_none_or(|s| s.0.get());
+            match before {
+                Some(n) if !on_screen => *n,
+                _ => resources.count(tab).unwrap_or(0),
+            }
+        })
+        .into()
     }
 }

@@ -548,6 +548,51 @@ async fn a_live_event_reaches_a_list_in_place_keeping_its_search_text_and_focus(
     assert!(panel.text_content().unwrap().contains("2 de 3 registros"));
 }
 
+/// A panel out of view does not follow its data (a burst of changes there rebuilt rows nobody saw
+/// while the agent typed elsewhere): its tab's badges do, and it catches up when shown.
+#[wasm_bindgen_test]
+async fn a_panel_out_of_view_catches_up_with_its_data_when_shown() {
+    let m = mount(Locale::PtBr);
+    let list: HistoryList = serde_json::from_value(serde_json::json!({ "items": [
+        history_event(1, "Boleto enviado"), history_event(2, "Ligação retornada"),
+    ]}))
+    .unwrap();
+    m.resources.set(ModalTab::CaseHistory, Load::Ready(list));
+    m.tab.set(ModalTab::CaseHistory);
+    leptos::task::tick().await;
+    let panel = query(&m.root, "[role=tabpanel][id$='-panel-historico-do-caso']");
+    assert!(panel.text_content().unwrap().contains("2 de 2 registros"));
+    m.tab.set(ModalTab::CaseData);
+    leptos::task::tick().await;
+
+    m.live
+        .take("history", &history_event(3, "Segundo boleto gerado").to_string());
+    cvortex_case_details::api::sleep(400).await; // a tab out of view's batch (250 ms) and more
+    assert_eq!(
+        m.resources.count(ModalTab::CaseHistory),
+        Some(3),
+        "the data stayed behind"
+    );
+    let badge = query(
+        &m.root,
+        "[role=tab][id$='-tab-historico-do-caso'] .cv-badge:not(.cv-badge--new)",
+    );
+    assert_eq!(badge.text_content().unwrap(), "3");
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.contains("2 de 2 registros") && !text.contains("Segundo boleto"),
+        "{text}"
+    );
+
+    m.tab.set(ModalTab::CaseHistory);
+    cvortex_case_details::api::sleep(50).await;
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.contains("3 de 3 registros") && text.contains("Segundo boleto gerado"),
+        "{text}"
+    );
+}
+
 /// Arrivals on a tab out of view show on its tab as "+N"; looking at the tab clears it.
 #[wasm_bindgen_test]
 async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {

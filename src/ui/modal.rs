@@ -230,7 +230,13 @@ pub fn CaseModal(
                     tabindex="0"
                 >
                     <Show when=move || visited.with(|v| v[item.index()])>
-                        <TabPanel tab=item case_id=case_id resources=resources flows=flows />
+                        <TabPanel
+                            tab=item
+                            case_id=case_id
+                            resources=resources
+                            flows=flows
+                            shown=Signal::derive(move || open.get() && tab.get() == item)
+                        />
                     </Show>
                 </div>
             }

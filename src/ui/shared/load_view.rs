@@ -82,6 +82,13 @@ where
     }
 }
 
+/// Whether the panel a [`LoadView`] is in is on screen (a tab's panel: its tab selected and the
+/// modal open). Out of view it does not follow its data: a burst of live changes to a tab out of
+/// view rebuilt rows nobody saw several times a second, in the middle of the agent's typing
+/// elsewhere. It catches up when shown. The data itself stays current (badges, eligibility).
+#[derive(Clone, Copy)]
+pub struct PanelShown(pub Signal<bool>);
+
 /// Renders `remote`'s state; `ready` renders the data (data of another type than it expects is
 /// shown as data in an unexpected format, never a panic). `tab_label` names the tab in the
 /// error; `on_retry` reloads it. Not generic: its code exists once in the bundle.
@@ -98,9 +105,24 @@ pub fn LoadView(
     // through `data`, into the view already built
     // (compared by face only: another failure is always shown, without comparing errors)
     let rebuild = ready.rebuild;
+    let shown = use_context::<PanelShown>();
+    let state = Memo::new_with_compare(
+        move |before: Option<&Load<TabData>>| {
+            let on_screen = shown.is_none_or(|s| s.0.get());
+            match before {
+                Some(held) if !on_screen => held.clone(),
+                _ => remote.state.get(),
+            }
+        },
+        |a, b| match (a, b) {
+            (Some(Load::Ready(a)), Some(Load::Ready(b))) => !Arc::ptr_eq(a, b),
+            (Some(Load::Loading), Some(Load::Loading)) => false,
+            _ => true,
+        },
+    );
     let face = Memo::new_with_compare(
         move |_| {
-            remote.state.with(|s| match s {
+            state.with(|s| match s {
                 Load::Loading => Face::Loading,
                 Load::Ready(d) => Face::Ready(if rebuild {
                     Arc::as_ptr(d) as *const u8 as usize
@@ -116,7 +138,7 @@ pub fn LoadView(
             _ => true,
         },
     );
-    let data = Signal::derive(move || remote.state.with(|s| s.ready().cloned()));
+    let data = Signal::derive(move || state.with(|s| s.ready().cloned()));
     move || {
         let err = match face.get() {
             Face::Loading => return view! { <Skeleton kind=skeleton /> }.into_any(),

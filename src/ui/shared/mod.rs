@@ -22,7 +22,7 @@ pub use dismiss_button::DismissButton;
 pub use highlight::Highlighted;
 pub use list_tab::{Filtered, ListTab};
 pub use list_toolbar::{EmptyState, ResultCount, SearchBox};
-pub use load_view::{ready_as, LoadView, ReadyView, SkeletonKind};
+pub use load_view::{ready_as, LoadView, PanelShown, ReadyView, SkeletonKind};
 pub use multi_select::{facet_options, MultiSelect, SelectOption};
 pub use observe_size::observe_size;
 pub use save_file::save_parts;

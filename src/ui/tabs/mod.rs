@@ -20,7 +20,15 @@ use crate::tabs::{ModalTab, TabCtx};
 
 /// The content of one tab's panel, as its declaration draws it.
 #[component]
-pub fn TabPanel(tab: ModalTab, case_id: Signal<CaseId>, resources: CaseResources, flows: CaseFlows) -> impl IntoView {
+pub fn TabPanel(
+    tab: ModalTab,
+    case_id: Signal<CaseId>,
+    resources: CaseResources,
+    flows: CaseFlows,
+    /// Whether the panel is on screen (what it shows catches up when it is).
+    shown: Signal<bool>,
+) -> impl IntoView {
+    provide_context(crate::ui::shared::PanelShown(shown));
     let t = use_i18n();
     let client = use_client();
     let def = tab.def();
