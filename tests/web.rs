@@ -503,11 +503,8 @@ fn history_event(id: i64, description: &str) -> serde_json::Value {
                        "action": "comment", "description": description})
 }
 
-/// What a live change must not disturb: the list takes it in place (the search field is the same
-/// element, with its text and the focus), and the new row shows under the same search. Rebuilding
-/// the tab's view on new data (as a load does) fails every assertion after the event.
-#[wasm_bindgen_test]
-async fn a_live_event_reaches_a_list_in_place_keeping_its_search_text_and_focus() {
+/// The modal on Histórico do Caso, with two events in it.
+async fn mount_with_history() -> Mounted {
     let m = mount(Locale::PtBr);
     let list: HistoryList = serde_json::from_value(serde_json::json!({ "items": [
         history_event(1, "Boleto enviado"), history_event(2, "Ligação retornada"),
@@ -516,6 +513,15 @@ async fn a_live_event_reaches_a_list_in_place_keeping_its_search_text_and_focus(
     m.resources.set(ModalTab::CaseHistory, Load::Ready(list));
     m.tab.set(ModalTab::CaseHistory);
     leptos::task::tick().await;
+    m
+}
+
+/// What a live change must not disturb: the list takes it in place (the search field is the same
+/// element, with its text and the focus), and the new row shows under the same search. Rebuilding
+/// the tab's view on new data (as a load does) fails every assertion after the event.
+#[wasm_bindgen_test]
+async fn a_live_event_reaches_a_list_in_place_keeping_its_search_text_and_focus() {
+    let m = mount_with_history().await;
     let panel = query(&m.root, "[role=tabpanel]:not([hidden])");
     let search: web_sys::HtmlInputElement = query(&panel, "input[type=search]").unchecked_into();
     // after the frame in which the dialog puts focus on its tab
@@ -552,14 +558,7 @@ async fn a_live_event_reaches_a_list_in_place_keeping_its_search_text_and_focus(
 /// while the agent typed elsewhere): its tab's badges do, and it catches up when shown.
 #[wasm_bindgen_test]
 async fn a_panel_out_of_view_catches_up_with_its_data_when_shown() {
-    let m = mount(Locale::PtBr);
-    let list: HistoryList = serde_json::from_value(serde_json::json!({ "items": [
-        history_event(1, "Boleto enviado"), history_event(2, "Ligação retornada"),
-    ]}))
-    .unwrap();
-    m.resources.set(ModalTab::CaseHistory, Load::Ready(list));
-    m.tab.set(ModalTab::CaseHistory);
-    leptos::task::tick().await;
+    let m = mount_with_history().await;
     let panel = query(&m.root, "[role=tabpanel][id$='-panel-historico-do-caso']");
     assert!(panel.text_content().unwrap().contains("2 de 2 registros"));
     m.tab.set(ModalTab::CaseData);
