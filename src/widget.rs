@@ -49,6 +49,8 @@ pub fn CaseDetails(
     open: Signal<bool>,
 ) -> impl IntoView {
     provide_context(ContinueCase(on_continue_case));
+    // a host's `open()` while open (a signal set to what it holds) changes nothing
+    let open = Signal::from(Memo::new(move |_| open.get()));
     let client = use_client();
     let resources = CaseResources::new();
     // The writes live here, above the locale boundary: a locale change re-renders the modal but

@@ -199,8 +199,15 @@ impl LiveCase {
         }
         self.flush();
         self.resources.pause(self.link.get_untracked() == Link::Live);
+        // reads on their way are left owed (read again on `resume`): answers landing in a hidden
+        // case would grow memory past the bounds it was weighed by, and mark it current
+        self.resources.abort_all();
         self.stop();
         self.others.set(Vec::new());
+        // nothing stale to announce when it shows again
+        self.notice.set(None);
+        self.announced.set([0; TAB_COUNT]);
+        self.inner.update_value(|i| i.to_announce = [0; TAB_COUNT]);
         // until it opens again: a later `leave` keeps the data as of this pause, not of then
         if self.enabled {
             self.link.set(Link::Connecting);
@@ -278,6 +285,10 @@ impl LiveCase {
                 Ok(stream) => {
                     let mut parser = SseParser::new();
                     while let Ok(Some(text)) = stream.next().await {
+                        // a chunk read as the stream was closed (a pause) is not taken
+                        if stop.aborted() {
+                            return;
+                        }
                         watchdog.rearm();
                         let first = !heard;
                         if first {

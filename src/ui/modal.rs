@@ -105,7 +105,8 @@ pub fn CaseModal(
     let give_back = move || {
         let el = opener.try_update_value(Option::take).flatten();
         if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-            if el.is_connected() {
+            // (one inside another case's modal, hidden since, cannot take focus)
+            if el.is_connected() && el.closest(".cv-overlay[hidden]").ok().flatten().is_none() {
                 let _ = el.focus();
             }
         }
@@ -235,7 +236,7 @@ pub fn CaseModal(
                             case_id=case_id
                             resources=resources
                             flows=flows
-                            shown=Signal::derive(move || open.get() && tab.get() == item)
+                            shown=Signal::from(Memo::new(move |_| open.get() && tab.get() == item))
                         />
                     </Show>
                 </div>

@@ -117,6 +117,8 @@ pub fn LoadView(
         |a, b| match (a, b) {
             (Some(Load::Ready(a)), Some(Load::Ready(b))) => !Arc::ptr_eq(a, b),
             (Some(Load::Loading), Some(Load::Loading)) => false,
+            // the same failure held (a hidden panel shown again) is not shown anew
+            (Some(Load::Failed(a)), Some(Load::Failed(b))) => a != b,
             _ => true,
         },
     );

@@ -152,10 +152,15 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
         }
     };
 
+    // per view: the standalone app keeps several cases' modals in the page
+    let uid = crate::ui::shared::next_uid();
+    let customer_id = format!("cv-{uid}-customer");
+    let service_id = format!("cv-{uid}-service");
+    let (customer_ref, service_ref) = (customer_id.clone(), service_id.clone());
     view! {
         <div class="cv-case-data">
-            <section class="cv-card" aria-labelledby="cv-customer-section">
-                <h3 class="cv-card__title" id="cv-customer-section">
+            <section class="cv-card" aria-labelledby=customer_ref>
+                <h3 class="cv-card__title" id=customer_id>
                     {t.t().case_data.customer_section}
                 </h3>
                 <dl class="cv-fields">
@@ -166,8 +171,8 @@ fn CaseDataView(details: Arc<CaseDetails>) -> impl IntoView {
                     {personal}
                 </dl>
             </section>
-            <section class="cv-card" aria-labelledby="cv-service-section">
-                <h3 class="cv-card__title" id="cv-service-section">
+            <section class="cv-card" aria-labelledby=service_ref>
+                <h3 class="cv-card__title" id=service_id>
                     {t.t().case_data.service_section}
                 </h3>
                 <dl class="cv-fields">

@@ -147,9 +147,18 @@ test('focus stays in the modal through every host call: setCaseId, setTab, setLo
   const en = page.getByRole('dialog', { name: 'Case details' });
   await expect(en.getByRole('tab', { name: /^Case history/ })).toBeFocused();
 
-  // open after a close: focus lands on the selected tab, and Escape closes again
+  // open() while open, with focus in the search: nothing changes, focus is left alone
+  const enSearch = en.getByRole('searchbox').first();
+  await enSearch.focus();
+  await page.evaluate(() => (document.querySelector('cvortex-case-details') as HTMLElement & { open(): void }).open());
+  await page.waitForTimeout(100);
+  await expect(enSearch).toBeFocused();
+
+  // open after a close: focus lands on the selected tab, and Escape closes again; focus went back
+  // to the host's button that first opened it (not to the "Continuar" button of the case replaced)
   await page.keyboard.press('Escape');
   await expect(en).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Open case #1001' })).toBeFocused();
   await page.evaluate(() => (document.querySelector('cvortex-case-details') as HTMLElement & { open(): void }).open());
   await expect(en.getByRole('tab', { name: /^Case history/ })).toBeFocused();
   await page.keyboard.press('Escape');
