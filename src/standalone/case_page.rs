@@ -37,7 +37,7 @@ pub fn CasePage() -> impl IntoView {
     let case_id = Memo::new(move |_| route.get().flatten().map(|(id, _)| id));
     let url_tab = Memo::new(move |_| route.get().flatten().map(|(_, tab)| tab).unwrap_or_default());
     // the cases with a modal in the page, in the order they first opened (the open one, and the
-    // hidden ones within the bounds); what each holds is weighed when it is hidden
+    // hidden ones within the bounds); what the hidden ones hold is weighed when a case opens
     let mounted = RwSignal::new(Vec::<i64>::new());
     let weights = CaseWeights(StoredValue::new(Vec::new()));
     provide_context(weights);
