@@ -173,18 +173,15 @@ impl TabCtx {
         ready_as(move |data: Data<T>| view(data, self))
     }
 
-    /// The number of items the tab's data holds (its badge's count; tracked, 0 until loaded),
-    /// held while the panel is out of view as its rows are (`PanelShown`): one memo for every tab.
-    pub fn total(self) -> Signal<usize> {
-        let (resources, tab) = (self.resources, self.def.id);
-        let shown = use_context::<crate::ui::shared::PanelShown>();
-        Memo::new(move |before: Option<&usize>| {
-            let on_screen = shown.is_none_or(|s| s.0.get());
-            match before {
-                Some(n) if !on_screen => *n,
-                _ => resources.count(tab).unwrap_or(0),
-            }
-        })
-        .into()
+    /// The number of items in `list`, the data as the panel shows it (held with its rows while
+    /// the panel is out of view), counted as its badge is; 0 until loaded.
+    pub fn total<T: Send + Sync + 'static>(self, list: Data<T>) -> Signal<usize> {
+        self.count_in(list.erased())
+    }
+
+    /// (not generic: once in the bundle)
+    fn count_in(self, data: Signal<Option<TabData>>) -> Signal<usize> {
+        let count = self.def.count;
+        Signal::derive(move || data.with(|d| d.as_ref().and_then(count)).unwrap_or(0))
     }
 }

@@ -68,7 +68,7 @@ impl CaseResources {
         let mut shown = self.remotes.map(|r| r.shown());
         // the SLA clocks run from when their list arrived: kept, they would be behind
         shown[ModalTab::Sla.index()] = None;
-        let bytes = shown.iter().flatten().map(|s| s.bytes as usize).sum();
+        let bytes = self.bytes();
         let Some(oldest) = shown.iter().flatten().map(|s| s.at).reduce(f64::min) else {
             return;
         };
@@ -100,8 +100,8 @@ impl CaseResources {
         }
     }
 
-    /// The size of the answers what the tabs show was decoded from, as [`keep`](Self::keep)
-    /// weighs them (the SLA list aside: it is read again when the case shows again).
+    /// The size of the answers what the tabs show was decoded from, the SLA list aside (it is
+    /// never kept, and read again when a case shows again): what a kept or hidden case weighs.
     pub fn bytes(&self) -> usize {
         let sla = ModalTab::Sla.index();
         (self.remotes.iter().enumerate())

@@ -44,6 +44,11 @@ impl<T: Send + Sync + 'static> Data<T> {
         }
     }
 
+    /// The data as it was given, of no type (for what reads any tab's data, as its count).
+    pub fn erased(&self) -> Signal<Option<TabData>> {
+        self.signal
+    }
+
     /// `f` of the data (tracked); the default while there is none (between a new load starting
     /// and its view giving way to the skeleton).
     pub fn with<R: Default>(&self, f: impl FnOnce(&T) -> R) -> R {

@@ -98,7 +98,7 @@ fn CallsView(list: Data<CallList>, ctx: TabCtx) -> impl IntoView {
     let t = use_i18n();
     let case_id = ctx.case_id.get_untracked();
     let filter = use_persisted_filter(case_id, "l_", CallFilter::to_query, CallFilter::from_query);
-    let total = ctx.total();
+    let total = ctx.total(list);
     let bad_date = RwSignal::new([false; 2]);
     let range = Memo::new(move |_| filter.with(|f| calls::period_range(f.from, f.to, &Local)));
     // What is folded once per version of the data: the display order and the facets' options

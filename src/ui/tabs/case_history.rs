@@ -123,7 +123,7 @@ fn HistoryView(list: Data<HistoryList>, ctx: TabCtx) -> impl IntoView {
     let t = use_i18n();
     let case_id = ctx.case_id.get_untracked();
     let filter = use_persisted_filter(case_id, "h_", HistoryFilter::to_query, HistoryFilter::from_query);
-    let total = ctx.total();
+    let total = ctx.total(list);
     // What is folded once per version of the data: the search index and the facets' options (a
     // live event may bring a new agent or channel). One memo for both (each costs bundle size).
     let model = derived(move || {

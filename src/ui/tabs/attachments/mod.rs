@@ -50,7 +50,7 @@ fn Attachments(ctx: TabCtx) -> impl IntoView {
             {ctx
                 .loaded(
                     ready_as(move |list: Data<AttachmentList>| {
-                        view! { <AttachmentsView list flow total=ctx.total() /> }
+                        view! { <AttachmentsView list flow total=ctx.total(list) /> }
                     }),
                 )}
         </div>

@@ -48,7 +48,7 @@ fn CustomerHistory(ctx: TabCtx) -> impl IntoView {
             {ctx
                 .loaded(
                     ready_as(move |list: Data<CustomerCaseList>| {
-                        view! { <CustomerCasesView list flow total=ctx.total() /> }
+                        view! { <CustomerCasesView list flow total=ctx.total(list) /> }
                     }),
                 )}
         </div>
