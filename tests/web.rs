@@ -583,13 +583,35 @@ async fn a_panel_out_of_view_catches_up_with_its_data_when_shown() {
         "{text}"
     );
 
+    // the version its panel holds was copied once; the next change, held by nothing else, is
+    // applied where it is (no copy of a 10,000-row list per batch)
+    let version = || {
+        m.resources
+            .remote(ModalTab::CaseHistory)
+            .state
+            .with_untracked(|s| s.ready().map(|d| std::sync::Arc::as_ptr(d) as *const u8 as usize))
+    };
+    let before = version();
+    m.live
+        .take("history", &history_event(4, "Terceiro boleto gerado").to_string());
+    cvortex_case_details::api::sleep(400).await;
+    assert_eq!(m.resources.count(ModalTab::CaseHistory), Some(4));
+    assert_eq!(version(), before, "copied although nothing else held it");
+
     m.tab.set(ModalTab::CaseHistory);
     cvortex_case_details::api::sleep(50).await;
     let text = panel.text_content().unwrap();
     assert!(
-        text.contains("3 de 3 registros") && text.contains("Segundo boleto gerado"),
+        text.contains("4 de 4 registros") && text.contains("Segundo boleto gerado") && text.contains("Terceiro boleto"),
         "{text}"
     );
+
+    // data its view holds is never changed under it: a change makes a new version
+    let shown = version();
+    m.live.take("history", &history_event(5, "Estorno").to_string());
+    cvortex_case_details::api::sleep(60).await;
+    assert_ne!(version(), shown, "changed under the view that shows it");
+    assert!(panel.text_content().unwrap().contains("5 de 5 registros"));
 }
 
 /// Arrivals on a tab out of view show on its tab as "+N"; looking at the tab clears it.

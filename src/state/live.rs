@@ -289,7 +289,7 @@ impl LiveCase {
                         if stop.aborted() {
                             return;
                         }
-                        watchdog.rearm();
+                        watchdog.heard();
                         let first = !heard;
                         if first {
                             heard = true;
@@ -304,8 +304,7 @@ impl LiveCase {
                             }
                             if let Some(h) = self.take(&e.event, &e.data) {
                                 heartbeat_ms = h.clamp(500, 60_000);
-                                watchdog.limit.set(3 * heartbeat_ms);
-                                watchdog.rearm();
+                                watchdog.set_limit(3 * heartbeat_ms);
                             }
                         }
                         // a case opened from memory has heard what it missed (a tab a `reset`
@@ -528,34 +527,63 @@ fn retry_after_of(e: &ApiError) -> Option<u32> {
     }
 }
 
-/// Aborts a connection that stays silent for `limit` ms; every chunk re-arms it.
-struct Watchdog {
+/// Aborts a connection that stays silent for `limit` ms. A chunk only notes when it was heard (a
+/// clock read, where re-setting a timer per chunk took five calls into JS and a closure): the
+/// timer checks when it fires and waits out what is left.
+#[derive(Clone)]
+struct Watchdog(std::rc::Rc<Watch>);
+
+struct Watch {
     conn: AbortController,
     limit: Cell<u32>,
+    heard: Cell<f64>,
     timer: Cell<Option<TimeoutHandle>>,
 }
 
 impl Watchdog {
     fn new(conn: AbortController, limit: u32) -> Watchdog {
-        let w = Watchdog {
+        let w = Watchdog(std::rc::Rc::new(Watch {
             conn,
             limit: Cell::new(limit),
+            heard: Cell::new(now()),
             timer: Cell::new(None),
-        };
-        w.rearm();
+        }));
+        w.wait(limit as f64);
         w
     }
 
-    fn rearm(&self) {
-        self.disarm();
-        let conn = self.conn.clone();
-        let ms = self.limit.get() as u64;
-        self.timer
-            .set(set_timeout_with_handle(move || conn.abort(), Duration::from_millis(ms)).ok());
+    fn heard(&self) {
+        self.0.heard.set(now());
+    }
+
+    /// A new limit (the server's heartbeat), from now: a shorter one than the timer waits for
+    /// must not wait for it.
+    fn set_limit(&self, limit: u32) {
+        self.0.limit.set(limit);
+        self.heard();
+        self.wait(limit as f64);
+    }
+
+    fn wait(&self, ms: f64) {
+        let w = self.clone();
+        let timer = set_timeout_with_handle(move || w.check(), Duration::from_millis(ms.max(0.0) as u64)).ok();
+        if let Some(old) = self.0.timer.replace(timer) {
+            old.clear();
+        }
+    }
+
+    fn check(&self) {
+        let left = self.0.limit.get() as f64 - (now() - self.0.heard.get());
+        if left <= 0.0 {
+            self.0.timer.set(None);
+            self.0.conn.abort();
+        } else {
+            self.wait(left);
+        }
     }
 
     fn disarm(&self) {
-        if let Some(t) = self.timer.take() {
+        if let Some(t) = self.0.timer.take() {
             t.clear();
         }
     }

@@ -103,17 +103,33 @@ impl<T> Load<T> {
 /// Turns an answer's body into the data (e.g. `decode_as::<CallList>`).
 pub type Decode = fn(Body) -> Result<TabData, ApiError>;
 
-/// Applies live changes to the data: the new data and how many changes changed it, or `None`
-/// when none did (see `cvortex_domain::live::apply_all`).
-pub type ApplyFn = fn(&TabData, &[Change]) -> Option<(TabData, usize)>;
+/// Applies live changes to the data, replacing it by a new version when they change it; how
+/// many changed it (see `cvortex_domain::live::apply_all`).
+pub type ApplyFn = fn(&mut TabData, &[Change]) -> usize;
 
-/// An [`ApplyFn`] for data of the contract's type `T`.
-pub fn apply_as<T>(data: &TabData, changes: &[Change]) -> Option<(TabData, usize)>
+/// An [`ApplyFn`] for data of the contract's type `T`. Data that nothing else holds (a tab out
+/// of view: its panel holds the version it last showed) is changed where it is: a burst of
+/// messages to a 10,000-row tab the agent is not looking at copies nothing. Data a view holds
+/// gets a new version (a new address: the view's rows know it is new).
+pub fn apply_as<T>(data: &mut TabData, changes: &[Change]) -> usize
 where
     T: cvortex_domain::live::Apply + Clone + Send + Sync + 'static,
 {
-    let (next, n) = cvortex_domain::live::apply_all(data.downcast_ref::<T>()?, changes)?;
-    Some((Arc::new(next) as TabData, n))
+    if let Some(only) = Arc::get_mut(data) {
+        return only
+            .downcast_mut::<T>()
+            .map_or(0, |d| cvortex_domain::live::apply_in_place(d, changes));
+    }
+    match data
+        .downcast_ref::<T>()
+        .and_then(|d| cvortex_domain::live::apply_all(d, changes))
+    {
+        Some((next, n)) => {
+            *data = Arc::new(next);
+            n
+        }
+        None => 0,
+    }
 }
 
 /// What [`Remote::shown`] gives to keep in memory, and [`Remote::restore`] shows again.
@@ -266,14 +282,15 @@ impl Remote {
         if self.in_flight.with_value(Option::is_some) {
             self.held.update_value(|h| h.changes.extend_from_slice(changes));
         }
-        let next = self.state.with_untracked(|s| s.ready().and_then(|d| apply(d, changes)));
-        match next {
-            Some((data, n)) => {
-                self.state.set(Load::Ready(data));
-                n
+        let mut n = 0;
+        self.state.maybe_update(|s| match s {
+            Load::Ready(data) => {
+                n = apply(data, changes);
+                n > 0
             }
-            None => 0,
-        }
+            _ => false,
+        });
+        n
     }
 
     /// GETs `path` (aborting any request in flight) showing the loading state; the decoded
@@ -339,10 +356,11 @@ impl Remote {
                     this.held
                         .update_value(|h| (h.bytes, h.at, h.owed, h.etag) = (bytes, js_sys::Date::now(), false, etag));
                     this.stale_since.set(0.0);
-                    Load::Ready(match this.apply {
-                        Some(apply) if !held.is_empty() => apply(&v, &held).map_or(v, |(d, _)| d),
-                        _ => v,
-                    })
+                    let mut v = v;
+                    if let Some(apply) = this.apply {
+                        apply(&mut v, &held);
+                    }
+                    Load::Ready(v)
                 }
                 Err(ApiError::Aborted) => return,
                 // data on screen stays, marked: an error in its place would lose what the agent

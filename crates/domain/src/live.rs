@@ -189,11 +189,16 @@ impl Apply for CaseDetails {
 /// `data` with every change in `changes` applied and how many changed it, or `None` when none
 /// did: one copy of the data for a whole batch, and none when no change concerns it.
 pub fn apply_all<T: Apply + Clone>(data: &T, changes: &[Change]) -> Option<(T, usize)> {
-    let mut relevant = changes.iter().filter(|c| T::concerns(c)).peekable();
-    relevant.peek()?;
+    changes.iter().find(|c| T::concerns(c))?;
     let mut next = data.clone();
-    let changed = relevant.filter(|c| next.apply(c)).count();
+    let changed = apply_in_place(&mut next, changes);
     (changed > 0).then_some((next, changed))
+}
+
+/// Applies every change in `changes` to `data` where it is (data nothing else holds: no copy);
+/// how many changed it.
+pub fn apply_in_place<T: Apply>(data: &mut T, changes: &[Change]) -> usize {
+    changes.iter().filter(|c| T::concerns(c) && data.apply(c)).count()
 }
 
 /// What one event of the stream is to the app (decoded, taken and dropped at once: the size of
@@ -356,6 +361,31 @@ mod tests {
         )
         .unwrap();
         assert!(apply_all(&list, &[Change::Survey(survey)]).is_none());
+    }
+
+    #[test]
+    fn in_place_applies_as_a_copy_does_and_counts_the_same() {
+        let list = InteractionList {
+            channels: vec![ChannelConversation {
+                channel: "whatsapp".into(),
+                identifier: None,
+                messages: vec![message(1, "a")],
+            }],
+        };
+        let batch = [
+            added("whatsapp", 2, "b"),
+            added("whatsapp", 1, "a"),
+            added("sms", 3, "c"),
+            Change::History(serde_json::from_value(serde_json::json!({"id": 9, "case_id": 1001, "occurred_at": 1, "action": "comment", "description": "x"})).unwrap()),
+        ];
+        let (copied, n) = apply_all(&list, &batch).unwrap();
+        let mut in_place = list.clone();
+        assert_eq!(apply_in_place(&mut in_place, &batch), n);
+        assert_eq!(n, 2, "the replayed message and the other tab's change are not counted");
+        assert_eq!(in_place, copied);
+        // applied again, nothing changes
+        assert_eq!(apply_in_place(&mut in_place, &batch), 0);
+        assert_eq!(in_place, copied);
     }
 
     #[test]
