@@ -100,7 +100,9 @@ pub fn CaseModal(
     let panel_id = move |tab: ModalTab| format!("cv-{uid}-panel-{}", tab.slug());
     let dialog_ref = NodeRef::<leptos::html::Div>::new();
 
-    // Where focus was when the dialog opened: it goes back there on close.
+    // Where focus was when the dialog opened: it goes back there on close. A dialog opened from
+    // inside another case's dialog (its "Continuar atendimento"), which is hidden as this one
+    // shows, gives focus back to where that one was opened from.
     let opener = StoredValue::new_local(None::<web_sys::Element>);
     let give_back = move || {
         let el = opener.try_update_value(Option::take).flatten();
@@ -116,7 +118,15 @@ pub fn CaseModal(
             give_back();
             return;
         }
-        opener.set_value(document().active_element());
+        let overlay = dialog_ref.get_untracked().and_then(|d| d.parent_element());
+        let from = document()
+            .active_element()
+            .map(|el| opener_behind(el, overlay.as_ref()));
+        // kept on the overlay, for a modal opened from inside this one
+        if let (Some(o), Some(el)) = (&overlay, &from) {
+            let _ = js_sys::Reflect::set(o, &OPENER.into(), el);
+        }
+        opener.set_value(from);
         let id = tab_id(tab.get_untracked());
         request_animation_frame(move || focus_by_id(&id));
     });
@@ -285,4 +295,22 @@ pub fn CaseModal(
             </div>
         </div>
     }
+}
+
+/// The overlay's property naming the element its dialog was opened from.
+const OPENER: &str = "cvOpener";
+
+/// What a dialog opened from `el` gives focus back to: `el`, or, when `el` is inside another
+/// case's overlay (hidden once this one shows), what that one was opened from.
+fn opener_behind(el: web_sys::Element, mine: Option<&web_sys::Element>) -> web_sys::Element {
+    let Ok(Some(other)) = el.closest(".cv-overlay") else {
+        return el;
+    };
+    if mine.is_some_and(|m| m.is_same_node(Some(&other))) {
+        return el;
+    }
+    js_sys::Reflect::get(&other, &OPENER.into())
+        .ok()
+        .and_then(|v| v.dyn_into::<web_sys::Element>().ok())
+        .unwrap_or(el)
 }

@@ -145,3 +145,25 @@ test('a case closed while a reload of it was on its way reloads it first when op
   await expect(panel).toContainText('Maria Souza');
   await expect(d.locator('.cv-kept')).toHaveCount(0);
 });
+
+test('a case opened with "Continuar atendimento" gives focus back, on close, to where the first case was opened from (its button is hidden by then)', async ({ page, sandbox, errors }) => {
+  await page.goto('/');
+  const d = dialog(page);
+  // #1002 opened and closed first: its modal, kept hidden, is shown again below, before #1001's
+  // is hidden (the order in which a button inside #1001's was taken as the opener)
+  await page.locator('a[href="/casos/1002"]').click();
+  await expect(d).toContainText('Caso #1002');
+  await page.keyboard.press('Escape');
+  await expect(d).toHaveCount(0);
+  const link = page.locator('a[href="/casos/1001"]');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(d).toContainText('Caso #1001');
+  await d.getByRole('tab', { name: /^Histórico do Cliente/ }).click();
+  await d.getByRole('button', { name: 'Continuar o atendimento do caso #1002' }).click();
+  await expect(page).toHaveURL(/\/casos\/1002$/);
+  await expect(d).toContainText('Caso #1002');
+  await page.keyboard.press('Escape');
+  await expect(d).toHaveCount(0);
+  await expect(link).toBeFocused();
+});
