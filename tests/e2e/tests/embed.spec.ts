@@ -164,3 +164,35 @@ test('focus stays in the modal through every host call: setCaseId, setTab, setLo
   await page.keyboard.press('Escape');
   await expect(en).toHaveCount(0);
 });
+
+// The widget has one modal: another case replaces the one shown, which is kept among the recent
+// cases with where its stream got to. Going back shows it from memory and replays what it missed.
+test('the widget goes to another case and back: the first shows from memory, its lists not read again, and what it missed arrives', async ({ page, sandbox, errors }) => {
+  await page.goto('/examples/host.html');
+  const d = page.getByRole('dialog', { name: 'Informações do Atendimento' });
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  await d.getByRole('tab', { name: /^Histórico de Ligações/ }).click();
+  const count = d.getByRole('tabpanel').getByRole('status').first();
+  await expect(count).toHaveText('8 de 8 registros');
+  await expect(d.locator('.cv-link--live')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Open case #1002' }).click();
+  await expect(d).toContainText('Caso #1002');
+  await expect(d.locator('.cv-link--live')).toBeVisible();
+
+  // a call on #1001 while #1002 is shown
+  await sandbox.activity({ kind: 'call', case_id: 1001, status: 'answered' });
+  const reads: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/v1/cases/1001') && !path.endsWith('/events')) reads.push(path);
+  });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Open case #1001' }).click();
+  await expect(d).toContainText('Caso #1001');
+  await expect(d.getByRole('tab', { name: /^Histórico de Ligações/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(count).toHaveText('9 de 9 registros');
+  await expect(d.locator('.cv-link--live')).toBeVisible();
+  // from memory: only the SLA targets (their clocks are as of the answer) are read again
+  expect(reads.filter((p) => !p.endsWith('/sla'))).toEqual([]);
+});
