@@ -15,6 +15,7 @@ use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 use crate::i18n::{use_i18n, ModalTab};
+use crate::tabs::TAB_COUNT;
 use crate::state::{provide_url_query, UrlQuery};
 use crate::widget::{CaseDetails, CaseWeights};
 use cvortex_domain::recent::Recent;
@@ -72,13 +73,22 @@ pub fn CasePage() -> impl IntoView {
     });
     // The tab on screen. A click shows it at once and the URL follows after that frame is
     // painted: a navigation (a history entry, the router matching the new path) cost more than
-    // the switch itself (docs/performance.md). The URL still decides when it changes on its own
-    // (back button, a link).
-    let tab = RwSignal::new(url_tab.get_untracked());
-    Effect::new(move |_| {
-        let from_url = url_tab.get();
-        if tab.get_untracked() != from_url {
-            tab.set(from_url);
+    // the switch itself (docs/performance.md). So the click's tab is shown until the path changes
+    // again; from then on the path decides (the click's URL written, the back button, a link).
+    // Derived, not copied by an effect: a modal shown by a new path reads its tab from that path,
+    // whichever runs first.
+    let path_changes = Memo::new(move |n: Option<&usize>| {
+        location.pathname.track();
+        n.map_or(1, |n| n.wrapping_add(1))
+    });
+    // the tab clicked and the path it was clicked on, as `path_changes * TAB_COUNT + tab` (0:
+    // none; numbers, as signals of a new type cost the bundle a kilobyte)
+    let clicked = RwSignal::new(0usize);
+    let tab = Memo::new(move |_| {
+        let c = clicked.get();
+        match ModalTab::all().nth(c % TAB_COUNT) {
+            Some(t) if c != 0 && c / TAB_COUNT == path_changes.get() => t,
+            _ => url_tab.get(),
         }
     });
     let navigate = use_navigate();
@@ -115,7 +125,7 @@ pub fn CasePage() -> impl IntoView {
     });
     let go = navigate.clone();
     let on_tab_change = Callback::new(move |next: ModalTab| {
-        tab.set(next);
+        clicked.set(path_changes.get_untracked() * TAB_COUNT + next.index());
         let go = go.clone();
         request_animation_frame(move || {
             set_timeout(
