@@ -597,6 +597,8 @@ async fn a_panel_out_of_view_catches_up_with_its_data_when_shown() {
     cvortex_case_details::api::sleep(400).await;
     assert_eq!(m.resources.count(ModalTab::CaseHistory), Some(4));
     assert_eq!(version(), before, "copied although nothing else held it");
+    // and the version the hidden panel holds was not changed under it
+    assert!(panel.text_content().unwrap().contains("2 de 2 registros"));
 
     m.tab.set(ModalTab::CaseHistory);
     cvortex_case_details::api::sleep(50).await;

@@ -15,8 +15,8 @@ use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 use crate::i18n::{use_i18n, ModalTab};
-use crate::tabs::TAB_COUNT;
 use crate::state::{provide_url_query, UrlQuery};
+use crate::tabs::TAB_COUNT;
 use crate::widget::{CaseDetails, CaseWeights};
 use cvortex_domain::recent::Recent;
 

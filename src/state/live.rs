@@ -287,6 +287,7 @@ impl LiveCase {
                     while let Ok(Some(text)) = stream.next().await {
                         // a chunk read as the stream was closed (a pause) is not taken
                         if stop.aborted() {
+                            watchdog.disarm();
                             return;
                         }
                         watchdog.heard();
@@ -529,7 +530,8 @@ fn retry_after_of(e: &ApiError) -> Option<u32> {
 
 /// Aborts a connection that stays silent for `limit` ms. A chunk only notes when it was heard (a
 /// clock read, where re-setting a timer per chunk took five calls into JS and a closure): the
-/// timer checks when it fires and waits out what is left.
+/// timer checks when it fires and waits out what is left. Timers are never cleared, only made
+/// stale (a generation): a cleared one's closure would hold the watchdog until collected.
 #[derive(Clone)]
 struct Watchdog(std::rc::Rc<Watch>);
 
@@ -537,7 +539,15 @@ struct Watch {
     conn: AbortController,
     limit: Cell<u32>,
     heard: Cell<f64>,
-    timer: Cell<Option<TimeoutHandle>>,
+    /// The timer that counts; an older one that fires does nothing.
+    current: Cell<u32>,
+}
+
+/// A monotonic clock (ms): a wall clock set back would hold the watchdog off.
+fn monotonic() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(now, |p| p.now())
 }
 
 impl Watchdog {
@@ -545,15 +555,15 @@ impl Watchdog {
         let w = Watchdog(std::rc::Rc::new(Watch {
             conn,
             limit: Cell::new(limit),
-            heard: Cell::new(now()),
-            timer: Cell::new(None),
+            heard: Cell::new(monotonic()),
+            current: Cell::new(0),
         }));
         w.wait(limit as f64);
         w
     }
 
     fn heard(&self) {
-        self.0.heard.set(now());
+        self.0.heard.set(monotonic());
     }
 
     /// A new limit (the server's heartbeat), from now: a shorter one than the timer waits for
@@ -565,17 +575,23 @@ impl Watchdog {
     }
 
     fn wait(&self, ms: f64) {
+        let timer = self.0.current.get().wrapping_add(1);
+        self.0.current.set(timer);
         let w = self.clone();
-        let timer = set_timeout_with_handle(move || w.check(), Duration::from_millis(ms.max(0.0) as u64)).ok();
-        if let Some(old) = self.0.timer.replace(timer) {
-            old.clear();
-        }
+        set_timeout(
+            move || {
+                if w.0.current.get() == timer {
+                    w.check();
+                }
+            },
+            Duration::from_millis(ms.max(0.0) as u64),
+        );
     }
 
     fn check(&self) {
-        let left = self.0.limit.get() as f64 - (now() - self.0.heard.get());
+        let left = self.0.limit.get() as f64 - (monotonic() - self.0.heard.get());
         if left <= 0.0 {
-            self.0.timer.set(None);
+            self.disarm();
             self.0.conn.abort();
         } else {
             self.wait(left);
@@ -583,8 +599,6 @@ impl Watchdog {
     }
 
     fn disarm(&self) {
-        if let Some(t) = self.0.timer.take() {
-            t.clear();
-        }
+        self.0.current.set(self.0.current.get().wrapping_add(1));
     }
 }

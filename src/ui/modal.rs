@@ -122,9 +122,10 @@ pub fn CaseModal(
         let from = document()
             .active_element()
             .map(|el| opener_behind(el, overlay.as_ref()));
-        // kept on the overlay, for a modal opened from inside this one
-        if let (Some(o), Some(el)) = (&overlay, &from) {
-            let _ = js_sys::Reflect::set(o, &OPENER.into(), el);
+        // kept on the overlay, for a modal opened from inside this one (none: none kept)
+        if let Some(o) = &overlay {
+            let el = from.as_ref().map_or(wasm_bindgen::JsValue::UNDEFINED, |e| e.into());
+            let _ = js_sys::Reflect::set(o, &OPENER.into(), &el);
         }
         opener.set_value(from);
         let id = tab_id(tab.get_untracked());

@@ -578,18 +578,12 @@ fn list_view(
                             }
                         })}
                 </div>
-                // (a closure, not `<Show>`: one effect per row instead of a memo and an effect)
-                {move || {
-                    is_open()
-                        .then(|| {
-                            view! {
-                                <div class="cv-row__detail" id=panel_id.clone() role="cell">
-                                    {hidden_values.clone()}
-                                    {rows.expand_body.as_ref().map(|body| body(idx))}
-                                </div>
-                            }
-                        })
-                }}
+                <Show when=is_open>
+                    <div class="cv-row__detail" id=panel_id.clone() role="cell">
+                        {hidden_values.clone()}
+                        {rows.expand_body.as_ref().map(|body| body(idx))}
+                    </div>
+                </Show>
             }
         });
         let look = (rows.row_look)(idx);

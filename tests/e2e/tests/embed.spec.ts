@@ -175,6 +175,8 @@ test('the widget goes to another case and back: the first shows from memory, its
   const count = d.getByRole('tabpanel').getByRole('status').first();
   await expect(count).toHaveText('8 de 8 registros');
   await expect(d.locator('.cv-link--live')).toBeVisible();
+  // every tab's read is in (one cut short by the close would be owed a reload)
+  await expect.poll(() => d.locator('[role=tablist] .cv-badge:not(.cv-badge--new)').count()).toBeGreaterThanOrEqual(7);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Open case #1002' }).click();
   await expect(d).toContainText('Caso #1002');
