@@ -332,15 +332,20 @@ mod tests {
         })
     }
 
-    #[test]
-    fn a_message_joins_its_channel_once_and_a_new_channel_appears() {
-        let list = InteractionList {
+    /// A WhatsApp conversation with message 1 in it.
+    fn whatsapp_with_one() -> InteractionList {
+        InteractionList {
             channels: vec![ChannelConversation {
                 channel: "whatsapp".into(),
                 identifier: None,
                 messages: vec![message(1, "a")],
             }],
-        };
+        }
+    }
+
+    #[test]
+    fn a_message_joins_its_channel_once_and_a_new_channel_appears() {
+        let list = whatsapp_with_one();
         let (next, n) = apply_all(
             &list,
             &[
@@ -365,13 +370,7 @@ mod tests {
 
     #[test]
     fn in_place_applies_as_a_copy_does_and_counts_the_same() {
-        let list = InteractionList {
-            channels: vec![ChannelConversation {
-                channel: "whatsapp".into(),
-                identifier: None,
-                messages: vec![message(1, "a")],
-            }],
-        };
+        let list = whatsapp_with_one();
         let batch = [
             added("whatsapp", 2, "b"),
             added("whatsapp", 1, "a"),
