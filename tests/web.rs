@@ -814,3 +814,61 @@ async fn a_day_field_reads_the_locale_order_puts_separators_in_and_steps_with_th
     leptos::task::tick().await;
     assert_eq!(input.value(), "");
 }
+
+/// A list cell's text, the table cell itself, with the search's matches marked: text nodes only, the marks follow the
+/// query, the text is left alone while its marks stay where they are (a rewrite costs the browser
+/// a layout on every keystroke, for every row in view), and marks that only grow keep their nodes.
+#[wasm_bindgen_test]
+async fn a_cell_marks_the_search_matches_and_rewrites_only_when_they_move() {
+    use cvortex_case_details::ui::shared::cells;
+    use cvortex_domain::text::Query;
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let q = RwSignal::new(Query::new("joao"));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_i18n(Locale::PtBr);
+        view! { <div>{cells::clamped("João e Joana <b>oi</b>".into(), q.into()).cell()}</div> }
+    });
+    let cell = query(&root, ".cv-clamp");
+    let marks = |cell: &HtmlElement| {
+        let list = cell.query_selector_all("mark").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    // the text is its table cell: no element around it
+    assert_eq!(cell.get_attribute("role").as_deref(), Some("cell"));
+    assert_eq!(cell.class_name(), "cv-cell cv-clamp");
+    assert_eq!(marks(&cell), ["João"]);
+    assert_eq!(cell.text_content().unwrap(), "João e Joana <b>oi</b>");
+    assert_eq!(cell.title(), "João e Joana <b>oi</b>");
+    assert!(cell.query_selector("b").unwrap().is_none(), "text became markup");
+
+    q.set(Query::new("JO"));
+    leptos::task::tick().await;
+    assert_eq!(marks(&cell), ["Jo", "Jo"]);
+    let first = cell.first_child().unwrap();
+    // the same marks for another query: the nodes stay
+    q.set(Query::new("jo j"));
+    leptos::task::tick().await;
+    assert_eq!(marks(&cell), ["Jo", "Jo"]);
+    assert!(
+        cell.first_child().unwrap().is_same_node(Some(&first)),
+        "the text was rewritten"
+    );
+    // marks that grow keep their nodes too, their texts changed
+    q.set(Query::new("joa"));
+    leptos::task::tick().await;
+    assert_eq!(marks(&cell), ["Joã", "Joa"]);
+    assert_eq!(cell.text_content().unwrap(), "João e Joana <b>oi</b>");
+    assert!(
+        cell.first_child().unwrap().is_same_node(Some(&first)),
+        "the marks were rebuilt"
+    );
+
+    q.set(Query::new(""));
+    leptos::task::tick().await;
+    assert!(marks(&cell).is_empty());
+    assert_eq!(cell.text_content().unwrap(), "João e Joana <b>oi</b>");
+    root.remove();
+}

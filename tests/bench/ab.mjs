@@ -4,8 +4,10 @@
 // each side, the work's median / p90 / p95 / mean, and per query its median / p90, split into
 // script (the event and its effects) and style + layout. Writes nothing; judges nothing.
 //
-// Usage: node tests/bench/ab.mjs DIST_A DIST_B|vanilla [N]
+// Usage: [FLOOD=1] node tests/bench/ab.mjs DIST_A DIST_B|vanilla [N]
 //   e.g. cp -r dist /tmp/before; (change, ./x build); node tests/bench/ab.mjs /tmp/before dist 10000
+// With FLOOD=1, 100 customer WhatsApp messages a second are posted to #1001 on both sandboxes the
+// whole time (bench.mjs's "keystroke while messages arrive"; the baseline reads none of them).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -19,13 +21,28 @@ const sides = [{ dist: resolve(distA), port: 8096 }, { dist: distB === 'vanilla'
 // the benchmark's own sequence (bench.mjs): refining, then erasing
 const QUERIES = ['e', 'es', 'est', 'esto', 'estor', 'estorn', 'estorno', 'estorn', 'estor', 'esto', 'est', 'es', 'e', ''];
 const ROUNDS = 10;
+const FLOOD = process.env.FLOOD === '1';
+const ADMIN_TOKEN = 'ab-admin';
 const target = resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
 mkdirSync(join(target, 'bench'), { recursive: true });
 
 const sandboxes = sides.map((s, i) => spawn(join(target, 'release', 'sandbox'), [
   '--addr', `127.0.0.1:${s.port}`, '--db', join(target, 'bench', `ab-${i}-${n}.db`), '--reset',
-  '--generate', n, '--demo-activity', '0', '--dist', s.dist ?? join(ROOT, 'dist'),
-], { stdio: ['ignore', 'ignore', 'inherit'] }));
+  '--generate', n, '--demo-activity', '0', '--dist', s.dist ?? join(ROOT, 'dist'), ...(FLOOD ? ['--faults'] : []),
+], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SANDBOX_ADMIN_TOKEN: ADMIN_TOKEN } }));
+let flooding = false;
+// as bench.mjs's withFlood: 5 messages every 50 ms, to each sandbox
+const flood = (port) => (async () => {
+  while (flooding) {
+    const t = Date.now();
+    const res = await fetch(`http://127.0.0.1:${port}/__sandbox/activity`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-token': ADMIN_TOKEN },
+      body: JSON.stringify({ kind: 'message', case_id: 1001, channel: 'whatsapp', text: 'flood', count: 5 }),
+    });
+    if (!res.ok) throw new Error(`activity: ${res.status}`);
+    await new Promise((r) => setTimeout(r, Math.max(0, 50 - (Date.now() - t))));
+  }
+})();
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,6 +80,9 @@ try {
     }
     pages.push(page);
   }
+  flooding = FLOOD;
+  const floods = FLOOD ? sides.map((s) => flood(s.port)) : [];
+  if (FLOOD) await new Promise((r) => setTimeout(r, 1000));
   // per side: every keystroke's [query index, script, style + layout]
   const runs = [[], []];
   for (let round = 0; round < ROUNDS; round++) {
@@ -88,7 +108,10 @@ try {
       runs[k].push(...block.slice(2));
     }
   }
+  flooding = false;
+  await Promise.all(floods);
   await browser.close();
+  if (FLOOD) console.log('while 100 messages a second arrived at each side');
   sides.forEach((s, k) => {
     const all = stats(runs[k].map(([, a, b]) => a + b));
     console.log(`${'AB'[k]} ${s.dist ?? 'plain-JS baseline'}: median ${f(all.median)}  p90 ${f(all.p90)}  p95 ${f(all.p95)}  mean ${f(all.mean)} ms`);

@@ -9,12 +9,17 @@ fn fold_with_map(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut map = Vec::with_capacity(text.len());
     for (start, c) in text.char_indices() {
         let end = start + c.len_utf8();
-        let mut buf = [0u8; 4];
-        for f in crate::text::fold(c.encode_utf8(&mut buf)).chars() {
+        // as `fold` does, a char at a time, without a string per char (this runs per highlighted
+        // cell on every keystroke)
+        let mut push = |f: char| {
             folded.push(f);
             for _ in 0..f.len_utf8() {
                 map.push((start, end));
             }
+        };
+        match crate::text::fold_char(c) {
+            Some(f) => push(f),
+            None => c.to_lowercase().for_each(push),
         }
     }
     (folded, map)

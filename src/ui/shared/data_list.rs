@@ -17,6 +17,8 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_i18n, Texts};
 use crate::state::Data;
+use crate::ui::shared::cells::{CellView, CELL};
+use crate::ui::shared::leaf::Wrap;
 use crate::ui::shared::{next_uid, observe_size};
 
 /// The track of the column that discloses a row's hidden values, and its least width.
@@ -81,7 +83,7 @@ fn restore_focus(list: &web_sys::HtmlElement, (idx, sig): &FocusSpot) {
 }
 
 /// A cell renderer: the row's item and the current search (for highlighting).
-pub type Cell<T> = Arc<dyn Fn(&T, Signal<Query>) -> AnyView + Send + Sync>;
+pub type Cell<T> = Arc<dyn Fn(&T, Signal<Query>) -> CellView + Send + Sync>;
 
 /// The label of a row's disclosure toggle, or None when the row has nothing to disclose.
 pub type ExpandLabel<T> = Arc<dyn Fn(&T, &Texts) -> Option<String> + Send + Sync>;
@@ -133,15 +135,15 @@ pub struct RowLook {
 }
 
 impl<T> Column<T> {
-    pub fn new(
+    pub fn new<V: Into<CellView>>(
         header: fn(&Texts) -> &'static str,
         width: &'static str,
-        cell: impl Fn(&T, Signal<Query>) -> AnyView + Send + Sync + 'static,
+        cell: impl Fn(&T, Signal<Query>) -> V + Send + Sync + 'static,
     ) -> Self {
         Column {
             header,
             width,
-            cell: Arc::new(cell),
+            cell: Arc::new(move |item, q| cell(item, q).into()),
             sort_key: None,
             head: None,
             priority: 0,
@@ -178,7 +180,7 @@ pub struct Expand<T> {
 /// however many tabs use it.
 struct Rows {
     /// The cells of the row of item `idx`.
-    cells: Arc<dyn Fn(usize, Signal<Query>) -> Vec<AnyView> + Send + Sync>,
+    cells: Arc<dyn Fn(usize, Signal<Query>) -> Vec<CellView> + Send + Sync>,
     headers: Vec<Header>,
     tracks: Vec<&'static str>,
     priorities: Vec<u8>,
@@ -509,28 +511,27 @@ fn list_view(
             .into_iter()
             .enumerate()
             .filter(|(i, _)| !is_hidden(mask, *i))
-            .map(|(_, c)| {
-                view! {
-                    <div role="cell" class="cv-cell">
-                        {c}
-                    </div>
-                }
-            })
-            .collect_view();
+            .map(|(_, c)| c.cell())
+            .collect::<Vec<_>>();
         let own_label = rows.expand_label.as_ref().and_then(|label| label(&idx, t.t()));
-        // a disclosure when the list has its own, or when columns are hidden
-        let toggle = (has_expand || mask != 0).then(|| {
+        // a disclosure column when the list has its own, or when columns are hidden; in it, the
+        // row's own disclosure or, when columns are hidden, one for their values
+        let toggle_label =
+            (has_expand || mask != 0).then(|| own_label.or_else(|| (mask != 0).then(|| t.t().details.to_string())));
+        // (a row once opened may have nothing to disclose now: its columns all show again)
+        let can_open = matches!(toggle_label, Some(Some(_)));
+        let toggle = toggle_label.map(|toggle_label| {
+            // a row with nothing to disclose: an empty cell, no detail
+            let Some(l) = toggle_label else {
+                return Wrap::new("div", CELL, vec![]).into_any();
+            };
             let panel_id = format!("cv-{uid}-detail-{idx}");
             let controls = panel_id.clone();
             let rows = rows.clone();
             let detail_rows = rows.clone();
-            // the row's own disclosure, or, when columns are hidden, one for their values
-            let toggle_label = own_label.or_else(|| (mask != 0).then(|| t.t().details.to_string()));
             // named by its row too ("Detalhes #1004"), not the same name on every row
             // (the name only for a row that has the toggle: it may format a date)
-            let named = toggle_label
-                .as_ref()
-                .and_then(|l| Some(format!("{l} {}", (rows.row_name)(idx)?)));
+            let named = (rows.row_name)(idx).map(|n| format!("{l} {n}"));
             let hidden_values = move || {
                 (mask != 0).then(|| {
                     let cells = (detail_rows.cells)(idx, query);
@@ -543,7 +544,7 @@ fn list_view(
                             view! {
                                 <div>
                                     <dt>{(detail_rows.headers[i].text)(texts)}</dt>
-                                    <dd>{c}</dd>
+                                    <dd>{c.view()}</dd>
                                 </div>
                             }
                         })
@@ -553,30 +554,25 @@ fn list_view(
             };
             view! {
                 <div role="cell" class="cv-cell">
-                    {toggle_label
-                        .map(|l| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="cv-link-button"
-                                    aria-label=named
-                                    aria-expanded=move || is_open().to_string()
-                                    aria-controls=controls.clone()
-                                    on:click=move |_| {
-                                        expanded
-                                            .update(|e| {
-                                                if !e.remove(&idx) {
-                                                    e.insert(idx);
-                                                }
-                                            });
-                                        measure(idx);
+                    <button
+                        type="button"
+                        class="cv-link-button"
+                        aria-label=named
+                        aria-expanded=move || is_open().to_string()
+                        aria-controls=controls.clone()
+                        on:click=move |_| {
+                            expanded
+                                .update(|e| {
+                                    if !e.remove(&idx) {
+                                        e.insert(idx);
                                     }
-                                >
-                                    <span aria-hidden="true">{move || if is_open() { "▾ " } else { "▸ " }}</span>
-                                    {l}
-                                </button>
-                            }
-                        })}
+                                });
+                            measure(idx);
+                        }
+                    >
+                        <span aria-hidden="true">{move || if is_open() { "▾ " } else { "▸ " }}</span>
+                        {l}
+                    </button>
                 </div>
                 <Show when=is_open>
                     <div class="cv-row__detail" id=panel_id.clone() role="cell">
@@ -585,13 +581,16 @@ fn list_view(
                     </div>
                 </Show>
             }
+            .into_any()
         });
+        // one list of children (each list the macro makes adds a comment to the row)
+        let mut cells = cells;
+        cells.extend(toggle);
         let look = (rows.row_look)(idx);
         view! {
-            <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=is_open
+            <div role="row" class=format!("cv-row {}", look.class) class:cv-row--expanded=move || can_open && is_open()
                 aria-rowindex=row_index data-row=idx>
                 {cells}
-                {toggle}
             </div>
         }
     };

@@ -6,6 +6,7 @@ mod data_list;
 mod date_field;
 mod dismiss_button;
 mod highlight;
+mod leaf;
 mod list_tab;
 mod list_toolbar;
 mod load_view;

@@ -108,15 +108,15 @@ fn SurveysView(case_id: CaseId, list: Arc<SurveyList>) -> impl IntoView {
                     <dl class="cv-survey__facts">
                         <div>
                             <dt>{texts.surveys.requester}</dt>
-                            <dd>{cells::name(s.requester.as_deref())}</dd>
+                            <dd>{cells::name(s.requester.as_deref()).view()}</dd>
                         </div>
                         <div>
                             <dt>{texts.surveys.agent}</dt>
-                            <dd>{cells::name(s.agent.as_ref().map(|a| a.name.as_str()))}</dd>
+                            <dd>{cells::name(s.agent.as_ref().map(|a| a.name.as_str())).view()}</dd>
                         </div>
                         <div>
                             <dt>{texts.surveys.answered}</dt>
-                            <dd>{cells::when(s.answered_at)}</dd>
+                            <dd>{cells::when(s.answered_at).view()}</dd>
                         </div>
                     </dl>
                     {if has_details {

@@ -246,7 +246,8 @@ fn AttachmentsView(list: Data<AttachmentList>, flow: UploadFlow, total: Signal<u
                     let k = kind(&a.mime_type);
                     let class = format!("cv-file-icon cv-file-icon--{}", kind_label(k).to_ascii_lowercase());
                     let icon = view! { <span class=class aria-hidden="true">{kind_label(k)}</span> }.into_any();
-                    view! { <div class="cv-file">{icon}{cells::clamped(a.file_name.clone(), q)}</div> }.into_any()
+                    view! { <div class="cv-file">{icon}{cells::clamped(a.file_name.clone(), q).view()}</div> }
+                        .into_any()
                 },
             ),
             Column::new(

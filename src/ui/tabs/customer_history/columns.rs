@@ -226,6 +226,7 @@ pub fn columns(
                         </button>
                     }
                     .into_any()
+                    .into()
                 }
                 _ => cells::dash(),
             },
