@@ -633,6 +633,8 @@ async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
     leptos::task::tick().await;
     let tab = || query(&m.root, "[role=tab][id$='-tab-interacoes']");
     assert!(!tab().text_content().unwrap().contains('+'));
+    // nothing typed lately (earlier tests type; typing holds these batches back)
+    cvortex_case_details::api::sleep(450).await;
     for id in 2..=4 {
         m.live.take("message", &message(id));
     }
@@ -652,6 +654,59 @@ async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
     let text = tab().text_content().unwrap();
     assert!(!text.contains('+'), "{text}");
     assert!(text.contains('5'), "applied when shown, not 250 ms later: {text}");
+}
+
+/// While the agent types, arrivals on a tab out of view wait (its badge would have the page
+/// painted again between keystrokes): they show once the typing pauses, and after two seconds
+/// of typing without a pause at the latest.
+#[wasm_bindgen_test]
+async fn arrivals_on_another_tab_wait_while_the_agent_types() {
+    let m = mount(Locale::PtBr);
+    let message = |id: i64| {
+        serde_json::json!({"channel": "whatsapp", "messages": [
+            {"id": id, "case_id": 1001, "sent_at": 1_772_454_600_000i64 + id, "sender": {"kind": "customer"}, "text": "Oi"}
+        ]})
+        .to_string()
+    };
+    let list: InteractionList = serde_json::from_str(&message(1))
+        .map(|c| InteractionList { channels: vec![c] })
+        .unwrap();
+    m.resources.set(ModalTab::Interactions, Load::Ready(list));
+    leptos::task::tick().await;
+    let badge = || {
+        query(&m.root, "[role=tab][id$='-tab-interacoes']")
+            .text_content()
+            .unwrap()
+    };
+    // (the page notes every `input`, in the capture phase)
+    let typed = || m.root.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    typed();
+    m.live.take("message", &message(2));
+    cvortex_case_details::api::sleep(320).await;
+    assert!(!badge().contains("+1"), "applied while typing: {}", badge());
+    // the typing pauses: the batch lands within its next turn
+    cvortex_case_details::api::sleep(450).await;
+    assert!(badge().contains("+1"), "{}", badge());
+
+    // typing without a pause: it waits two seconds at most
+    m.live.take("message", &message(3));
+    for _ in 0..14 {
+        typed();
+        cvortex_case_details::api::sleep(100).await;
+        if badge().contains("+2") {
+            break;
+        }
+    }
+    assert!(!badge().contains("+2"), "applied while typing: {}", badge());
+    for _ in 0..12 {
+        typed();
+        cvortex_case_details::api::sleep(100).await;
+    }
+    assert!(
+        badge().contains("+2"),
+        "still waiting after 2.6 s of typing: {}",
+        badge()
+    );
 }
 
 /// A colleague takes a selected case into service: it leaves the selection before anything is

@@ -25,6 +25,10 @@ const BATCH_MS: u64 = 16;
 /// How long changes to the other tabs are gathered: their badges follow within it, and a burst
 /// costs a few batches a second instead of one a frame while the agent types elsewhere.
 const HIDDEN_BATCH_MS: u64 = 250;
+/// An `input` this recent means the agent is typing (see [`LiveCase::due`]).
+const TYPING_MS: f64 = 400.0;
+/// The longest a batch for the tabs out of view waits for the typing to stop.
+const MAX_HIDDEN_WAIT_MS: f64 = 2000.0;
 /// How long arrivals are gathered into one announcement (a burst of 50 is announced once).
 const ANNOUNCE_MS: u64 = 1000;
 /// How long the notice of a change to the open case stays.
@@ -84,6 +88,8 @@ struct Inner {
     /// (a change to the tab on screen) and within [`HIDDEN_BATCH_MS`] (to another).
     pending: Vec<Change>,
     flush_due: [bool; 2],
+    /// When the pending batch for the tabs out of view was scheduled (monotonic ms).
+    hidden_since: f64,
     /// Arrivals waiting for the next announcement, and whether it is scheduled.
     to_announce: [usize; TAB_COUNT],
     announce_due: bool,
@@ -112,6 +118,7 @@ impl LiveCase {
         events: HostEvents,
         tab: Signal<ModalTab>,
     ) -> LiveCase {
+        watch_typing();
         let live = LiveCase {
             link: RwSignal::new(if enabled { Link::Connecting } else { Link::Off }),
             others: RwSignal::new(Vec::new()),
@@ -129,6 +136,7 @@ impl LiveCase {
                 me: None,
                 pending: Vec::new(),
                 flush_due: [false; 2],
+                hidden_since: 0.0,
                 to_announce: [0; TAB_COUNT],
                 announce_due: false,
                 notice_gen: 0,
@@ -381,17 +389,35 @@ impl LiveCase {
             })
             .unwrap_or(false);
         if schedule {
-            let this = *self;
-            let ms = [BATCH_MS, HIDDEN_BATCH_MS][later];
-            // each timer clears its own mark; a batch takes whatever is pending
-            set_timeout(
-                move || {
-                    this.inner.try_update_value(|i| i.flush_due[later] = false);
-                    this.flush();
-                },
-                Duration::from_millis(ms),
-            );
+            if later == 1 {
+                self.inner.update_value(|i| i.hidden_since = monotonic());
+            }
+            self.arm(later);
         }
+    }
+
+    /// Sets the timer of a batch (`later`: for the tabs out of view).
+    fn arm(self, later: usize) {
+        set_timeout(
+            move || self.due(later),
+            Duration::from_millis([BATCH_MS, HIDDEN_BATCH_MS][later]),
+        );
+    }
+
+    /// A batch's timer fired: it clears its own mark and applies whatever is pending. A batch for
+    /// the tabs out of view waits while the agent types (up to [`MAX_HIDDEN_WAIT_MS`]): its badges
+    /// and announcement would have the page painted again in the middle of the keystrokes.
+    fn due(self, later: usize) {
+        let typing = monotonic() - LAST_INPUT.with(Cell::get) < TYPING_MS;
+        let waited = self
+            .inner
+            .try_with_value(|i| monotonic() - i.hidden_since)
+            .unwrap_or(0.0);
+        if later == 1 && typing && waited < MAX_HIDDEN_WAIT_MS {
+            return self.arm(later);
+        }
+        self.inner.try_update_value(|i| i.flush_due[later] = false);
+        self.flush();
     }
 
     /// Applies what is pending, as one batch.
@@ -541,6 +567,25 @@ struct Watch {
     heard: Cell<f64>,
     /// The timer that counts; an older one that fires does nothing.
     current: Cell<u32>,
+}
+
+thread_local! {
+    /// When the page last saw an `input` (monotonic ms): typing in any field of any modal.
+    static LAST_INPUT: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+    static WATCHING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Notes every `input` on the page in [`LAST_INPUT`] (installed once, kept for the page's life).
+fn watch_typing() {
+    if WATCHING.with(|w| w.replace(true)) {
+        return;
+    }
+    let note = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| LAST_INPUT.with(|t| t.set(monotonic())));
+    if let Some(w) = web_sys::window() {
+        let f = wasm_bindgen::JsCast::unchecked_ref(note.as_ref());
+        let _ = w.add_event_listener_with_callback_and_bool("input", f, true);
+    }
+    note.forget();
 }
 
 /// A monotonic clock (ms): a wall clock set back would hold the watchdog off.

@@ -7,7 +7,8 @@
 // Usage: [FLOOD=1] node tests/bench/ab.mjs DIST_A DIST_B|vanilla [N]
 //   e.g. cp -r dist /tmp/before; (change, ./x build); node tests/bench/ab.mjs /tmp/before dist 10000
 // With FLOOD=1, 100 customer WhatsApp messages a second are posted to #1001 on both sandboxes the
-// whole time (bench.mjs's "keystroke while messages arrive"; the baseline reads none of them).
+// whole time, Interações having been seen first (bench.mjs's "keystroke while messages arrive";
+// the baseline reads none of them).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -72,6 +73,13 @@ try {
     if (s.dist) {
       await page.goto(`${base}/casos/1001/historico-do-caso`);
       await page.waitForFunction(() => document.querySelectorAll('[role=tablist] .cv-badge').length >= 7, null, { timeout: 120_000 });
+      if (FLOOD) {
+        // as bench.mjs: Interações seen first (its panel holds its messages), then the history
+        await page.locator('[role=tab]', { hasText: 'Interações' }).click();
+        await page.waitForTimeout(500);
+        await page.locator('[role=tab]', { hasText: 'Histórico do Caso' }).click();
+        await page.waitForTimeout(300);
+      }
     } else {
       const vanilla = readFileSync(join(ROOT, 'tests', 'bench', 'vanilla.html'), 'utf-8');
       await page.route('**/__bench/vanilla*', (route) => route.fulfill({ body: vanilla, contentType: 'text/html' }));
