@@ -87,6 +87,12 @@ fn mount(locale: Locale) -> Mounted {
     }
 }
 
+/// Waits until the page has seen no typing for longer than a batch for a tab out of view waits
+/// for it to pause (400 ms): the tests before may have typed.
+async fn no_typing_lately() {
+    cvortex_case_details::api::sleep(450).await;
+}
+
 fn key(target: &HtmlElement, key: &str, code: &str, alt: bool) {
     let init = KeyboardEventInit::new();
     init.set_key(key);
@@ -563,6 +569,7 @@ async fn a_panel_out_of_view_catches_up_with_its_data_when_shown() {
     assert!(panel.text_content().unwrap().contains("2 de 2 registros"));
     m.tab.set(ModalTab::CaseData);
     leptos::task::tick().await;
+    no_typing_lately().await;
 
     m.live
         .take("history", &history_event(3, "Segundo boleto gerado").to_string());
@@ -633,8 +640,7 @@ async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
     leptos::task::tick().await;
     let tab = || query(&m.root, "[role=tab][id$='-tab-interacoes']");
     assert!(!tab().text_content().unwrap().contains('+'));
-    // nothing typed lately (earlier tests type; typing holds these batches back)
-    cvortex_case_details::api::sleep(450).await;
+    no_typing_lately().await;
     for id in 2..=4 {
         m.live.take("message", &message(id));
     }

@@ -406,13 +406,15 @@ impl LiveCase {
 
     /// A batch's timer fired: it clears its own mark and applies whatever is pending. A batch for
     /// the tabs out of view waits while the agent types (up to [`MAX_HIDDEN_WAIT_MS`]): its badges
-    /// and announcement would have the page painted again in the middle of the keystrokes.
+    /// and announcement would have the page painted again in the middle of the keystrokes. (A
+    /// batch for the tab on screen, which never waits, takes the waiting changes with it: the
+    /// page is painted for it anyway.)
     fn due(self, later: usize) {
         let typing = monotonic() - LAST_INPUT.with(Cell::get) < TYPING_MS;
-        let waited = self
-            .inner
-            .try_with_value(|i| monotonic() - i.hidden_since)
-            .unwrap_or(0.0);
+        // (a case gone meanwhile: nothing to wait for)
+        let Some(waited) = self.inner.try_with_value(|i| monotonic() - i.hidden_since) else {
+            return;
+        };
         if later == 1 && typing && waited < MAX_HIDDEN_WAIT_MS {
             return self.arm(later);
         }

@@ -382,11 +382,20 @@ fn list_view(
             .enumerate()
             .fold(0u64, |m, (i, s)| if *s || i >= 64 { m } else { m | 1 << i })
     });
-    // a row opened for its hidden columns has nothing to show once they are back
+    // a row opened for its hidden columns has nothing to show once they are back (in a list
+    // with its own disclosure, unless the row has its own): it closes, its height with it
+    let own_label = rows.expand_label.clone();
     Effect::new(move |prev: Option<u64>| {
         let mask = cols.get();
-        if prev.is_some_and(|p| p != mask) && !has_expand {
-            expanded.update(|e| e.clear());
+        if prev.is_some_and(|p| p != mask) {
+            match &own_label {
+                None => expanded.update(|e| e.clear()),
+                Some(label) if mask == 0 => {
+                    let texts = t.t();
+                    expanded.update(|e| e.retain(|idx| label(idx, texts).is_some()));
+                }
+                Some(_) => {}
+            }
         }
         mask
     });

@@ -131,6 +131,9 @@ impl Leaf {
             let _ = el.set_attribute("role", "cell");
             el.set_class_name(&format!("cv-cell {}", self.class));
         } else {
+            if !fresh {
+                let _ = el.remove_attribute("role");
+            }
             el.set_class_name(&self.class);
         }
         match &self.title {

@@ -153,3 +153,27 @@ test('Histórico do Cliente fits without sideways scrolling from 1280 px, hidden
   await expect(table.getByRole('columnheader', { name: 'Canal' })).toHaveCount(0);
   await expect(go).toBeFocused();
 });
+
+test('a history row opened for its hidden columns closes when they all show again; one opened for its questionnaire stays open', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 800 });
+  await page.goto('/casos/1001/historico-do-caso');
+  const table = dialog(page).getByRole('table', { name: 'Histórico do caso' });
+  const details = table.getByRole('button', { name: /^Detalhes/ }).first();
+  await details.click();
+  await expect(details).toHaveAttribute('aria-expanded', 'true');
+  // wide: every column shows, the row has nothing left to disclose (no button, not opened)
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await expect(table.getByRole('columnheader', { name: /^Comentário/ })).toBeVisible();
+  await expect(table.getByRole('button', { name: /^Detalhes/ })).toHaveCount(0);
+  await expect(table.locator('.cv-row--expanded')).toHaveCount(0);
+  // narrow again: its disclosure is back, closed
+  await page.setViewportSize({ width: 800, height: 800 });
+  await expect(details).toHaveAttribute('aria-expanded', 'false');
+  // a row's own disclosure (its questionnaire) stays open through the same
+  const questionnaire = table.getByRole('button', { name: /^1 questionário/ });
+  await questionnaire.click();
+  await expect(questionnaire).toHaveAttribute('aria-expanded', 'true');
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await expect(table.getByRole('columnheader', { name: /^Comentário/ })).toBeVisible();
+  await expect(questionnaire).toHaveAttribute('aria-expanded', 'true');
+});
