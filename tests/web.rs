@@ -623,26 +623,34 @@ async fn a_panel_out_of_view_catches_up_with_its_data_when_shown() {
     assert!(panel.text_content().unwrap().contains("5 de 5 registros"));
 }
 
-/// Arrivals on a tab out of view show on its tab as "+N"; looking at the tab clears it.
-#[wasm_bindgen_test]
-async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
+/// A customer's WhatsApp message `id`, as an event's data carries it.
+fn whatsapp_message(id: i64) -> String {
+    serde_json::json!({"channel": "whatsapp", "messages": [
+        {"id": id, "case_id": 1001, "sent_at": 1_772_454_600_000i64 + id, "sender": {"kind": "customer"}, "text": "Oi"}
+    ]})
+    .to_string()
+}
+
+/// The modal on Dados do Caso, Interações holding message 1.
+async fn mount_with_one_message() -> Mounted {
     let m = mount(Locale::PtBr);
-    let message = |id: i64| {
-        serde_json::json!({"channel": "whatsapp", "messages": [
-            {"id": id, "case_id": 1001, "sent_at": 1_772_454_600_000i64 + id, "sender": {"kind": "customer"}, "text": "Oi"}
-        ]})
-        .to_string()
-    };
-    let list: InteractionList = serde_json::from_str(&message(1))
+    let list: InteractionList = serde_json::from_str(&whatsapp_message(1))
         .map(|c| InteractionList { channels: vec![c] })
         .unwrap();
     m.resources.set(ModalTab::Interactions, Load::Ready(list));
     leptos::task::tick().await;
+    m
+}
+
+/// Arrivals on a tab out of view show on its tab as "+N"; looking at the tab clears it.
+#[wasm_bindgen_test]
+async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
+    let m = mount_with_one_message().await;
     let tab = || query(&m.root, "[role=tab][id$='-tab-interacoes']");
     assert!(!tab().text_content().unwrap().contains('+'));
     no_typing_lately().await;
     for id in 2..=4 {
-        m.live.take("message", &message(id));
+        m.live.take("message", &whatsapp_message(id));
     }
     // changes to a tab out of view are gathered for up to 250 ms
     cvortex_case_details::api::sleep(320).await;
@@ -654,7 +662,7 @@ async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
         "and the badge says so to a screen reader: {text}"
     );
     // one more, and the agent looks at the tab at once: what waits is applied when it is shown
-    m.live.take("message", &message(5));
+    m.live.take("message", &whatsapp_message(5));
     m.tab.set(ModalTab::Interactions);
     leptos::task::tick().await;
     let text = tab().text_content().unwrap();
@@ -667,18 +675,7 @@ async fn arrivals_on_another_tab_badge_it_until_it_is_looked_at() {
 /// of typing without a pause at the latest.
 #[wasm_bindgen_test]
 async fn arrivals_on_another_tab_wait_while_the_agent_types() {
-    let m = mount(Locale::PtBr);
-    let message = |id: i64| {
-        serde_json::json!({"channel": "whatsapp", "messages": [
-            {"id": id, "case_id": 1001, "sent_at": 1_772_454_600_000i64 + id, "sender": {"kind": "customer"}, "text": "Oi"}
-        ]})
-        .to_string()
-    };
-    let list: InteractionList = serde_json::from_str(&message(1))
-        .map(|c| InteractionList { channels: vec![c] })
-        .unwrap();
-    m.resources.set(ModalTab::Interactions, Load::Ready(list));
-    leptos::task::tick().await;
+    let m = mount_with_one_message().await;
     let badge = || {
         query(&m.root, "[role=tab][id$='-tab-interacoes']")
             .text_content()
@@ -687,7 +684,7 @@ async fn arrivals_on_another_tab_wait_while_the_agent_types() {
     // (the page notes every `input`, in the capture phase)
     let typed = || m.root.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     typed();
-    m.live.take("message", &message(2));
+    m.live.take("message", &whatsapp_message(2));
     cvortex_case_details::api::sleep(320).await;
     assert!(!badge().contains("+1"), "applied while typing: {}", badge());
     // the typing pauses: the batch lands within its next turn
@@ -695,7 +692,7 @@ async fn arrivals_on_another_tab_wait_while_the_agent_types() {
     assert!(badge().contains("+1"), "{}", badge());
 
     // typing without a pause: it waits two seconds at most
-    m.live.take("message", &message(3));
+    m.live.take("message", &whatsapp_message(3));
     for _ in 0..14 {
         typed();
         cvortex_case_details::api::sleep(100).await;

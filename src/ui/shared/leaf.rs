@@ -187,37 +187,35 @@ impl Render for Leaf {
     }
 }
 
-fn mount_el(el: &Element, parent: &Element, marker: Option<&Node>) {
-    let _ = parent.insert_before(el, marker);
-}
+/// The `Mountable` of a state that is one element (`el`), as tachys' own elements are.
+macro_rules! one_element {
+    ($state:ty) => {
+        impl Mountable for $state {
+            fn unmount(&mut self) {
+                self.el.remove();
+            }
 
-fn insert_before_el(el: &Element, child: &mut dyn Mountable) -> bool {
-    match el.parent_element() {
-        Some(parent) => {
-            child.mount(&parent, Some(el));
-            true
+            fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
+                let _ = parent.insert_before(&self.el, marker);
+            }
+
+            fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+                match self.el.parent_element() {
+                    Some(parent) => {
+                        child.mount(&parent, Some(&self.el));
+                        true
+                    }
+                    None => false,
+                }
+            }
+
+            fn elements(&self) -> Vec<Element> {
+                vec![self.el.clone()]
+            }
         }
-        None => false,
-    }
+    };
 }
-
-impl Mountable for LeafState {
-    fn unmount(&mut self) {
-        self.el.remove();
-    }
-
-    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
-        mount_el(&self.el, parent, marker);
-    }
-
-    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        insert_before_el(&self.el, child)
-    }
-
-    fn elements(&self) -> Vec<Element> {
-        vec![self.el.clone()]
-    }
-}
+one_element!(LeafState);
 
 /// One element around views: `<div role="cell" class="cv-cell">…</div>` without the marker and
 /// the list the macro would add.
@@ -270,23 +268,7 @@ impl Render for Wrap {
     }
 }
 
-impl Mountable for WrapState {
-    fn unmount(&mut self) {
-        self.el.remove();
-    }
-
-    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
-        mount_el(&self.el, parent, marker);
-    }
-
-    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        insert_before_el(&self.el, child)
-    }
-
-    fn elements(&self) -> Vec<Element> {
-        vec![self.el.clone()]
-    }
-}
+one_element!(WrapState);
 
 no_attrs!(Leaf);
 no_attrs!(Wrap);
