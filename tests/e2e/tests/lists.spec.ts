@@ -182,3 +182,60 @@ test.describe('Histórico de Ligações', () => {
     await expect(panel.getByRole('status').first()).toHaveText('8 de 8 registros');
   });
 });
+
+// At a device pixel ratio of 1 (most office screens), Chromium scrolls a list on the compositor
+// only when the list's background can move with its rows (a stable scrollbar gutter prevented
+// it). A list it does not composite is repainted on every scroll frame, and each row's clipped
+// cells then got a layer of their own: 30 to 40 layers, made anew on every keystroke that changed
+// the rows, a sixth of the keystroke's cost (docs/performance.md). Counted in the layer tree
+// Chromium reports, not timed. (Anexos has the same list; the demo's few files fit in view.)
+test.describe('the lists scroll on the compositor', () => {
+  test.use({ viewport: { width: 1280, height: 560 } });
+
+  for (const [tab, name] of [
+    ['Histórico do Caso', 'Histórico do caso'], ['Histórico do Cliente', 'Atendimentos do cliente'],
+    ['Histórico de Ligações', 'Ligações do caso'],
+  ]) {
+    test(`${tab}: one layer scrolls its rows, none is made per row`, async ({ page, sandbox, errors }) => {
+      await page.goto('/casos/1001');
+      await dialog(page).getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+      const t = table(page, name);
+      await expect(bodyRows(t).first()).toBeVisible();
+      const list = t; // the table is the scroller (.cv-datalist)
+      expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight), 'the list has rows out of view').toBe(true);
+
+      const cdp = await page.context().newCDPSession(page);
+      let layers: { layerId: string; backendNodeId?: number }[] = [];
+      cdp.on('LayerTree.layerTreeDidChange', (e) => { if (e.layers) layers = e.layers; });
+      await cdp.send('DOM.getDocument', { depth: 0 });
+      await cdp.send('LayerTree.enable');
+      // scrolled a little, then two frames: the tree reported is of this state
+      await list.evaluate((el) => { el.scrollTop = 30; });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await expect.poll(() => layers.length).toBeGreaterThan(0);
+
+      const inRows: string[] = [];
+      const listReasons: string[] = [];
+      for (const l of layers) {
+        if (!l.backendNodeId) continue;
+        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: l.backendNodeId });
+        if (!object.objectId) continue;
+        const { result } = await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId, returnByValue: true,
+          functionDeclaration: `function () {
+            const el = this.nodeType === 1 ? this : this.parentElement;
+            if (el?.closest('.cv-datalist__body [role=row]')) return el.outerHTML.slice(0, 80);
+            return el?.classList.contains('cv-datalist') ? 'the list' : '';
+          }`,
+        });
+        if (result.value === 'the list') {
+          listReasons.push(...(await cdp.send('LayerTree.compositingReasons', { layerId: l.layerId })).compositingReasonIds ?? []);
+        } else if (result.value) {
+          inRows.push(result.value);
+        }
+      }
+      expect(inRows, 'layers made for pieces of rows').toEqual([]);
+      expect(listReasons, 'the list is a composited scroller').toContain('OverflowScrolling');
+    });
+  }
+});
