@@ -118,10 +118,7 @@ impl LiveCase {
         events: HostEvents,
         tab: Signal<ModalTab>,
     ) -> LiveCase {
-        if enabled {
-            // only batches of events wait for typing: a modal with live off needs no listener
-            watch_typing();
-        }
+        watch_typing();
         let live = LiveCase {
             link: RwSignal::new(if enabled { Link::Connecting } else { Link::Off }),
             others: RwSignal::new(Vec::new()),
