@@ -118,6 +118,7 @@ impl LiveCase {
         events: HostEvents,
         tab: Signal<ModalTab>,
     ) -> LiveCase {
+        // whatever `enabled` says: the component tests feed a modal with live off through `take`
         watch_typing();
         let live = LiveCase {
             link: RwSignal::new(if enabled { Link::Connecting } else { Link::Off }),
